@@ -1,0 +1,189 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  Integration,
+  IntegrationFinding,
+  IntegrationSource,
+} from '@integration-health/plugin-integration-health-common';
+import { createHash } from 'node:crypto';
+import { Knex } from 'knex';
+import { migrateDatabase } from './migrateDatabase';
+import {
+  optional,
+  parseJsonColumn,
+  toIsoString,
+} from './rowValues';
+
+/** An integration as one sync run observed it, before it has a history. */
+export type ObservedIntegration = Omit<
+  Integration,
+  'id' | 'firstSeenAt' | 'lastSeenAt'
+>;
+
+export type ReplaceIntegrationsResult = {
+  total: number;
+  added: number;
+  gone: number;
+};
+
+export interface IntegrationStore {
+  /**
+   * Records the complete set of integrations one sync observed at `seenAt`:
+   * new ones are added, known ones updated, and ones no longer observed are
+   * marked gone (never deleted). All or nothing.
+   */
+  replaceIntegrations(
+    observed: ObservedIntegration[],
+    seenAt: Date,
+  ): Promise<ReplaceIntegrationsResult>;
+
+  /** Current (not gone) integrations where the entity is consumer, provider or API. */
+  listForEntity(entityRef: string): Promise<{
+    upstream: Integration[];
+    downstream: Integration[];
+  }>;
+}
+
+type IntegrationRow = {
+  id: string;
+  consumer_ref: string;
+  provider_ref: string;
+  api_ref: string | null;
+  kind: string;
+  sources: string;
+  consumer_owner_ref: string | null;
+  provider_owner_ref: string | null;
+  accountable_owner_ref: string | null;
+  accountable_owner_source: string | null;
+  findings: string;
+  first_seen_at: unknown;
+  last_seen_at: unknown;
+  gone_at: unknown;
+};
+
+const TABLE = 'integrations';
+// Keeps each statement below SQLite's bound-parameter limit (14 columns a row).
+const WRITE_CHUNK_SIZE = 500;
+
+export function integrationId(
+  consumerRef: string,
+  providerRef: string,
+  apiRef?: string,
+): string {
+  return createHash('sha256')
+    .update(`${consumerRef}\n${providerRef}\n${apiRef ?? ''}`)
+    .digest('hex');
+}
+
+function mapToIntegration(row: IntegrationRow): Integration {
+  return {
+    id: row.id,
+    consumerRef: row.consumer_ref,
+    providerRef: row.provider_ref,
+    apiRef: optional(row.api_ref),
+    kind: row.kind as Integration['kind'],
+    sources: parseJsonColumn<IntegrationSource[]>(row.sources, []),
+    consumerOwnerRef: optional(row.consumer_owner_ref),
+    providerOwnerRef: optional(row.provider_owner_ref),
+    accountableOwnerRef: optional(row.accountable_owner_ref),
+    accountableOwnerSource: optional(
+      row.accountable_owner_source,
+    ) as Integration['accountableOwnerSource'],
+    findings: parseJsonColumn<IntegrationFinding[]>(row.findings, []),
+    firstSeenAt: toIsoString(row.first_seen_at),
+    lastSeenAt: toIsoString(row.last_seen_at),
+  };
+}
+
+function toRow(observed: ObservedIntegration, seenAt: Date) {
+  return {
+    id: integrationId(
+      observed.consumerRef,
+      observed.providerRef,
+      observed.apiRef,
+    ),
+    consumer_ref: observed.consumerRef,
+    provider_ref: observed.providerRef,
+    api_ref: observed.apiRef ?? null,
+    kind: observed.kind,
+    sources: JSON.stringify(observed.sources),
+    consumer_owner_ref: observed.consumerOwnerRef ?? null,
+    provider_owner_ref: observed.providerOwnerRef ?? null,
+    accountable_owner_ref: observed.accountableOwnerRef ?? null,
+    accountable_owner_source: observed.accountableOwnerSource ?? null,
+    findings: JSON.stringify(observed.findings),
+    first_seen_at: seenAt,
+    last_seen_at: seenAt,
+    gone_at: null,
+  };
+}
+
+const sortByRefs = (a: Integration, b: Integration) =>
+  a.consumerRef.localeCompare(b.consumerRef) ||
+  a.providerRef.localeCompare(b.providerRef) ||
+  (a.apiRef ?? '').localeCompare(b.apiRef ?? '');
+
+export class DatabaseIntegrationStore implements IntegrationStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseIntegrationStore> {
+    return new DatabaseIntegrationStore(await migrateDatabase(options.database));
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async replaceIntegrations(
+    observed: ObservedIntegration[],
+    seenAt: Date,
+  ): Promise<ReplaceIntegrationsResult> {
+    const rows = observed.map(o => toRow(o, seenAt));
+    const ids = new Set(rows.map(r => r.id));
+    if (ids.size !== rows.length) {
+      throw new Error('replaceIntegrations was given the same integration twice');
+    }
+
+    return this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += WRITE_CHUNK_SIZE) {
+        await tx(TABLE)
+          .insert(rows.slice(i, i + WRITE_CHUNK_SIZE))
+          .onConflict('id')
+          .merge([
+            'kind',
+            'sources',
+            'consumer_owner_ref',
+            'provider_owner_ref',
+            'accountable_owner_ref',
+            'accountable_owner_source',
+            'findings',
+            'last_seen_at',
+            'gone_at',
+          ]);
+      }
+      const gone = await tx(TABLE)
+        .whereNull('gone_at')
+        .where('last_seen_at', '<', seenAt)
+        .update({ gone_at: seenAt });
+      const [{ added }] = await tx(TABLE)
+        .where('first_seen_at', '=', seenAt)
+        .count({ added: '*' });
+      return { total: rows.length, added: Number(added), gone };
+    });
+  }
+
+  async listForEntity(entityRef: string) {
+    const rows: IntegrationRow[] = await this.db(TABLE)
+      .whereNull('gone_at')
+      .andWhere(q =>
+        q
+          .where('consumer_ref', entityRef)
+          .orWhere('provider_ref', entityRef)
+          .orWhere('api_ref', entityRef),
+      );
+    const integrations = rows.map(mapToIntegration).sort(sortByRefs);
+    return {
+      upstream: integrations.filter(i => i.consumerRef === entityRef),
+      downstream: integrations.filter(
+        i => i.providerRef === entityRef || i.apiRef === entityRef,
+      ),
+    };
+  }
+}

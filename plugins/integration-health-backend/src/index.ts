@@ -1,0 +1,6 @@
+/**
+ * The Integration Health backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { integrationHealthPlugin as default } from './plugin';

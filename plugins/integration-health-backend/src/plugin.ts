@@ -1,0 +1,75 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readSyncConfig } from './config';
+import { DatabaseIntegrationStore } from './database/IntegrationStore';
+import { DatabaseSyncRunStore } from './database/SyncRunStore';
+import { IntegrationQueryService } from './service/IntegrationQueryService';
+import { createRouter } from './service/router';
+import { IntegrationSyncService } from './sync/IntegrationSyncService';
+
+/**
+ * The Integration Health backend plugin: the catalog sync job, the
+ * integration store and the REST API under /api/integration-health.
+ *
+ * @public
+ */
+export const integrationHealthPlugin = createBackendPlugin({
+  pluginId: 'integration-health',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init({
+        auth,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        scheduler,
+        catalog,
+      }) {
+        const syncConfig = readSyncConfig(config);
+        const integrationStore = await DatabaseIntegrationStore.create({
+          database,
+        });
+        const syncRunStore = await DatabaseSyncRunStore.create({ database });
+
+        const syncService = new IntegrationSyncService({
+          catalog,
+          auth,
+          logger,
+          integrationStore,
+          syncRunStore,
+          pageSize: syncConfig.pageSize,
+        });
+        await scheduler.scheduleTask({
+          id: 'integration-health-catalog-sync',
+          scope: 'global',
+          ...syncConfig.schedule,
+          fn: async () => {
+            await syncService.runOnce();
+          },
+        });
+
+        const queryService = new IntegrationQueryService({
+          catalog,
+          integrationStore,
+          syncRunStore,
+        });
+        httpRouter.use(createRouter({ httpAuth, queryService }));
+      },
+    });
+  },
+});

@@ -1,0 +1,58 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { IntegrationQueryService } from './IntegrationQueryService';
+
+const entityParams = z.object({
+  kind: z.string().min(1).max(63),
+  namespace: z.string().min(1).max(63),
+  name: z.string().min(1).max(253),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(
+      `Invalid ${what}: ${issue.path.join('.') || 'value'} ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+export function createRouter(options: {
+  httpAuth: HttpAuthService;
+  queryService: IntegrationQueryService;
+}): express.Router {
+  const { httpAuth, queryService } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/integrations',
+    async (req, res) => {
+      const params = parse(entityParams, req.params, 'entity reference');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entityRef = stringifyEntityRef(params);
+      res.json(await queryService.getEntityIntegrations(entityRef, credentials));
+    },
+  );
+
+  router.get('/v1/sync-runs/latest', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const run = await queryService.getLatestRun(credentials);
+    if (!run) {
+      throw new NotFoundError('The sync job has not run yet');
+    }
+    res.json(run);
+  });
+
+  return router;
+}

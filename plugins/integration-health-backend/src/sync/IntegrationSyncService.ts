@@ -1,0 +1,93 @@
+import {
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SyncRunSummary } from '@integration-health/plugin-integration-health-common';
+import { IntegrationStore } from '../database/IntegrationStore';
+import { SyncRunStore } from '../database/SyncRunStore';
+import { buildIntegrations } from './buildIntegrations';
+import { readCatalogSnapshot } from './readCatalogSnapshot';
+
+export type IntegrationSyncServiceOptions = {
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  integrationStore: IntegrationStore;
+  syncRunStore: SyncRunStore;
+  pageSize: number;
+};
+
+/**
+ * One run of the sync job: reads the catalog, derives the integrations,
+ * stores them and records the run. Errors on single entities are recorded
+ * and skipped; a catalog failure fails the run and leaves stored
+ * integrations as they were.
+ */
+export class IntegrationSyncService {
+  constructor(private readonly options: IntegrationSyncServiceOptions) {}
+
+  async runOnce(): Promise<SyncRunSummary> {
+    const { catalog, auth, logger, integrationStore, syncRunStore, pageSize } =
+      this.options;
+    const startedAt = new Date();
+    const runId = await syncRunStore.startRun(startedAt);
+
+    try {
+      const snapshot = await readCatalogSnapshot({ catalog, auth, pageSize });
+      const { integrations, errors } = buildIntegrations(snapshot);
+      const stored = await integrationStore.replaceIntegrations(
+        integrations,
+        startedAt,
+      );
+      const counts = {
+        entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
+        integrations: stored.total,
+        integrationsAdded: stored.added,
+        integrationsGone: stored.gone,
+        withoutAccountableOwner: integrations.filter(i => !i.accountableOwnerRef)
+          .length,
+        entityErrors: errors.length,
+      };
+      const finishedAt = new Date();
+      await syncRunStore.finishRun(runId, {
+        status: 'succeeded',
+        finishedAt,
+        counts,
+        entityErrors: errors,
+      });
+      logger.info('Integration sync finished', {
+        runId,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        ...counts,
+      });
+      return {
+        id: runId,
+        status: 'succeeded',
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        counts,
+      };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const finishedAt = new Date();
+      await syncRunStore.finishRun(runId, {
+        status: 'failed',
+        finishedAt,
+        error: message,
+        entityErrors: [],
+      });
+      logger.error('Integration sync failed; stored integrations are unchanged', {
+        runId,
+        error: message,
+      });
+      return {
+        id: runId,
+        status: 'failed',
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        error: message,
+      };
+    }
+  }
+}

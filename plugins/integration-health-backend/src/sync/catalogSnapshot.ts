@@ -1,0 +1,37 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ACCOUNTABLE_OWNER_ANNOTATION } from '@integration-health/plugin-integration-health-common';
+
+/** The part of a catalog entity the sync job needs. */
+export type EntitySummary = {
+  ref: string;
+  kind: 'component' | 'api' | 'resource';
+  namespace: string;
+  type?: string;
+  ownerRef?: string;
+  accountableOwnerAnnotation?: string;
+  relations: { type: string; targetRef: string }[];
+};
+
+/** What one sync read from the catalog. */
+export type CatalogSnapshot = {
+  entities: Map<string, EntitySummary>;
+  groupRefs: Set<string>;
+};
+
+export function toEntitySummary(entity: Entity): EntitySummary {
+  const relations = (entity.relations ?? []).map(r => ({
+    type: r.type,
+    targetRef: r.targetRef,
+  }));
+  const type = (entity.spec as { type?: unknown } | undefined)?.type;
+  return {
+    ref: stringifyEntityRef(entity),
+    kind: entity.kind.toLocaleLowerCase('en-US') as EntitySummary['kind'],
+    namespace: entity.metadata.namespace ?? 'default',
+    type: typeof type === 'string' ? type : undefined,
+    ownerRef: relations.find(r => r.type === 'ownedBy')?.targetRef,
+    accountableOwnerAnnotation:
+      entity.metadata.annotations?.[ACCOUNTABLE_OWNER_ANNOTATION],
+    relations,
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * Types and constants shared by the Integration Health frontend and backend.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './types';

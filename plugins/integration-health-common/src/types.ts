@@ -1,0 +1,125 @@
+/**
+ * How two services talk across an integration.
+ *
+ * @public
+ */
+export type IntegrationKind =
+  | 'http'
+  | 'event'
+  | 'graphql'
+  | 'grpc'
+  | 'database'
+  | 'other';
+
+/**
+ * Where the evidence for an integration came from.
+ *
+ * @public
+ */
+export type IntegrationSource = 'consumesApi' | 'providesApi' | 'dependsOn';
+
+/**
+ * A problem with an integration that its owners should see.
+ *
+ * @public
+ */
+export type IntegrationFinding = {
+  id:
+    | 'accountable-owner-missing'
+    | 'accountable-owner-invalid'
+    | 'accountable-owner-conflict'
+    | 'api-without-provider';
+  level: 'error' | 'warning';
+  message: string;
+};
+
+/**
+ * Where the accountable owner of an integration was declared.
+ *
+ * @public
+ */
+export type AccountableOwnerSource = 'consumer-annotation' | 'provider-annotation';
+
+/**
+ * A directed edge consumer → provider, optionally through an API entity.
+ *
+ * @public
+ */
+export type Integration = {
+  id: string;
+  consumerRef: string;
+  providerRef: string;
+  apiRef?: string;
+  kind: IntegrationKind;
+  sources: IntegrationSource[];
+  consumerOwnerRef?: string;
+  providerOwnerRef?: string;
+  accountableOwnerRef?: string;
+  accountableOwnerSource?: AccountableOwnerSource;
+  findings: IntegrationFinding[];
+  firstSeenAt: string;
+  lastSeenAt: string;
+};
+
+/**
+ * The integrations of one entity, in both directions.
+ *
+ * @public
+ */
+export type EntityIntegrations = {
+  entityRef: string;
+  /** Integrations where the entity is the consumer: what it depends on. */
+  upstream: Integration[];
+  /** Integrations where the entity (or the API it provides) is consumed: who depends on it. */
+  downstream: Integration[];
+  lastSync?: SyncRunSummary;
+};
+
+/**
+ * An error the sync job met on one entity. It never stops the run.
+ *
+ * @public
+ */
+export type SyncRunEntityError = {
+  entityRef: string;
+  code: string;
+  message: string;
+};
+
+/**
+ * @public
+ */
+export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
+
+/**
+ * @public
+ */
+export type SyncRunCounts = {
+  entitiesRead: number;
+  integrations: number;
+  integrationsAdded: number;
+  integrationsGone: number;
+  withoutAccountableOwner: number;
+  entityErrors: number;
+};
+
+/**
+ * @public
+ */
+export type SyncRunSummary = {
+  id: string;
+  status: SyncRunStatus;
+  startedAt: string;
+  finishedAt?: string;
+  counts?: SyncRunCounts;
+  error?: string;
+};
+
+/**
+ * One run of the sync job.
+ *
+ * @public
+ */
+export type SyncRun = SyncRunSummary & {
+  entityErrors: SyncRunEntityError[];
+};

@@ -1,0 +1,23 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityIntegrations,
+  SyncRun,
+} from '@integration-health/plugin-integration-health-common';
+
+/**
+ * Reads integrations and sync runs from the Integration Health backend.
+ *
+ * @public
+ */
+export interface IntegrationHealthApi {
+  getEntityIntegrations(entityRef: string): Promise<EntityIntegrations>;
+  /** The latest sync run, or undefined when the job has not run yet. */
+  getLatestSyncRun(): Promise<SyncRun | undefined>;
+}
+
+/**
+ * @public
+ */
+export const integrationHealthApiRef = createApiRef<IntegrationHealthApi>({
+  id: 'plugin.integration-health.api',
+});

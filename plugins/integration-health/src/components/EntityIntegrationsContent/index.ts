@@ -1,0 +1,1 @@
+export { EntityIntegrationsContent } from './EntityIntegrationsContent';

@@ -1,0 +1,14 @@
+/**
+ * Integration Health: owned, measured service-to-service integrations on
+ * catalog entity pages. This entry point serves the legacy frontend system;
+ * `./alpha` serves the new one.
+ *
+ * @packageDocumentation
+ */
+export { integrationHealthPlugin, EntityIntegrationHealthContent } from './plugin';
+export {
+  integrationHealthApiRef,
+  IntegrationHealthClient,
+  type IntegrationHealthApi,
+} from './api';
+export { isIntegrationHealthAvailable } from './isIntegrationHealthAvailable';
