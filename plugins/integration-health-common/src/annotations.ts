@@ -4,7 +4,8 @@
  * Put it on the consuming or the providing entity. The value is a comma-separated
  * list of entries, each either
  *
- * - `<group ref>`: accountable for every integration of this entity on this side, or
+ * - `<group ref>`: accountable for every integration of this entity, as
+ *   consumer or provider, or
  * - `<counterpart ref>=<group ref>`: accountable for the integration with that
  *   counterpart only (an API or component ref for a consumer's annotation, a
  *   consumer's ref for a provider's).

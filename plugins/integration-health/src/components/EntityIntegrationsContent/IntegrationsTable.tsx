@@ -62,10 +62,11 @@ function columns(
     },
     {
       id: 'findings',
-      label: 'Other findings',
+      label: 'Findings',
       cell: i => {
+        // The accountable-owner column already shows a missing owner.
         const others = i.findings.filter(
-          f => !f.id.startsWith('accountable-owner-') || f.id === 'accountable-owner-conflict',
+          f => f.id !== 'accountable-owner-missing',
         );
         return others.length === 0 ? (
           <CellText title="—" color="secondary" />
