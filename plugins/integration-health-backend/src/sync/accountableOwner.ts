@@ -1,4 +1,9 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   ACCOUNTABLE_OWNER_ANNOTATION,
   SyncRunEntityError,
@@ -16,6 +21,25 @@ export type AccountableOwnerDeclaration = {
   rejectedByCounterpart: Map<string, string>;
 };
 
+const validator = makeValidator();
+
+/** parseEntityRef is lenient (it accepts `a/b/c`); names must also be valid. */
+function strictParse(
+  raw: string,
+  defaults: { defaultKind?: string; defaultNamespace: string },
+): CompoundEntityRef | undefined {
+  try {
+    const ref = parseEntityRef(raw, defaults);
+    return validator.isValidKind(ref.kind) &&
+      validator.isValidNamespace(ref.namespace) &&
+      validator.isValidEntityName(ref.name)
+      ? ref
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type ParseResult = {
   declaration: AccountableOwnerDeclaration;
   errors: SyncRunEntityError[];
@@ -26,25 +50,23 @@ function parseGroupRef(
   namespace: string,
   knownGroups: ReadonlySet<string>,
 ): { ref: string } | { code: string; reason: string } {
-  let ref: string;
-  try {
-    const parsed = parseEntityRef(raw, {
-      defaultKind: 'group',
-      defaultNamespace: namespace,
-    });
-    ref = stringifyEntityRef(parsed);
-    if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
-      return {
-        code: 'accountable-owner-not-a-group',
-        reason: `'${raw}' is a ${parsed.kind}, not a group`,
-      };
-    }
-  } catch {
+  const parsed = strictParse(raw, {
+    defaultKind: 'group',
+    defaultNamespace: namespace,
+  });
+  if (!parsed) {
     return {
       code: 'accountable-owner-malformed',
       reason: `'${raw}' is not an entity reference`,
     };
   }
+  if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
+    return {
+      code: 'accountable-owner-not-a-group',
+      reason: `'${raw}' is a ${parsed.kind}, not a group`,
+    };
+  }
+  const ref = stringifyEntityRef(parsed);
   if (!knownGroups.has(ref)) {
     return {
       code: 'accountable-owner-unknown-group',
@@ -54,14 +76,12 @@ function parseGroupRef(
   return { ref };
 }
 
-function parseCounterpartRef(raw: string, namespace: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(raw, { defaultNamespace: namespace }),
-    );
-  } catch {
-    return undefined;
-  }
+function parseCounterpartRef(
+  raw: string,
+  namespace: string,
+): string | undefined {
+  const parsed = strictParse(raw, { defaultNamespace: namespace });
+  return parsed && stringifyEntityRef(parsed);
 }
 
 /**

@@ -1,0 +1,192 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { integrationHealthPlugin } from './plugin';
+import { paymentsCatalog } from './testUtils/entities';
+
+jest.setTimeout(30_000);
+
+const OUTSIDER = 'user:default/outsider';
+const HIDDEN_FROM_OUTSIDER = 'component:default/ledger';
+
+/**
+ * The in-memory catalog, except that the outsider may not read the ledger
+ * component — as a permission policy would decide in a real catalog.
+ */
+const catalogWithVisibility = createServiceFactory({
+  service: catalogServiceRef,
+  deps: {},
+  factory() {
+    const catalog = catalogServiceMock({ entities: paymentsCatalog() });
+    const hides = (credentials: any, ref: string) =>
+      credentials?.principal?.userEntityRef === OUTSIDER &&
+      ref === HIDDEN_FROM_OUTSIDER;
+    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+    catalog.getEntityByRef = async (ref, options: any) =>
+      hides(options?.credentials, String(ref)) ? undefined : getEntityByRef(ref, options);
+    catalog.getEntitiesByRefs = async (req, options: any) => {
+      const result = await getEntitiesByRefs(req, options);
+      return {
+        items: result.items.map((item, i) =>
+          hides(options?.credentials, req.entityRefs[i]) ? undefined : item,
+        ),
+      };
+    };
+    return catalog;
+  },
+});
+
+async function startBackend() {
+  const { server } = await startTestBackend({
+    features: [
+      integrationHealthPlugin,
+      catalogWithVisibility,
+      // Requests without a token are unauthenticated, as in a real backend.
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          integrationHealth: {
+            sync: {
+              schedule: {
+                frequency: { minutes: 10 },
+                timeout: { minutes: 1 },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+async function waitForFirstSync(server: Awaited<ReturnType<typeof startBackend>>) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const res = await request(server)
+      .get('/api/integration-health/v1/sync-runs/latest')
+      .set('Authorization', mockCredentials.user.header());
+    if (res.status === 200 && res.body.status !== 'running') {
+      return res;
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('The scheduled sync did not run');
+}
+
+describe('integration-health backend', () => {
+  let server: Awaited<ReturnType<typeof startBackend>>;
+
+  beforeAll(async () => {
+    server = await startBackend();
+    await waitForFirstSync(server);
+  });
+
+  it('runs the scheduled sync soon after start and reports the run', async () => {
+    const res = await request(server)
+      .get('/api/integration-health/v1/sync-runs/latest')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'succeeded',
+      startedAt: expect.any(String),
+      finishedAt: expect.any(String),
+      counts: { integrations: 4, withoutAccountableOwner: 3, entityErrors: 0 },
+      entityErrors: [],
+    });
+  });
+
+  it("returns an entity's integrations in both directions with their owners", async () => {
+    const res = await request(server)
+      .get('/api/integration-health/v1/entities/component/default/processing/integrations')
+      .set('Authorization', mockCredentials.user.header());
+
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('component:default/processing');
+    expect(res.body.lastSync).toMatchObject({ status: 'succeeded' });
+    expect(res.body.upstream).toEqual([
+      expect.objectContaining({
+        providerRef: 'resource:default/transactions-db',
+        kind: 'database',
+        providerOwnerRef: 'group:default/platform',
+        consumerOwnerRef: 'group:default/payments',
+        findings: [expect.objectContaining({ id: 'accountable-owner-missing' })],
+      }),
+    ]);
+    expect(res.body.downstream.map((i: any) => i.consumerRef)).toEqual([
+      'component:default/intake',
+      'component:default/ledger',
+    ]);
+  });
+
+  it('leaves out integrations with an entity the caller may not read', async () => {
+    const res = await request(server)
+      .get('/api/integration-health/v1/entities/component/default/processing/integrations')
+      .set('Authorization', mockCredentials.user.header(OUTSIDER));
+    expect(res.status).toBe(200);
+    expect(res.body.downstream.map((i: any) => i.consumerRef)).toEqual([
+      'component:default/intake',
+    ]);
+
+    const hidden = await request(server)
+      .get('/api/integration-health/v1/entities/component/default/ledger/integrations')
+      .set('Authorization', mockCredentials.user.header(OUTSIDER));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.name).toBe('NotFoundError');
+  });
+
+  it('refuses unauthenticated requests', async () => {
+    const res = await request(server).get(
+      '/api/integration-health/v1/entities/component/default/processing/integrations',
+    );
+    expect(res.status).toBe(401);
+  });
+
+  it('answers bad input with 400 naming the field, and unknown entities with 404', async () => {
+    const bad = await request(server)
+      .get(`/api/integration-health/v1/entities/${'k'.repeat(64)}/default/x/integrations`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('kind'),
+    });
+
+    const unknown = await request(server)
+      .get('/api/integration-health/v1/entities/component/default/nope/integrations')
+      .set('Authorization', mockCredentials.user.header());
+    expect(unknown.status).toBe(404);
+  });
+
+  it('lets a service call the routes with its own credentials', async () => {
+    const res = await request(server)
+      .get('/api/integration-health/v1/sync-runs/latest')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('integration-health backend before the first sync', () => {
+  it('says the sync has not run yet', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        integrationHealthPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      ],
+    });
+    const res = await request(server)
+      .get('/api/integration-health/v1/sync-runs/latest')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('The sync job has not run yet');
+  });
+});

@@ -1,0 +1,149 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DatabaseIntegrationStore } from '../database/IntegrationStore';
+import { DatabaseSyncRunStore } from '../database/SyncRunStore';
+import { paymentsCatalog } from '../testUtils/entities';
+import { IntegrationSyncService } from './IntegrationSyncService';
+import { Knex } from 'knex';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+async function setup(
+  catalog: ReturnType<typeof catalogServiceMock>,
+  existingKnex?: Knex,
+) {
+  const knex = existingKnex ?? (await databases.init('SQLITE_3'));
+  const database = mockServices.database({ knex });
+  const integrationStore = await DatabaseIntegrationStore.create({ database });
+  const syncRunStore = await DatabaseSyncRunStore.create({ database });
+  const logger = mockServices.logger.mock();
+  const service = new IntegrationSyncService({
+    catalog,
+    auth: mockServices.auth(),
+    logger,
+    integrationStore,
+    syncRunStore,
+    pageSize: 3,
+  });
+  return { service, integrationStore, syncRunStore, logger, knex };
+}
+
+describe('IntegrationSyncService', () => {
+  it('reads the catalog page by page and records the integrations and the run', async () => {
+    const catalog = catalogServiceMock({ entities: paymentsCatalog() });
+    const queryEntities = jest.spyOn(catalog, 'queryEntities');
+    const { service, integrationStore, syncRunStore, logger } = await setup(catalog);
+
+    const summary = await service.runOnce();
+
+    expect(summary).toMatchObject({
+      status: 'succeeded',
+      counts: {
+        entitiesRead: 10,
+        integrations: 4,
+        integrationsAdded: 4,
+        integrationsGone: 0,
+        withoutAccountableOwner: 3,
+        entityErrors: 0,
+      },
+    });
+    // 7 components/APIs/resources in pages of 3, then 3 groups in one page
+    expect(queryEntities).toHaveBeenCalledTimes(4);
+    expect(queryEntities.mock.calls[0][0]).toMatchObject({
+      fields: expect.arrayContaining(['relations', 'metadata.annotations']),
+      limit: 3,
+    });
+    const { upstream } = await integrationStore.listForEntity('component:default/intake');
+    expect(upstream.map(i => i.providerRef)).toEqual([
+      'component:default/processing',
+      'component:default/validation',
+    ]);
+    expect(await syncRunStore.getLatestRun()).toMatchObject({
+      id: summary.id,
+      status: 'succeeded',
+      entityErrors: [],
+    });
+    expect(logger.info).toHaveBeenCalledWith(
+      'Integration sync finished',
+      expect.objectContaining({ integrations: 4 }),
+    );
+  });
+
+  it('records a malformed annotation and a relation to a missing entity on the run, and stores everything else', async () => {
+    const entities = paymentsCatalog();
+    const ledger = entities.find(e => e.kind === 'Component' && e.metadata.name === 'ledger')!;
+    ledger.metadata.annotations = {
+      'integration-health.io/accountable-owner': 'api:transaction-events==ledger',
+    };
+    ledger.relations!.push({ type: 'consumesApi', targetRef: 'api:default/deleted-api' });
+    const { service, integrationStore, syncRunStore } = await setup(
+      catalogServiceMock({ entities }),
+    );
+
+    const summary = await service.runOnce();
+
+    expect(summary.status).toBe('succeeded');
+    expect(summary.counts?.integrations).toBe(4);
+    const run = await syncRunStore.getLatestRun();
+    expect(run?.entityErrors).toEqual([
+      {
+        entityRef: 'component:default/ledger',
+        code: 'relation-target-missing',
+        message: expect.stringContaining('api:default/deleted-api'),
+      },
+      {
+        entityRef: 'component:default/ledger',
+        code: 'accountable-owner-malformed',
+        message: expect.stringContaining("'api:transaction-events==ledger'"),
+      },
+    ]);
+    const { upstream } = await integrationStore.listForEntity('component:default/ledger');
+    expect(upstream).toHaveLength(1);
+  });
+
+  it('fails the run and keeps the stored integrations when the catalog errors mid-sync', async () => {
+    const catalog = catalogServiceMock({ entities: paymentsCatalog() });
+    const { service, integrationStore, syncRunStore } = await setup(catalog);
+    await service.runOnce();
+
+    const realQuery = catalog.queryEntities.bind(catalog);
+    let calls = 0;
+    jest.spyOn(catalog, 'queryEntities').mockImplementation(async (request, options) => {
+      calls += 1;
+      if (calls === 2) {
+        throw new Error('catalog responded 503 Service Unavailable');
+      }
+      return realQuery(request, options);
+    });
+
+    const summary = await service.runOnce();
+
+    expect(summary).toMatchObject({
+      status: 'failed',
+      error: 'catalog responded 503 Service Unavailable',
+    });
+    expect(await syncRunStore.getLatestRun()).toMatchObject({
+      status: 'failed',
+      error: 'catalog responded 503 Service Unavailable',
+    });
+    const { upstream } = await integrationStore.listForEntity('component:default/intake');
+    expect(upstream).toHaveLength(2);
+    expect(await syncRunStore.getLatestSucceededRun()).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('marks integrations gone when their relation disappears from the catalog', async () => {
+    const entities = paymentsCatalog();
+    const { service, knex } = await setup(catalogServiceMock({ entities }));
+    await service.runOnce();
+
+    const ledger = entities.find(e => e.kind === 'Component' && e.metadata.name === 'ledger')!;
+    ledger.relations = ledger.relations!.filter(r => r.type !== 'consumesApi');
+    const later = await setup(catalogServiceMock({ entities }), knex);
+    const summary = await later.service.runOnce();
+    const { integrationStore } = later;
+
+    expect(summary.counts).toMatchObject({ integrations: 3, integrationsGone: 1 });
+    const { upstream } = await integrationStore.listForEntity('component:default/ledger');
+    expect(upstream).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { Entity } from '@backstage/catalog-model';
+import { ACCOUNTABLE_OWNER_ANNOTATION } from '@integration-health/plugin-integration-health-common';
+
+type Relations = Partial<
+  Record<'consumesApi' | 'providesApi' | 'dependsOn' | 'apiProvidedBy', string[]>
+>;
+
+/**
+ * Builds catalog entities the way the catalog serves them: with the
+ * relations its processors would have emitted.
+ */
+export function entity(
+  ref: string,
+  options: {
+    owner?: string;
+    type?: string;
+    accountableOwner?: string;
+    relations?: Relations;
+  } = {},
+): Entity {
+  const [kindPart, rest] = ref.split(':');
+  const [namespace, name] = rest.split('/');
+  const kind = { component: 'Component', api: 'API', resource: 'Resource', group: 'Group' }[
+    kindPart
+  ]!;
+  const relations = Object.entries(options.relations ?? {}).flatMap(
+    ([type, targets]) => targets!.map(targetRef => ({ type, targetRef })),
+  );
+  if (options.owner) {
+    relations.push({ type: 'ownedBy', targetRef: options.owner });
+  }
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name,
+      namespace,
+      annotations: options.accountableOwner
+        ? { [ACCOUNTABLE_OWNER_ANNOTATION]: options.accountableOwner }
+        : {},
+    },
+    spec: kind === 'Group' ? { type: 'team', children: [] } : { type: options.type ?? 'service', owner: options.owner },
+    relations,
+  };
+}
+
+/**
+ * A small payments platform: intake consumes the validation API and depends
+ * on processing; processing publishes events the ledger consumes.
+ */
+export function paymentsCatalog(): Entity[] {
+  return [
+    entity('group:default/payments'),
+    entity('group:default/ledger'),
+    entity('group:default/platform'),
+    entity('component:default/intake', {
+      owner: 'group:default/payments',
+      accountableOwner: 'api:validation-api=payments',
+      relations: {
+        consumesApi: ['api:default/validation-api'],
+        dependsOn: ['component:default/processing'],
+      },
+    }),
+    entity('component:default/validation', {
+      owner: 'group:default/payments',
+      relations: { providesApi: ['api:default/validation-api'] },
+    }),
+    entity('component:default/processing', {
+      owner: 'group:default/payments',
+      relations: {
+        providesApi: ['api:default/transaction-events'],
+        dependsOn: ['resource:default/transactions-db'],
+      },
+    }),
+    entity('component:default/ledger', {
+      owner: 'group:default/ledger',
+      relations: { consumesApi: ['api:default/transaction-events'] },
+    }),
+    entity('api:default/validation-api', {
+      owner: 'group:default/payments',
+      type: 'openapi',
+      relations: { apiProvidedBy: ['component:default/validation'] },
+    }),
+    entity('api:default/transaction-events', {
+      owner: 'group:default/payments',
+      type: 'asyncapi',
+      relations: { apiProvidedBy: ['component:default/processing'] },
+    }),
+    entity('resource:default/transactions-db', {
+      owner: 'group:default/platform',
+      type: 'database',
+    }),
+  ];
+}
