@@ -30,7 +30,9 @@ const catalogWithVisibility = createServiceFactory({
     const getEntityByRef = catalog.getEntityByRef.bind(catalog);
     const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
     catalog.getEntityByRef = async (ref, options: any) =>
-      hides(options?.credentials, String(ref)) ? undefined : getEntityByRef(ref, options);
+      hides(options?.credentials, String(ref))
+        ? undefined
+        : getEntityByRef(ref, options);
     catalog.getEntitiesByRefs = async (req, options: any) => {
       const result = await getEntitiesByRefs(req, options);
       return {
@@ -69,7 +71,9 @@ async function startBackend() {
   return server;
 }
 
-async function waitForFirstSync(server: Awaited<ReturnType<typeof startBackend>>) {
+async function waitForFirstSync(
+  server: Awaited<ReturnType<typeof startBackend>>,
+) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')
@@ -106,7 +110,9 @@ describe('integration-health backend', () => {
 
   it("returns an entity's integrations in both directions with their owners", async () => {
     const res = await request(server)
-      .get('/api/integration-health/v1/entities/component/default/processing/integrations')
+      .get(
+        '/api/integration-health/v1/entities/component/default/processing/integrations',
+      )
       .set('Authorization', mockCredentials.user.header());
 
     expect(res.status).toBe(200);
@@ -118,7 +124,9 @@ describe('integration-health backend', () => {
         kind: 'database',
         providerOwnerRef: 'group:default/platform',
         consumerOwnerRef: 'group:default/payments',
-        findings: [expect.objectContaining({ id: 'accountable-owner-missing' })],
+        findings: [
+          expect.objectContaining({ id: 'accountable-owner-missing' }),
+        ],
       }),
     ]);
     expect(res.body.downstream.map((i: any) => i.consumerRef)).toEqual([
@@ -129,7 +137,9 @@ describe('integration-health backend', () => {
 
   it('leaves out integrations with an entity the caller may not read', async () => {
     const res = await request(server)
-      .get('/api/integration-health/v1/entities/component/default/processing/integrations')
+      .get(
+        '/api/integration-health/v1/entities/component/default/processing/integrations',
+      )
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
     expect(res.status).toBe(200);
     expect(res.body.downstream.map((i: any) => i.consumerRef)).toEqual([
@@ -137,7 +147,9 @@ describe('integration-health backend', () => {
     ]);
 
     const hidden = await request(server)
-      .get('/api/integration-health/v1/entities/component/default/ledger/integrations')
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/integrations',
+      )
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
     expect(hidden.status).toBe(404);
     expect(hidden.body.error.name).toBe('NotFoundError');
@@ -152,7 +164,11 @@ describe('integration-health backend', () => {
 
   it('answers bad input with 400 naming the field, and unknown entities with 404', async () => {
     const bad = await request(server)
-      .get(`/api/integration-health/v1/entities/${'k'.repeat(64)}/default/x/integrations`)
+      .get(
+        `/api/integration-health/v1/entities/${'k'.repeat(
+          64,
+        )}/default/x/integrations`,
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({
@@ -161,7 +177,9 @@ describe('integration-health backend', () => {
     });
 
     const unknown = await request(server)
-      .get('/api/integration-health/v1/entities/component/default/nope/integrations')
+      .get(
+        '/api/integration-health/v1/entities/component/default/nope/integrations',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(unknown.status).toBe(404);
   });

@@ -38,7 +38,9 @@ export type IntegrationFinding = {
  *
  * @public
  */
-export type AccountableOwnerSource = 'consumer-annotation' | 'provider-annotation';
+export type AccountableOwnerSource =
+  | 'consumer-annotation'
+  | 'provider-annotation';
 
 /**
  * A directed edge consumer → provider, optionally through an API entity.

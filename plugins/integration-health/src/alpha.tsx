@@ -6,8 +6,6 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { IntegrationHealthClient, integrationHealthApiRef } from './api';
-import { rootRouteRef } from './routes';
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 
 const integrationHealthApi = ApiBlueprint.make({
   params: defineParams =>
@@ -25,7 +23,6 @@ const entityIntegrationsContent = EntityContentBlueprint.make({
     path: '/integrations',
     title: 'Integrations',
     filter: { kind: { $in: ['component', 'api', 'resource'] } },
-    routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/EntityIntegrationsContent').then(m => (
         <m.EntityIntegrationsContent />
@@ -42,6 +39,5 @@ const entityIntegrationsContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'integration-health',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: convertLegacyRouteRef(rootRouteRef) },
   extensions: [integrationHealthApi, entityIntegrationsContent],
 });

@@ -5,7 +5,10 @@
  *
  * @packageDocumentation
  */
-export { integrationHealthPlugin, EntityIntegrationHealthContent } from './plugin';
+export {
+  integrationHealthPlugin,
+  EntityIntegrationHealthContent,
+} from './plugin';
 export {
   integrationHealthApiRef,
   IntegrationHealthClient,

@@ -1,12 +1,11 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
-  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { IntegrationHealthClient, integrationHealthApiRef } from './api';
-import { rootRouteRef } from './routes';
 
 /**
  * The Integration Health plugin for apps on the legacy frontend system.
@@ -23,9 +22,6 @@ export const integrationHealthPlugin = createPlugin({
         new IntegrationHealthClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: {
-    root: rootRouteRef,
-  },
 });
 
 /**
@@ -35,12 +31,13 @@ export const integrationHealthPlugin = createPlugin({
  * @public
  */
 export const EntityIntegrationHealthContent = integrationHealthPlugin.provide(
-  createRoutableExtension({
+  createComponentExtension({
     name: 'EntityIntegrationHealthContent',
-    component: () =>
-      import('./components/EntityIntegrationsContent').then(
-        m => m.EntityIntegrationsContent,
-      ),
-    mountPoint: rootRouteRef,
+    component: {
+      lazy: () =>
+        import('./components/EntityIntegrationsContent').then(
+          m => m.EntityIntegrationsContent,
+        ),
+    },
   }),
 );

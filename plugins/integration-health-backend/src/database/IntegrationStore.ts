@@ -7,11 +7,7 @@ import {
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { migrateDatabase } from './migrateDatabase';
-import {
-  optional,
-  parseJsonColumn,
-  toIsoString,
-} from './rowValues';
+import { optional, parseJsonColumn, toIsoString } from './rowValues';
 
 /** An integration as one sync run observed it, before it has a history. */
 export type ObservedIntegration = Omit<
@@ -126,7 +122,9 @@ export class DatabaseIntegrationStore implements IntegrationStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseIntegrationStore> {
-    return new DatabaseIntegrationStore(await migrateDatabase(options.database));
+    return new DatabaseIntegrationStore(
+      await migrateDatabase(options.database),
+    );
   }
 
   constructor(private readonly db: Knex) {}
@@ -138,7 +136,9 @@ export class DatabaseIntegrationStore implements IntegrationStore {
     const rows = observed.map(o => toRow(o, seenAt));
     const ids = new Set(rows.map(r => r.id));
     if (ids.size !== rows.length) {
-      throw new Error('replaceIntegrations was given the same integration twice');
+      throw new Error(
+        'replaceIntegrations was given the same integration twice',
+      );
     }
 
     return this.db.transaction(async tx => {

@@ -39,7 +39,9 @@ export function createRouter(options: {
         allow: ['user', 'service'],
       });
       const entityRef = stringifyEntityRef(params);
-      res.json(await queryService.getEntityIntegrations(entityRef, credentials));
+      res.json(
+        await queryService.getEntityIntegrations(entityRef, credentials),
+      );
     },
   );
 

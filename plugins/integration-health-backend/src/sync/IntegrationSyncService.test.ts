@@ -32,7 +32,9 @@ describe('IntegrationSyncService', () => {
   it('reads the catalog page by page and records the integrations and the run', async () => {
     const catalog = catalogServiceMock({ entities: paymentsCatalog() });
     const queryEntities = jest.spyOn(catalog, 'queryEntities');
-    const { service, integrationStore, syncRunStore, logger } = await setup(catalog);
+    const { service, integrationStore, syncRunStore, logger } = await setup(
+      catalog,
+    );
 
     const summary = await service.runOnce();
 
@@ -53,7 +55,9 @@ describe('IntegrationSyncService', () => {
       fields: expect.arrayContaining(['relations', 'metadata.annotations']),
       limit: 3,
     });
-    const { upstream } = await integrationStore.listForEntity('component:default/intake');
+    const { upstream } = await integrationStore.listForEntity(
+      'component:default/intake',
+    );
     expect(upstream.map(i => i.providerRef)).toEqual([
       'component:default/processing',
       'component:default/validation',
@@ -71,11 +75,17 @@ describe('IntegrationSyncService', () => {
 
   it('records a malformed annotation and a relation to a missing entity on the run, and stores everything else', async () => {
     const entities = paymentsCatalog();
-    const ledger = entities.find(e => e.kind === 'Component' && e.metadata.name === 'ledger')!;
+    const ledger = entities.find(
+      e => e.kind === 'Component' && e.metadata.name === 'ledger',
+    )!;
     ledger.metadata.annotations = {
-      'integration-health.io/accountable-owner': 'api:transaction-events==ledger',
+      'integration-health.io/accountable-owner':
+        'api:transaction-events==ledger',
     };
-    ledger.relations!.push({ type: 'consumesApi', targetRef: 'api:default/deleted-api' });
+    ledger.relations!.push({
+      type: 'consumesApi',
+      targetRef: 'api:default/deleted-api',
+    });
     const { service, integrationStore, syncRunStore } = await setup(
       catalogServiceMock({ entities }),
     );
@@ -97,7 +107,9 @@ describe('IntegrationSyncService', () => {
         message: expect.stringContaining("'api:transaction-events==ledger'"),
       },
     ]);
-    const { upstream } = await integrationStore.listForEntity('component:default/ledger');
+    const { upstream } = await integrationStore.listForEntity(
+      'component:default/ledger',
+    );
     expect(upstream).toHaveLength(1);
   });
 
@@ -108,13 +120,15 @@ describe('IntegrationSyncService', () => {
 
     const realQuery = catalog.queryEntities.bind(catalog);
     let calls = 0;
-    jest.spyOn(catalog, 'queryEntities').mockImplementation(async (request, options) => {
-      calls += 1;
-      if (calls === 2) {
-        throw new Error('catalog responded 503 Service Unavailable');
-      }
-      return realQuery(request, options);
-    });
+    jest
+      .spyOn(catalog, 'queryEntities')
+      .mockImplementation(async (request, options) => {
+        calls += 1;
+        if (calls === 2) {
+          throw new Error('catalog responded 503 Service Unavailable');
+        }
+        return realQuery(request, options);
+      });
 
     const summary = await service.runOnce();
 
@@ -126,9 +140,13 @@ describe('IntegrationSyncService', () => {
       status: 'failed',
       error: 'catalog responded 503 Service Unavailable',
     });
-    const { upstream } = await integrationStore.listForEntity('component:default/intake');
+    const { upstream } = await integrationStore.listForEntity(
+      'component:default/intake',
+    );
     expect(upstream).toHaveLength(2);
-    expect(await syncRunStore.getLatestSucceededRun()).toMatchObject({ status: 'succeeded' });
+    expect(await syncRunStore.getLatestSucceededRun()).toMatchObject({
+      status: 'succeeded',
+    });
   });
 
   it('marks integrations gone when their relation disappears from the catalog', async () => {
@@ -136,14 +154,21 @@ describe('IntegrationSyncService', () => {
     const { service, knex } = await setup(catalogServiceMock({ entities }));
     await service.runOnce();
 
-    const ledger = entities.find(e => e.kind === 'Component' && e.metadata.name === 'ledger')!;
+    const ledger = entities.find(
+      e => e.kind === 'Component' && e.metadata.name === 'ledger',
+    )!;
     ledger.relations = ledger.relations!.filter(r => r.type !== 'consumesApi');
     const later = await setup(catalogServiceMock({ entities }), knex);
     const summary = await later.service.runOnce();
     const { integrationStore } = later;
 
-    expect(summary.counts).toMatchObject({ integrations: 3, integrationsGone: 1 });
-    const { upstream } = await integrationStore.listForEntity('component:default/ledger');
+    expect(summary.counts).toMatchObject({
+      integrations: 3,
+      integrationsGone: 1,
+    });
+    const { upstream } = await integrationStore.listForEntity(
+      'component:default/ledger',
+    );
     expect(upstream).toEqual([]);
   });
 });

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SyncRunSummary } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
@@ -45,8 +42,9 @@ export class IntegrationSyncService {
         integrations: stored.total,
         integrationsAdded: stored.added,
         integrationsGone: stored.gone,
-        withoutAccountableOwner: integrations.filter(i => !i.accountableOwnerRef)
-          .length,
+        withoutAccountableOwner: integrations.filter(
+          i => !i.accountableOwnerRef,
+        ).length,
         entityErrors: errors.length,
       };
       const finishedAt = new Date();
@@ -77,10 +75,13 @@ export class IntegrationSyncService {
         error: message,
         entityErrors: [],
       });
-      logger.error('Integration sync failed; stored integrations are unchanged', {
-        runId,
-        error: message,
-      });
+      logger.error(
+        'Integration sync failed; stored integrations are unchanged',
+        {
+          runId,
+          error: message,
+        },
+      );
       return {
         id: runId,
         status: 'failed',

@@ -50,18 +50,21 @@ describe('parseAccountableOwnerAnnotation', () => {
     ['group:a:b', "'group:a:b' is not an entity reference"],
     ['group:default/a/b', "'group:default/a/b' is not an entity reference"],
     ['api:bad name!=platform', "'api:bad name!' in"],
-  ])('reports the malformed value %j and uses nothing from it', (value, message) => {
-    const { declaration, errors } = parse(value);
-    expect(errors).toEqual([
-      {
-        entityRef: 'component:default/svc',
-        code: 'accountable-owner-malformed',
-        message: expect.stringContaining(message),
-      },
-    ]);
-    expect(declaration.defaultOwner).toBeUndefined();
-    expect(declaration.ownerByCounterpart.size).toBe(0);
-  });
+  ])(
+    'reports the malformed value %j and uses nothing from it',
+    (value, message) => {
+      const { declaration, errors } = parse(value);
+      expect(errors).toEqual([
+        {
+          entityRef: 'component:default/svc',
+          code: 'accountable-owner-malformed',
+          message: expect.stringContaining(message),
+        },
+      ]);
+      expect(declaration.defaultOwner).toBeUndefined();
+      expect(declaration.ownerByCounterpart.size).toBe(0);
+    },
+  );
 
   it('rejects a ref that is not a group, and one the catalog does not know', () => {
     const { declaration, errors } = parse('user:default/jane, api:x=ghosts');
@@ -69,16 +72,22 @@ describe('parseAccountableOwnerAnnotation', () => {
       'accountable-owner-not-a-group',
       'accountable-owner-unknown-group',
     ]);
-    expect(errors[1].message).toContain("group 'group:default/ghosts' is not in the catalog");
+    expect(errors[1].message).toContain(
+      "group 'group:default/ghosts' is not in the catalog",
+    );
     expect(declaration.defaultOwner).toBeUndefined();
     expect(declaration.rejectedDefault).toBe('user:default/jane');
-    expect(declaration.rejectedByCounterpart.get('api:default/x')).toBe('ghosts');
+    expect(declaration.rejectedByCounterpart.get('api:default/x')).toBe(
+      'ghosts',
+    );
   });
 
   it('keeps the valid entries of a partly broken value', () => {
     const { declaration, errors } = parse('=oops, api:x=payments');
     expect(errors).toHaveLength(1);
-    expect(declaration.ownerByCounterpart.get('api:default/x')).toBe('group:default/payments');
+    expect(declaration.ownerByCounterpart.get('api:default/x')).toBe(
+      'group:default/payments',
+    );
   });
 
   it('keeps the first of two default groups and says so', () => {

@@ -4,7 +4,10 @@ import { buildIntegrations } from './buildIntegrations';
 import { CatalogSnapshot, toEntitySummary } from './catalogSnapshot';
 
 function snapshotOf(entities: Entity[]): CatalogSnapshot {
-  const snapshot: CatalogSnapshot = { entities: new Map(), groupRefs: new Set() };
+  const snapshot: CatalogSnapshot = {
+    entities: new Map(),
+    groupRefs: new Set(),
+  };
   for (const e of entities) {
     const summary = toEntitySummary(e);
     if (e.kind === 'Group') snapshot.groupRefs.add(summary.ref);
@@ -14,7 +17,9 @@ function snapshotOf(entities: Entity[]): CatalogSnapshot {
 }
 
 function component(entities: Entity[], name: string): Entity {
-  return entities.find(e => e.kind === 'Component' && e.metadata.name === name)!;
+  return entities.find(
+    e => e.kind === 'Component' && e.metadata.name === name,
+  )!;
 }
 
 function find(
@@ -31,7 +36,9 @@ describe('buildIntegrations', () => {
   it('turns consumesApi/providesApi into an edge to the providing component, with both owners', () => {
     const result = buildIntegrations(snapshotOf(paymentsCatalog()));
 
-    expect(find(result, 'component:default/intake', 'component:default/validation')).toEqual({
+    expect(
+      find(result, 'component:default/intake', 'component:default/validation'),
+    ).toEqual({
       consumerRef: 'component:default/intake',
       providerRef: 'component:default/validation',
       apiRef: 'api:default/validation-api',
@@ -43,7 +50,9 @@ describe('buildIntegrations', () => {
       accountableOwnerSource: 'consumer-annotation',
       findings: [],
     });
-    expect(find(result, 'component:default/ledger', 'component:default/processing')).toMatchObject({
+    expect(
+      find(result, 'component:default/ledger', 'component:default/processing'),
+    ).toMatchObject({
       apiRef: 'api:default/transaction-events',
       kind: 'event',
       consumerOwnerRef: 'group:default/ledger',
@@ -53,13 +62,21 @@ describe('buildIntegrations', () => {
 
   it('records dependsOn as its own edge, typed by the resource', () => {
     const result = buildIntegrations(snapshotOf(paymentsCatalog()));
-    expect(find(result, 'component:default/processing', 'resource:default/transactions-db')).toMatchObject({
+    expect(
+      find(
+        result,
+        'component:default/processing',
+        'resource:default/transactions-db',
+      ),
+    ).toMatchObject({
       apiRef: undefined,
       kind: 'database',
       sources: ['dependsOn'],
       providerOwnerRef: 'group:default/platform',
     });
-    expect(find(result, 'component:default/intake', 'component:default/processing')).toMatchObject({
+    expect(
+      find(result, 'component:default/intake', 'component:default/processing'),
+    ).toMatchObject({
       kind: 'other',
       sources: ['dependsOn'],
     });
@@ -70,27 +87,48 @@ describe('buildIntegrations', () => {
   it('merges a dependsOn into the edge that already goes through an API to the same provider', () => {
     const entities = paymentsCatalog();
     const ledger = component(entities, 'ledger');
-    ledger.relations!.push({ type: 'dependsOn', targetRef: 'component:default/processing' });
+    ledger.relations!.push({
+      type: 'dependsOn',
+      targetRef: 'component:default/processing',
+    });
 
     const result = buildIntegrations(snapshotOf(entities));
 
-    const edges = result.integrations.filter(i => i.consumerRef === 'component:default/ledger');
+    const edges = result.integrations.filter(
+      i => i.consumerRef === 'component:default/ledger',
+    );
     expect(edges).toHaveLength(1);
-    expect(edges[0].sources).toEqual(['consumesApi', 'providesApi', 'dependsOn']);
+    expect(edges[0].sources).toEqual([
+      'consumesApi',
+      'providesApi',
+      'dependsOn',
+    ]);
   });
 
   it('reports a missing accountable owner as a finding, never a default', () => {
     const result = buildIntegrations(snapshotOf(paymentsCatalog()));
-    const events = find(result, 'component:default/ledger', 'component:default/processing')!;
+    const events = find(
+      result,
+      'component:default/ledger',
+      'component:default/processing',
+    )!;
     expect(events.accountableOwnerRef).toBeUndefined();
-    expect(events.findings.map(f => f.id)).toEqual(['accountable-owner-missing']);
+    expect(events.findings.map(f => f.id)).toEqual([
+      'accountable-owner-missing',
+    ]);
   });
 
   it('records a relation to an entity that is not in the catalog as an error and keeps the other integrations', () => {
     const entities = paymentsCatalog();
     const intake = component(entities, 'intake');
-    intake.relations!.push({ type: 'consumesApi', targetRef: 'api:default/retired-api' });
-    intake.relations!.push({ type: 'dependsOn', targetRef: 'resource:default/gone-cache' });
+    intake.relations!.push({
+      type: 'consumesApi',
+      targetRef: 'api:default/retired-api',
+    });
+    intake.relations!.push({
+      type: 'dependsOn',
+      targetRef: 'resource:default/gone-cache',
+    });
 
     const result = buildIntegrations(snapshotOf(entities));
 
@@ -98,12 +136,16 @@ describe('buildIntegrations', () => {
       {
         entityRef: 'component:default/intake',
         code: 'relation-target-missing',
-        message: expect.stringContaining('consumesApi points at api:default/retired-api'),
+        message: expect.stringContaining(
+          'consumesApi points at api:default/retired-api',
+        ),
       },
       {
         entityRef: 'component:default/intake',
         code: 'relation-target-missing',
-        message: expect.stringContaining('dependsOn points at resource:default/gone-cache'),
+        message: expect.stringContaining(
+          'dependsOn points at resource:default/gone-cache',
+        ),
       },
     ]);
     expect(result.integrations).toHaveLength(4);
@@ -115,7 +157,10 @@ describe('buildIntegrations', () => {
         owner: 'group:default/web',
         relations: { consumesApi: ['api:default/orphan-api'] },
       }),
-      entity('api:default/orphan-api', { owner: 'group:default/web', type: 'graphql' }),
+      entity('api:default/orphan-api', {
+        owner: 'group:default/web',
+        type: 'graphql',
+      }),
     ];
     const [integration] = buildIntegrations(snapshotOf(entities)).integrations;
     expect(integration).toMatchObject({
@@ -134,16 +179,22 @@ describe('buildIntegrations', () => {
     const entities = paymentsCatalog();
     const processing = component(entities, 'processing');
     processing.metadata.annotations = {
-      'integration-health.io/accountable-owner': 'platform, component:ledger=payments',
+      'integration-health.io/accountable-owner':
+        'platform, component:ledger=payments',
     };
     const ledger = component(entities, 'ledger');
     ledger.metadata.annotations = {
-      'integration-health.io/accountable-owner': 'api:transaction-events=ledger',
+      'integration-health.io/accountable-owner':
+        'api:transaction-events=ledger',
     };
 
     const result = buildIntegrations(snapshotOf(entities));
 
-    const events = find(result, 'component:default/ledger', 'component:default/processing')!;
+    const events = find(
+      result,
+      'component:default/ledger',
+      'component:default/processing',
+    )!;
     expect(events.accountableOwnerRef).toBe('group:default/ledger');
     expect(events.accountableOwnerSource).toBe('consumer-annotation');
     expect(events.findings).toEqual([
@@ -154,8 +205,11 @@ describe('buildIntegrations', () => {
     ]);
     // processing's default covers its other integrations
     expect(
-      find(result, 'component:default/processing', 'resource:default/transactions-db')!
-        .accountableOwnerRef,
+      find(
+        result,
+        'component:default/processing',
+        'resource:default/transactions-db',
+      )!.accountableOwnerRef,
     ).toBe('group:default/platform');
   });
 
@@ -168,7 +222,11 @@ describe('buildIntegrations', () => {
 
     const result = buildIntegrations(snapshotOf(entities));
 
-    const events = find(result, 'component:default/ledger', 'component:default/processing')!;
+    const events = find(
+      result,
+      'component:default/ledger',
+      'component:default/processing',
+    )!;
     expect(events.accountableOwnerRef).toBeUndefined();
     expect(events.findings.map(f => f.id)).toEqual([
       'accountable-owner-invalid',
@@ -179,7 +237,9 @@ describe('buildIntegrations', () => {
       expect.objectContaining({
         entityRef: 'component:default/ledger',
         code: 'accountable-owner-unknown-group',
-        message: expect.stringContaining("group 'group:default/ledger-team' is not in the catalog"),
+        message: expect.stringContaining(
+          "group 'group:default/ledger-team' is not in the catalog",
+        ),
       }),
     ]);
   });

@@ -108,7 +108,8 @@ export function buildIntegrations(snapshot: CatalogSnapshot): {
         continue;
       }
       if (provider.ref === consumer.ref) continue;
-      const throughApis = edgesByPair.get(`${consumer.ref}|${provider.ref}`) ?? [];
+      const throughApis =
+        edgesByPair.get(`${consumer.ref}|${provider.ref}`) ?? [];
       for (const edge of throughApis) {
         if (!edge.sources.includes('dependsOn')) edge.sources.push('dependsOn');
       }
@@ -153,7 +154,9 @@ export function buildIntegrations(snapshot: CatalogSnapshot): {
         source: 'provider-annotation',
       },
     );
-    owner.usedKeys.forEach(k => usedKeys.add(`${k.entityRef}|${k.counterpartRef}`));
+    owner.usedKeys.forEach(k =>
+      usedKeys.add(`${k.entityRef}|${k.counterpartRef}`),
+    );
     const findings = [...owner.findings];
     if (edge.apiWithoutProvider) {
       findings.push({

@@ -52,7 +52,10 @@ export async function readCatalogSnapshot(options: {
   for await (const page of pages(
     catalog,
     auth,
-    { filter: { kind: ['Component', 'API', 'Resource'] }, fields: ENTITY_FIELDS },
+    {
+      filter: { kind: ['Component', 'API', 'Resource'] },
+      fields: ENTITY_FIELDS,
+    },
     pageSize,
   )) {
     for (const entity of page) {

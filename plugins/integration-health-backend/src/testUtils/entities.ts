@@ -2,7 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import { ACCOUNTABLE_OWNER_ANNOTATION } from '@integration-health/plugin-integration-health-common';
 
 type Relations = Partial<
-  Record<'consumesApi' | 'providesApi' | 'dependsOn' | 'apiProvidedBy', string[]>
+  Record<
+    'consumesApi' | 'providesApi' | 'dependsOn' | 'apiProvidedBy',
+    string[]
+  >
 >;
 
 /**
@@ -20,9 +23,12 @@ export function entity(
 ): Entity {
   const [kindPart, rest] = ref.split(':');
   const [namespace, name] = rest.split('/');
-  const kind = { component: 'Component', api: 'API', resource: 'Resource', group: 'Group' }[
-    kindPart
-  ]!;
+  const kind = {
+    component: 'Component',
+    api: 'API',
+    resource: 'Resource',
+    group: 'Group',
+  }[kindPart]!;
   const relations = Object.entries(options.relations ?? {}).flatMap(
     ([type, targets]) => targets!.map(targetRef => ({ type, targetRef })),
   );
@@ -39,7 +45,10 @@ export function entity(
         ? { [ACCOUNTABLE_OWNER_ANNOTATION]: options.accountableOwner }
         : {},
     },
-    spec: kind === 'Group' ? { type: 'team', children: [] } : { type: options.type ?? 'service', owner: options.owner },
+    spec:
+      kind === 'Group'
+        ? { type: 'team', children: [] }
+        : { type: options.type ?? 'service', owner: options.owner },
     relations,
   };
 }

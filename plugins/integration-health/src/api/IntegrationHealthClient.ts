@@ -14,7 +14,10 @@ import { IntegrationHealthApi } from './IntegrationHealthApi';
  */
 export class IntegrationHealthClient implements IntegrationHealthApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   async getEntityIntegrations(entityRef: string): Promise<EntityIntegrations> {

@@ -33,9 +33,8 @@ export function AccountableOwnerCell({
       </Cell>
     );
   }
-  const finding = integration.findings.find(
-    f => f.id === 'accountable-owner-invalid',
-  ) ??
+  const finding =
+    integration.findings.find(f => f.id === 'accountable-owner-invalid') ??
     integration.findings.find(f => f.id === 'accountable-owner-missing');
   return (
     <Cell>

@@ -1,5 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Alert,
@@ -16,9 +17,21 @@ import { integrationHealthApiRef } from '../../api';
 import { IntegrationsTable } from './IntegrationsTable';
 import { SyncStatus } from './SyncStatus';
 
+/** The server's own explanation, when it sent one, after the HTTP status. */
+function describeError(error: Error): string {
+  return error instanceof ResponseError
+    ? `${error.message}: ${error.cause.message}`
+    : error.message;
+}
+
 function LoadingState() {
   return (
-    <Flex direction="column" gap="3" aria-busy="true" aria-label="Loading integrations">
+    <Flex
+      direction="column"
+      gap="3"
+      aria-busy="true"
+      aria-label="Loading integrations"
+    >
       <Skeleton width="40%" height={20} />
       <Skeleton width="100%" height={120} />
       <Skeleton width="100%" height={120} />
@@ -49,7 +62,7 @@ export function EntityIntegrationsContent() {
       <Alert
         status="danger"
         title="Could not load integrations"
-        description={error.message}
+        description={describeError(error)}
         customActions={
           <Button variant="secondary" size="small" onPress={retry}>
             Try again
@@ -96,7 +109,10 @@ export function EntityIntegrationsContent() {
           </Text>
         </CardHeader>
         <CardBody>
-          <IntegrationsTable direction="upstream" integrations={value.upstream} />
+          <IntegrationsTable
+            direction="upstream"
+            integrations={value.upstream}
+          />
         </CardBody>
       </Card>
       <Card>

@@ -24,9 +24,7 @@ function refCell(ref: string | undefined, empty: string) {
   );
 }
 
-function columns(
-  direction: IntegrationDirection,
-): ColumnConfig<Integration>[] {
+function columns(direction: IntegrationDirection): ColumnConfig<Integration>[] {
   return [
     {
       id: 'counterpart',

@@ -6,8 +6,8 @@ export function SyncStatus({ lastSync }: { lastSync?: SyncRunSummary }) {
   if (!lastSync?.finishedAt) {
     return (
       <Text variant="body-small" color="secondary">
-        Not synced yet: the sync job reads the catalog shortly after the
-        backend starts, then on its schedule.
+        Not synced yet: the sync job reads the catalog shortly after the backend
+        starts, then on its schedule.
       </Text>
     );
   }

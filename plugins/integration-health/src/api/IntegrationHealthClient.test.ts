@@ -1,0 +1,55 @@
+/**
+ * @jest-environment node
+ */
+import { ResponseError } from '@backstage/errors';
+import { IntegrationHealthClient } from './IntegrationHealthClient';
+
+function clientAnswering(status: number, body: unknown) {
+  const fetch = jest.fn(
+    async (_url: string) =>
+      new Response(JSON.stringify(body), {
+        status,
+        statusText: status === 500 ? 'Internal Server Error' : 'Not Found',
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  );
+  const client = new IntegrationHealthClient({
+    discoveryApi: { getBaseUrl: async id => `http://backend/api/${id}` },
+    fetchApi: { fetch: fetch as any },
+  });
+  return { client, fetch };
+}
+
+describe('IntegrationHealthClient', () => {
+  it('asks for an entity by kind, namespace and name, encoded', async () => {
+    const { client, fetch } = clientAnswering(200, {
+      entityRef: 'x',
+      upstream: [],
+      downstream: [],
+    });
+    await client.getEntityIntegrations('component:default/svc with space');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/integration-health/v1/entities/component/default/svc%20with%20space/integrations',
+    );
+  });
+
+  it('turns a 404 for the latest run into "no run yet"', async () => {
+    const { client } = clientAnswering(404, {
+      error: { name: 'NotFoundError', message: 'The sync job has not run yet' },
+    });
+    await expect(client.getLatestSyncRun()).resolves.toBeUndefined();
+  });
+
+  it('raises other failures with the server message', async () => {
+    const { client } = clientAnswering(500, {
+      error: { name: 'Error', message: 'database is locked' },
+      response: { statusCode: 500 },
+    });
+    const error = await client
+      .getEntityIntegrations('component:default/a')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.message).toBe('Request failed with 500 Internal Server Error');
+    expect(error.cause.message).toBe('database is locked');
+  });
+});

@@ -1,0 +1,140 @@
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
+import {
+  processingEntity,
+  processingIntegrations,
+} from '../../testUtils/fixtures';
+import { EntityIntegrationsContent } from './EntityIntegrationsContent';
+
+function mockApi(
+  getEntityIntegrations: IntegrationHealthApi['getEntityIntegrations'],
+): IntegrationHealthApi {
+  return { getEntityIntegrations, getLatestSyncRun: jest.fn() };
+}
+
+async function renderTab(api: IntegrationHealthApi) {
+  return renderInTestApp(
+    <EntityProvider entity={processingEntity}>
+      <EntityIntegrationsContent />
+    </EntityProvider>,
+    {
+      apis: [[integrationHealthApiRef, api]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+describe('EntityIntegrationsContent', () => {
+  it('lists upstream and downstream integrations with their three owners and the missing-owner findings', async () => {
+    const api = mockApi(jest.fn().mockResolvedValue(processingIntegrations()));
+    await renderTab(api);
+
+    expect(
+      await screen.findByText(
+        '2 upstream, 1 downstream · 2 without an accountable owner',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getEntityIntegrations).toHaveBeenCalledWith(
+      'component:default/transaction-processing',
+    );
+    expect(screen.getByText('Last synced 5 minutes ago')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 integrations have no accountable owner'),
+    ).toBeInTheDocument();
+
+    const [upstream, downstream] = screen.getAllByRole('grid');
+    const upstreamRows = within(upstream).getAllByRole('row').slice(1);
+    expect(upstreamRows).toHaveLength(2);
+    expect(
+      within(upstreamRows[0]).getByText('transaction-validation'),
+    ).toBeInTheDocument();
+    expect(
+      within(upstreamRows[0]).getByText('declared by the consumer'),
+    ).toBeInTheDocument();
+    expect(within(upstreamRows[1]).getByText('event-bus')).toBeInTheDocument();
+    expect(
+      within(upstreamRows[1]).getByText('direct dependency'),
+    ).toBeInTheDocument();
+    expect(within(upstreamRows[1]).getByText('platform')).toBeInTheDocument();
+    expect(
+      within(upstreamRows[1]).getByText('No accountable owner'),
+    ).toBeInTheDocument();
+
+    const downstreamRows = within(downstream).getAllByRole('row').slice(1);
+    expect(
+      within(downstreamRows[0]).getByText('account-management-legacy'),
+    ).toBeInTheDocument();
+    expect(
+      within(downstreamRows[0]).getByText('ledger-engineering'),
+    ).toBeInTheDocument();
+    expect(
+      within(downstreamRows[0]).getByText('Invalid accountable owner'),
+    ).toBeInTheDocument();
+    expect(
+      within(downstreamRows[0]).getByText(
+        "The declared accountable owner 'ledger-team' is not a group in the catalog.",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the entity has no integrations and the sync has not run', async () => {
+    await renderTab(
+      mockApi(
+        jest.fn().mockResolvedValue({
+          entityRef: 'component:default/transaction-processing',
+          upstream: [],
+          downstream: [],
+        }),
+      ),
+    );
+    expect(
+      await screen.findByText('No integrations recorded for this entity.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Not synced yet/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'This entity does not depend on any other service or API.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Nothing in the catalog depends on this entity.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error and loads again on retry', async () => {
+    const getEntityIntegrations = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new Error('Request failed with 503 Service Unavailable'),
+      )
+      .mockResolvedValueOnce(processingIntegrations());
+    await renderTab(mockApi(getEntityIntegrations));
+
+    expect(
+      await screen.findByText('Could not load integrations'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Request failed with 503 Service Unavailable'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+
+    await waitFor(() =>
+      expect(screen.getByText(/2 upstream, 1 downstream/)).toBeInTheDocument(),
+    );
+    expect(getEntityIntegrations).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a loading state while the request is under way', async () => {
+    await renderTab(mockApi(() => new Promise(() => {})));
+    expect(
+      await screen.findByLabelText('Loading integrations'),
+    ).toBeInTheDocument();
+  });
+});

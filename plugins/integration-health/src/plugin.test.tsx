@@ -1,0 +1,46 @@
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { integrationHealthApiRef } from './api';
+import {
+  EntityIntegrationHealthContent,
+  integrationHealthPlugin,
+} from './plugin';
+import { processingEntity, processingIntegrations } from './testUtils/fixtures';
+
+describe('legacy frontend system', () => {
+  it('exports a plugin with the id the backend serves', () => {
+    expect(integrationHealthPlugin.getId()).toBe('integration-health');
+  });
+
+  it('renders the Integrations tab content in a legacy app', async () => {
+    const api = {
+      getEntityIntegrations: jest
+        .fn()
+        .mockResolvedValue(processingIntegrations()),
+      getLatestSyncRun: jest.fn(),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[integrationHealthApiRef, api]]}>
+        <EntityProvider entity={processingEntity}>
+          <EntityIntegrationHealthContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+    expect(
+      await screen.findByText(/2 upstream, 1 downstream/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Upstream: what Transaction processing depends on'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('No accountable owner')).toHaveLength(1);
+    expect(screen.getByText('Invalid accountable owner')).toBeInTheDocument();
+  });
+});

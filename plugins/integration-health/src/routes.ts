@@ -1,5 +1,0 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
-
-export const rootRouteRef = createRouteRef({
-  id: 'integration-health',
-});
