@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -46,7 +47,7 @@ const catalogWithVisibility = createServiceFactory({
 });
 
 async function startBackend() {
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       integrationHealthPlugin,
       catalogWithVisibility,
@@ -68,12 +69,10 @@ async function startBackend() {
       }),
     ],
   });
-  return server;
+  return backend;
 }
 
-async function waitForFirstSync(
-  server: Awaited<ReturnType<typeof startBackend>>,
-) {
+async function waitForFirstSync(server: TestBackend['server']) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')
@@ -87,12 +86,16 @@ async function waitForFirstSync(
 }
 
 describe('integration-health backend', () => {
-  let server: Awaited<ReturnType<typeof startBackend>>;
+  let backend: TestBackend;
+  let server: TestBackend['server'];
 
   beforeAll(async () => {
-    server = await startBackend();
+    backend = await startBackend();
+    server = backend.server;
     await waitForFirstSync(server);
   });
+
+  afterAll(() => backend.stop());
 
   it('runs the scheduled sync soon after start and reports the run', async () => {
     const res = await request(server)
@@ -194,16 +197,17 @@ describe('integration-health backend', () => {
 
 describe('integration-health backend before the first sync', () => {
   it('says the sync has not run yet', async () => {
-    const { server } = await startTestBackend({
+    const backend = await startTestBackend({
       features: [
         integrationHealthPlugin,
         catalogServiceMock.factory({ entities: [] }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       ],
     });
-    const res = await request(server)
+    const res = await request(backend.server)
       .get('/api/integration-health/v1/sync-runs/latest')
       .set('Authorization', mockCredentials.user.header());
+    await backend.stop();
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe('The sync job has not run yet');
   });

@@ -41,6 +41,7 @@ function columns(direction: IntegrationDirection): ColumnConfig<Integration>[] {
     {
       id: 'kind',
       label: 'Kind',
+      width: 100,
       cell: i => <CellText title={KIND_LABELS[i.kind]} />,
     },
     {

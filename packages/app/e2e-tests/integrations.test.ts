@@ -1,0 +1,65 @@
+import { expect, Page, test } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+}
+
+test('a new user finds transaction-processing and sees its integrations, owners and missing-owner findings', async ({
+  page,
+}, testInfo) => {
+  await signInAsGuest(page);
+
+  await page.getByRole('link', { name: 'Transaction processing' }).click();
+  await page.getByRole('link', { name: 'Integrations', exact: true }).click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/transaction-processing\/integrations/,
+  );
+
+  // The sync runs shortly after the backend starts; reload until it has.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(/4 upstream, 2 downstream/)).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+
+  const upstream = page.getByRole('grid').first();
+  const ledgerRow = upstream.getByRole('row', {
+    name: /Account management \(legacy\)/,
+  });
+  await expect(
+    ledgerRow.getByRole('link', { name: 'Ledger Engineering' }).first(),
+  ).toBeVisible();
+  await expect(ledgerRow.getByText('declared by the consumer')).toBeVisible();
+  await expect(
+    upstream
+      .getByRole('row', { name: /Event bus/ })
+      .getByText('No accountable owner'),
+  ).toBeVisible();
+
+  const downstream = page.getByRole('grid').nth(1);
+  await expect(
+    downstream
+      .getByRole('row', { name: /Account management \(legacy\)/ })
+      .getByText(
+        "The declared accountable owner 'ledger-team' is not a group in the catalog.",
+      ),
+  ).toBeVisible();
+  await expect(
+    page.getByText('3 integrations have no accountable owner'),
+  ).toBeVisible();
+  await expect(page.getByText(/Last synced/)).toBeVisible();
+
+  await page.screenshot({
+    path: testInfo.outputPath('integrations-tab.png'),
+    fullPage: true,
+  });
+
+  // Owners link to their catalog pages.
+  await ledgerRow
+    .getByRole('link', { name: 'Ledger Engineering' })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/catalog\/default\/group\/ledger-engineering/);
+});
