@@ -16,6 +16,19 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
   return Object.assign(store, { knex });
 }
 
+const entityErrors = [
+  {
+    entityRef: 'component:default/a',
+    code: 'relation-target-missing',
+    message: 'first',
+  },
+  {
+    entityRef: 'component:default/b',
+    code: 'accountable-owner-malformed',
+    message: 'second',
+  },
+];
+
 const counts = {
   entitiesRead: 12,
   integrations: 7,
@@ -50,18 +63,7 @@ describe.each(databases.eachSupportedId())(
         status: 'succeeded',
         finishedAt: new Date('2026-11-20T10:00:02.500Z'),
         counts,
-        entityErrors: [
-          {
-            entityRef: 'component:default/a',
-            code: 'relation-target-missing',
-            message: 'first',
-          },
-          {
-            entityRef: 'component:default/b',
-            code: 'accountable-owner-malformed',
-            message: 'second',
-          },
-        ],
+        entityErrors,
       });
 
       expect(await store.getLatestRun()).toEqual({
@@ -71,18 +73,7 @@ describe.each(databases.eachSupportedId())(
         finishedAt: '2026-11-20T10:00:02.500Z',
         counts,
         error: undefined,
-        entityErrors: [
-          {
-            entityRef: 'component:default/a',
-            code: 'relation-target-missing',
-            message: 'first',
-          },
-          {
-            entityRef: 'component:default/b',
-            code: 'accountable-owner-malformed',
-            message: 'second',
-          },
-        ],
+        entityErrors,
       });
     });
 

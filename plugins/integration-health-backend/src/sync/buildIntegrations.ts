@@ -4,126 +4,20 @@ import {
   AccountableOwnerDeclaration,
   parseAccountableOwnerAnnotation,
 } from './accountableOwner';
-import { CatalogSnapshot, EntitySummary } from './catalogSnapshot';
-import { kindOfApi, kindOfDependency } from './integrationKind';
+import { CatalogSnapshot } from './catalogSnapshot';
+import { collectEdges } from './collectEdges';
 import { resolveAccountableOwner } from './resolveAccountableOwner';
 
-type Edge = {
-  consumer: EntitySummary;
-  provider: EntitySummary;
-  api?: EntitySummary;
-  sources: ObservedIntegration['sources'];
-  kind: ObservedIntegration['kind'];
-  apiWithoutProvider: boolean;
-};
-
-const CONSUMER_KINDS = new Set(['component']);
-
-function targets(entity: EntitySummary, relationType: string): string[] {
-  return entity.relations
-    .filter(r => r.type === relationType)
-    .map(r => r.targetRef);
-}
-
 /**
- * Turns one catalog snapshot into integrations (consumer → provider edges)
- * and the errors met on single entities. Pure: the same snapshot always
- * gives the same result.
+ * Turns one catalog snapshot into integrations (consumer → provider edges
+ * with their owners and findings) and the errors met on single entities.
+ * Pure: the same snapshot always gives the same result.
  */
 export function buildIntegrations(snapshot: CatalogSnapshot): {
   integrations: ObservedIntegration[];
   errors: SyncRunEntityError[];
 } {
-  const errors: SyncRunEntityError[] = [];
-  const edges = new Map<string, Edge>();
-  const edgesByPair = new Map<string, Edge[]>();
-  const addEdge = (edge: Edge) => {
-    const pair = `${edge.consumer.ref}|${edge.provider.ref}`;
-    const key = `${pair}|${edge.api?.ref ?? ''}`;
-    if (edges.has(key)) return;
-    edges.set(key, edge);
-    edgesByPair.set(pair, [...(edgesByPair.get(pair) ?? []), edge]);
-  };
-  const missing = (entity: EntitySummary, relation: string, ref: string) =>
-    errors.push({
-      entityRef: entity.ref,
-      code: 'relation-target-missing',
-      message: `Relation ${relation} points at ${ref}, which is not in the catalog; no integration recorded for it.`,
-    });
-
-  const providersOf = (api: EntitySummary) =>
-    targets(api, 'apiProvidedBy').flatMap(ref => {
-      const provider = snapshot.entities.get(ref);
-      if (!provider) {
-        missing(api, 'apiProvidedBy', ref);
-        return [];
-      }
-      return [provider];
-    });
-
-  const consumers = [...snapshot.entities.values()].filter(e =>
-    CONSUMER_KINDS.has(e.kind),
-  );
-
-  for (const consumer of consumers) {
-    for (const apiRef of targets(consumer, 'consumesApi')) {
-      const api = snapshot.entities.get(apiRef);
-      if (!api || api.kind !== 'api') {
-        missing(consumer, 'consumesApi', apiRef);
-        continue;
-      }
-      const providers = providersOf(api);
-      const kind = kindOfApi(api.type);
-      if (providers.length === 0) {
-        addEdge({
-          consumer,
-          provider: api,
-          api,
-          sources: ['consumesApi'],
-          kind,
-          apiWithoutProvider: true,
-        });
-      }
-      for (const provider of providers) {
-        if (provider.ref === consumer.ref) continue;
-        addEdge({
-          consumer,
-          provider,
-          api,
-          sources: ['consumesApi', 'providesApi'],
-          kind,
-          apiWithoutProvider: false,
-        });
-      }
-    }
-  }
-
-  // A dependsOn joins the edges that already go through an API to the same
-  // provider; otherwise it is an integration of its own.
-  for (const consumer of consumers) {
-    for (const targetRef of targets(consumer, 'dependsOn')) {
-      const provider = snapshot.entities.get(targetRef);
-      if (!provider || provider.kind === 'api') {
-        missing(consumer, 'dependsOn', targetRef);
-        continue;
-      }
-      if (provider.ref === consumer.ref) continue;
-      const throughApis =
-        edgesByPair.get(`${consumer.ref}|${provider.ref}`) ?? [];
-      for (const edge of throughApis) {
-        if (!edge.sources.includes('dependsOn')) edge.sources.push('dependsOn');
-      }
-      if (throughApis.length === 0) {
-        addEdge({
-          consumer,
-          provider,
-          sources: ['dependsOn'],
-          kind: kindOfDependency(provider.kind, provider.type),
-          apiWithoutProvider: false,
-        });
-      }
-    }
-  }
+  const { edges, errors } = collectEdges(snapshot);
 
   const declarations = new Map<string, AccountableOwnerDeclaration>();
   for (const entity of snapshot.entities.values()) {
@@ -139,7 +33,7 @@ export function buildIntegrations(snapshot: CatalogSnapshot): {
   }
 
   const usedKeys = new Set<string>();
-  const integrations: ObservedIntegration[] = [...edges.values()].map(edge => {
+  const integrations: ObservedIntegration[] = edges.map(edge => {
     const owner = resolveAccountableOwner(
       {
         declaration: declarations.get(edge.consumer.ref),
