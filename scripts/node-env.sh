@@ -23,6 +23,8 @@ if [ "$(node_major)" -lt 22 ]; then
   if [ ! -x "$node_home/bin/node" ]; then
     echo "Node $(node -v 2>/dev/null || echo missing) is too old for Backstage; installing $node_pkg@22 into .tools/" >&2
     mkdir -p "$tools_dir"
+    # Its own package.json, so that npm does not take the workspace for the project.
+    echo '{ "name": "node22-toolchain", "private": true }' >"$tools_dir/package.json"
     (cd "$tools_dir" && npm install --no-save --no-package-lock --ignore-scripts --loglevel=error "$node_pkg@22" >&2)
   fi
   export PATH="$node_home/bin:$PATH"
