@@ -18,9 +18,9 @@ function mockApi(
   return { getEntityIntegrations, getLatestSyncRun: jest.fn() };
 }
 
-async function renderTab(api: IntegrationHealthApi) {
+async function renderTab(api: IntegrationHealthApi, entity = processingEntity) {
   return renderInTestApp(
-    <EntityProvider entity={processingEntity}>
+    <EntityProvider entity={entity}>
       <EntityIntegrationsContent />
     </EntityProvider>,
     {
@@ -81,6 +81,44 @@ describe('EntityIntegrationsContent', () => {
         "The declared accountable owner 'ledger-team' is not a group in the catalog.",
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows an API as the integrations that go through it, consumer and provider side by side', async () => {
+    const data = processingIntegrations();
+    const events = {
+      ...data,
+      entityRef: 'api:default/transaction-events',
+      upstream: [],
+      downstream: data.downstream,
+    };
+    await renderTab(mockApi(jest.fn().mockResolvedValue(events)), {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'transaction-events', title: 'Transaction events' },
+      spec: { type: 'asyncapi' },
+    });
+
+    expect(
+      await screen.findByText(
+        '1 integration through this API · 1 without an accountable owner',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Integrations through Transaction events'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Upstream/)).not.toBeInTheDocument();
+    const [grid] = screen.getAllByRole('grid');
+    expect(
+      within(grid).getByRole('columnheader', { name: 'Consumer' }),
+    ).toBeInTheDocument();
+    expect(
+      within(grid).getByRole('columnheader', { name: 'Provider' }),
+    ).toBeInTheDocument();
+    const [row] = within(grid).getAllByRole('row').slice(1);
+    expect(
+      within(row).getByText('account-management-legacy'),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('transaction-processing')).toBeInTheDocument();
   });
 
   it('says so when the entity has no integrations and the sync has not run', async () => {

@@ -12,9 +12,13 @@ import {
   Skeleton,
   Text,
 } from '@backstage/ui';
+import {
+  EntityIntegrations,
+  Integration,
+} from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
-import { IntegrationsTable } from './IntegrationsTable';
+import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
 import { SyncStatus } from './SyncStatus';
 
 /** The server's own explanation, when it sent one, after the HTTP status. */
@@ -22,6 +26,10 @@ function describeError(error: Error): string {
   return error instanceof ResponseError
     ? `${error.message}: ${error.cause.message}`
     : error.message;
+}
+
+function plural(count: number, one: string, many: string) {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 function LoadingState() {
@@ -39,9 +47,66 @@ function LoadingState() {
   );
 }
 
+function IntegrationsCard(props: {
+  title: string;
+  direction: IntegrationDirection;
+  integrations: Integration[];
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <Text as="h3" variant="title-x-small">
+          {props.title}
+        </Text>
+      </CardHeader>
+      <CardBody>
+        <IntegrationsTable
+          direction={props.direction}
+          integrations={props.integrations}
+        />
+      </CardBody>
+    </Card>
+  );
+}
+
+function Summary({
+  data,
+  isApi,
+  withoutOwner,
+}: {
+  data: EntityIntegrations;
+  isApi: boolean;
+  withoutOwner: number;
+}) {
+  const { upstream, downstream } = data;
+  let text: string;
+  if (upstream.length + downstream.length === 0) {
+    text = 'No integrations recorded for this entity.';
+  } else if (isApi) {
+    text = `${plural(
+      downstream.length,
+      'integration',
+      'integrations',
+    )} through this API`;
+  } else {
+    text = `${upstream.length} upstream, ${downstream.length} downstream`;
+  }
+  return (
+    <Flex justify="between" align="center">
+      <Text as="p" variant="body-medium">
+        {text}
+        {withoutOwner > 0 && ` · ${withoutOwner} without an accountable owner`}
+      </Text>
+      <SyncStatus lastSync={data.lastSync} />
+    </Flex>
+  );
+}
+
 /**
  * The Integrations tab of a component, API or resource page: the entity's
- * integrations in both directions with their owners and findings.
+ * integrations with their owners and findings. A component or resource shows
+ * what it depends on and who depends on it; an API shows the integrations
+ * that go through it.
  *
  * @public
  */
@@ -75,60 +140,48 @@ export function EntityIntegrationsContent() {
     return null;
   }
 
-  const all = [...value.upstream, ...value.downstream];
+  const title = entity.metadata.title ?? entity.metadata.name;
+  const isApi = entity.kind.toLocaleLowerCase('en-US') === 'api';
   const withoutOwner = new Set(
-    all.filter(i => !i.accountableOwnerRef).map(i => i.id),
+    [...value.upstream, ...value.downstream]
+      .filter(i => !i.accountableOwnerRef)
+      .map(i => i.id),
   ).size;
 
   return (
     <Flex direction="column" gap="4">
-      <Flex justify="between" align="center">
-        <Text as="p" variant="body-medium">
-          {all.length === 0
-            ? 'No integrations recorded for this entity.'
-            : `${value.upstream.length} upstream, ${value.downstream.length} downstream`}
-          {withoutOwner > 0 &&
-            ` · ${withoutOwner} without an accountable owner`}
-        </Text>
-        <SyncStatus lastSync={value.lastSync} />
-      </Flex>
+      <Summary data={value} isApi={isApi} withoutOwner={withoutOwner} />
       {withoutOwner > 0 && (
         <Alert
           status="warning"
-          title={`${withoutOwner} ${
-            withoutOwner === 1 ? 'integration has' : 'integrations have'
-          } no accountable owner`}
+          title={`${plural(
+            withoutOwner,
+            'integration has',
+            'integrations have',
+          )} no accountable owner`}
           description="When nobody owns the seam, incidents there become a blame game. Declare a group with the integration-health.io/accountable-owner annotation on the consumer or the provider."
         />
       )}
-      <Card>
-        <CardHeader>
-          <Text as="h3" variant="title-x-small">
-            Upstream: what {entity.metadata.title ?? entity.metadata.name}{' '}
-            depends on
-          </Text>
-        </CardHeader>
-        <CardBody>
-          <IntegrationsTable
+      {isApi ? (
+        <IntegrationsCard
+          title={`Integrations through ${title}`}
+          direction="through"
+          integrations={value.downstream}
+        />
+      ) : (
+        <>
+          <IntegrationsCard
+            title={`Upstream: what ${title} depends on`}
             direction="upstream"
             integrations={value.upstream}
           />
-        </CardBody>
-      </Card>
-      <Card>
-        <CardHeader>
-          <Text as="h3" variant="title-x-small">
-            Downstream: who depends on{' '}
-            {entity.metadata.title ?? entity.metadata.name}
-          </Text>
-        </CardHeader>
-        <CardBody>
-          <IntegrationsTable
+          <IntegrationsCard
+            title={`Downstream: who depends on ${title}`}
             direction="downstream"
             integrations={value.downstream}
           />
-        </CardBody>
-      </Card>
+        </>
+      )}
     </Flex>
   );
 }

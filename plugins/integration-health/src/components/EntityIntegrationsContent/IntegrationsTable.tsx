@@ -3,7 +3,11 @@ import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { Integration } from '@integration-health/plugin-integration-health-common';
 import { AccountableOwnerCell } from './AccountableOwnerCell';
 
-export type IntegrationDirection = 'upstream' | 'downstream';
+/**
+ * upstream: what the entity depends on; downstream: who depends on it;
+ * through: the integrations that go through an API entity.
+ */
+export type IntegrationDirection = 'upstream' | 'downstream' | 'through';
 
 const KIND_LABELS: Record<Integration['kind'], string> = {
   http: 'HTTP',
@@ -12,6 +16,12 @@ const KIND_LABELS: Record<Integration['kind'], string> = {
   grpc: 'gRPC',
   database: 'Database',
   other: 'Other',
+};
+
+const EMPTY_TEXT: Record<IntegrationDirection, string> = {
+  upstream: 'This entity does not depend on any other service or API.',
+  downstream: 'Nothing in the catalog depends on this entity.',
+  through: 'No component in the catalog consumes this API.',
 };
 
 function refCell(ref: string | undefined, empty: string) {
@@ -25,19 +35,30 @@ function refCell(ref: string | undefined, empty: string) {
 }
 
 function columns(direction: IntegrationDirection): ColumnConfig<Integration>[] {
+  const consumer: ColumnConfig<Integration> = {
+    id: 'consumer',
+    label: 'Consumer',
+    isRowHeader: true,
+    cell: i => refCell(i.consumerRef, '—'),
+  };
+  const provider: ColumnConfig<Integration> = {
+    id: 'provider',
+    label: 'Provider',
+    isRowHeader: direction === 'upstream',
+    cell: i => refCell(i.providerRef, '—'),
+  };
+  const api: ColumnConfig<Integration> = {
+    id: 'api',
+    label: 'Through API',
+    cell: i => refCell(i.apiRef, 'direct dependency'),
+  };
+  const leading = {
+    upstream: [provider, api],
+    downstream: [consumer, api],
+    through: [consumer, provider],
+  }[direction];
   return [
-    {
-      id: 'counterpart',
-      label: direction === 'upstream' ? 'Provider' : 'Consumer',
-      isRowHeader: true,
-      cell: i =>
-        refCell(direction === 'upstream' ? i.providerRef : i.consumerRef, '—'),
-    },
-    {
-      id: 'api',
-      label: 'Through API',
-      cell: i => refCell(i.apiRef, 'direct dependency'),
-    },
+    ...leading,
     {
       id: 'kind',
       label: 'Kind',
@@ -95,13 +116,7 @@ export function IntegrationsTable({
       columnConfig={columns(direction)}
       data={integrations}
       pagination={{ type: 'none' }}
-      emptyState={
-        <Text color="secondary">
-          {direction === 'upstream'
-            ? 'This entity does not depend on any other service or API.'
-            : 'Nothing in the catalog depends on this entity.'}
-        </Text>
-      }
+      emptyState={<Text color="secondary">{EMPTY_TEXT[direction]}</Text>}
     />
   );
 }
