@@ -1,0 +1,100 @@
+import { SpecInputError } from './errors';
+import { FindingCollector } from './FindingCollector';
+import { detectFormat, looksLikeGraphql } from './load/detectFormat';
+import { DEFAULT_LIMITS, parseDocumentText, ParseLimits, Side } from './load/parseDocument';
+import { SpecDocument } from './load/SpecDocument';
+import { diffOpenApi } from './openapi/diffOpenApi';
+import { OPERATION_RULES } from './openapi/operationRules';
+import { upgradeSwagger2 } from './openapi/upgradeSwagger2';
+import { diffAsyncApi } from './asyncapi/diffAsyncApi';
+import { diffGraphqlAsync } from './graphql/diffGraphql';
+import { ASYNCAPI_RULES } from './asyncapi/asyncApiRules';
+import { diffJsonSchema } from './jsonschema/diffJsonSchema';
+import { SchemaComparator } from './schema/SchemaComparator';
+import { DiffOptions, DiffResult, SpecFormat } from './types';
+
+type Input = string | object;
+
+function family(format: SpecFormat): string {
+  return format.startsWith('openapi') ? 'openapi' : format.startsWith('asyncapi') ? 'asyncapi' : format;
+}
+
+function load(input: Input, side: Side, limits: ParseLimits): { document: unknown; format: SpecFormat } | { sdl: string } {
+  if (typeof input === 'string' && looksLikeGraphql(input)) {
+    return { sdl: input };
+  }
+  const document = typeof input === 'string' ? parseDocumentText(input, side, limits) : input;
+  const format = detectFormat(document);
+  if (!format) {
+    throw new SpecInputError(
+      'unknown-format',
+      'not an OpenAPI, AsyncAPI, JSON Schema or GraphQL document',
+      { which: side },
+    );
+  }
+  return { document, format };
+}
+
+/**
+ * Classifies every change from `base` to `revision`. Inputs are spec texts
+ * (YAML, JSON or GraphQL SDL) or parsed documents. Throws SpecInputError for
+ * input that cannot be diffed.
+ */
+export async function diffSpecs(
+  base: Input,
+  revision: Input,
+  options: DiffOptions = {},
+): Promise<DiffResult> {
+  const limits: ParseLimits = {
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_LIMITS.maxDocumentBytes,
+    maxAliases: options.maxAliases ?? DEFAULT_LIMITS.maxAliases,
+  };
+  const before = load(base, 'base', limits);
+  const after = load(revision, 'revision', limits);
+
+  if ('sdl' in before || 'sdl' in after) {
+    if (!('sdl' in before) || !('sdl' in after)) {
+      throw new SpecInputError('format-mismatch', 'one side is GraphQL SDL and the other is not');
+    }
+    return diffGraphqlAsync(before.sdl, after.sdl);
+  }
+  if (family(before.format) !== family(after.format)) {
+    throw new SpecInputError(
+      'format-mismatch',
+      `the base is ${before.format} and the revision is ${after.format}`,
+    );
+  }
+
+  const upgrade = (doc: unknown, format: SpecFormat) =>
+    format === 'openapi-2.0' ? upgradeSwagger2(doc as Record<string, unknown>) : doc;
+  const baseDoc = new SpecDocument(upgrade(before.document, before.format), { side: 'base', dir: options.baseDir, limits });
+  const revisionDoc = new SpecDocument(upgrade(after.document, after.format), {
+    side: 'revision',
+    dir: options.revisionDir ?? options.baseDir,
+    limits,
+  });
+  const findings = new FindingCollector(id => OPERATION_RULES[id] ?? ASYNCAPI_RULES[id]);
+  const context = {
+    base: baseDoc,
+    revision: revisionDoc,
+    schemas: new SchemaComparator(baseDoc, revisionDoc),
+    findings,
+    today: (options.today ?? new Date()).toISOString().slice(0, 10),
+  };
+
+  const kind = family(after.format);
+  if (kind === 'openapi') diffOpenApi(context);
+  else if (kind === 'asyncapi') diffAsyncApi(context);
+  else diffJsonSchema(context);
+
+  for (const unresolved of [...baseDoc.unresolved, ...revisionDoc.unresolved]) {
+    findings.add({
+      id: 'spec-ref-unresolved',
+      location: unresolved.ref,
+      pointer: '',
+      message: `${unresolved.side}: $ref ${unresolved.ref} not followed: ${unresolved.reason}`,
+      subject: `${unresolved.side}|${unresolved.ref}`,
+    });
+  }
+  return { format: after.format, ...findings.result() };
+}

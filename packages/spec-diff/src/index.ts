@@ -1,0 +1,17 @@
+/**
+ * A framework-free engine that classifies every change between two versions
+ * of an API spec, and the `spec-diff` command line around it.
+ *
+ * @packageDocumentation
+ */
+export { diffSpecs } from './diffSpecs';
+export { SpecInputError } from './errors';
+export type { SpecInputErrorCode } from './errors';
+export type {
+  DiffOptions,
+  DiffResult,
+  DiffSummary,
+  Finding,
+  FindingLevel,
+  SpecFormat,
+} from './types';

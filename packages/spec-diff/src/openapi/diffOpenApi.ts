@@ -1,0 +1,34 @@
+import { OpenApiContext } from './OpenApiContext';
+import { checkEndpoints } from './checks/endpoints';
+import { checkParameters } from './checks/parameters';
+import { checkRequestBody } from './checks/requestBody';
+import { checkResponses } from './checks/responses';
+import { checkGlobalSecurity, checkOperationSecurity } from './checks/security';
+import { Operation, operationsOf } from './operations';
+
+type OperationCheck = (context: OpenApiContext, base: Operation, revision: Operation) => void;
+
+/** The checks run on every operation that exists in both versions. */
+const OPERATION_CHECKS: OperationCheck[] = [
+  checkParameters,
+  checkRequestBody,
+  checkResponses,
+  checkOperationSecurity,
+];
+
+/** Diffs two OpenAPI 3.x documents (2.0 is upgraded before it gets here). */
+export function diffOpenApi(context: OpenApiContext): void {
+  for (const section of ['paths', 'webhooks']) {
+    const base = operationsOf(context.base, section);
+    const revision = operationsOf(context.revision, section);
+    checkEndpoints(context, base, revision, section === 'webhooks');
+    for (const [key, after] of revision) {
+      const before = base.get(key);
+      if (!before) continue;
+      for (const check of OPERATION_CHECKS) {
+        check(context, before, after);
+      }
+    }
+  }
+  checkGlobalSecurity(context);
+}

@@ -1,0 +1,85 @@
+import { FindingLevel } from '../types';
+
+const B: FindingLevel = 'breaking';
+const W: FindingLevel = 'warning';
+const I: FindingLevel = 'info';
+
+/**
+ * Levels of the rules about paths, operations, parameters, bodies, responses
+ * and security. Ids and levels are the reference checker's; the ids marked
+ * `own` cover changes it has no rule for.
+ */
+export const OPERATION_RULES: Record<string, FindingLevel> = {
+  // paths and operations
+  'endpoint-added': I,
+  'endpoint-deprecated': I,
+  'endpoint-deprecated-with-sunset': I,
+  'endpoint-reactivated': I,
+  'api-path-removed-without-deprecation': B,
+  'api-path-removed-with-deprecation': I,
+  'api-path-removed-before-sunset': B,
+  'api-removed-without-deprecation': B,
+  'api-removed-with-deprecation': I,
+  'api-removed-before-sunset': B,
+  'api-operation-id-added': I,
+  'api-operation-id-removed': I,
+  'api-tag-added': I,
+  'api-tag-removed': I,
+  'webhook-added': I,
+  'webhook-removed': B,
+  // parameters
+  'new-required-request-parameter': B,
+  'new-optional-request-parameter': I,
+  'new-request-path-parameter': B,
+  'request-parameter-removed': W,
+  'request-parameter-removed-with-deprecation': I,
+  'request-parameter-became-required': B,
+  'request-parameter-became-optional': I,
+  'request-parameter-deprecated': I,
+  'request-parameter-style-changed': B, // own
+  'request-parameter-explode-changed': B, // own
+  'request-parameter-allow-empty-value-removed': B, // own
+  // request bodies
+  'request-body-added-required': B,
+  'request-body-added-optional': I,
+  'request-body-removed': B,
+  'request-body-became-required': B,
+  'request-body-became-optional': I,
+  'request-body-media-type-added': I,
+  'request-body-media-type-removed': B,
+  'request-body-media-type-schema-added': B,
+  'request-body-media-type-schema-removed': I,
+  // responses
+  'response-success-status-added': I,
+  'response-success-status-removed': B,
+  'response-non-success-status-added': I,
+  'response-non-success-status-removed': I,
+  'response-media-type-added': I,
+  'response-media-type-removed': B,
+  'response-body-media-type-schema-added': I,
+  'response-body-media-type-schema-removed': W,
+  'response-header-added': I,
+  'required-response-header-removed': B,
+  'optional-response-header-removed': W,
+  'response-header-became-optional': B,
+  'response-header-explode-changed': B, // own
+  // security
+  'api-security-added': I,
+  'api-security-removed': I,
+  'api-security-scope-added': I,
+  'api-security-scope-removed': I,
+  'api-global-security-added': I,
+  'api-global-security-removed': I,
+  'api-global-security-scope-added': I,
+  'api-global-security-scope-removed': I,
+  'api-security-component-added': I,
+  'api-security-component-removed': I,
+  'api-security-component-type-changed': I,
+  'api-security-component-oauth-url-changed': I,
+  'api-security-component-oauth-token-url-changed': I,
+  'api-security-component-oauth-scope-added': I,
+  'api-security-component-oauth-scope-removed': I,
+  'api-security-component-oauth-scope-changed': I,
+  // references the engine could not follow: the diff may be incomplete
+  'spec-ref-unresolved': W, // own
+};

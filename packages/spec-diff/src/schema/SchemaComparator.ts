@@ -1,0 +1,132 @@
+import { Resolved, SpecDocument, escapePointer } from '../load/SpecDocument';
+import { SCHEMA_CHECKS } from './checks';
+import { isObject, Schema } from './schemaModel';
+
+export type Direction = 'request' | 'response';
+
+/** One difference between two schemas, relative to the compared root. */
+export type SchemaChange = {
+  /** What changed, e.g. `type-changed`, `property-added-required`. */
+  change: string;
+  /** Property path below the root (`lines[].amount`); empty for the root. */
+  path: string;
+  /** Pointer in the revision, or in the base for removals. */
+  pointer: string;
+  message: string;
+  sunset?: string;
+};
+
+export type CheckContext = {
+  base: Schema;
+  revision: Schema;
+  direction: Direction;
+  basePointer: string;
+  revisionPointer: string;
+  emit(change: string, message: string, options?: { inBase?: boolean; path?: string; sunset?: string }): void;
+  /** A sub-schema with its `$ref`s followed, on either side. */
+  resolve(side: 'base' | 'revision', node: unknown, pointer: string): Schema | undefined;
+  /** Compares two sub-schemas found under `segment` (`name`, `[]`, ...). */
+  descend(
+    segment: string,
+    base: { node: unknown; pointer: string } | undefined,
+    revision: { node: unknown; pointer: string } | undefined,
+  ): void;
+};
+
+export function joinPath(path: string, segment: string): string {
+  if (!path) return segment;
+  if (!segment) return path;
+  return segment.startsWith('[') ? `${path}${segment}` : `${path}.${segment}`;
+}
+
+export function childPointer(pointer: string, ...tokens: string[]): string {
+  return [pointer, ...tokens.map(escapePointer)].join('/');
+}
+
+/**
+ * Compares schemas by meaning, following `$ref`s on both sides. A pair of
+ * nodes is compared once per direction: shared components referenced from
+ * many operations cost one walk, and cycles end where they begin.
+ */
+export class SchemaComparator {
+  private readonly memo = new Map<object, Map<object, Map<Direction, SchemaChange[]>>>();
+  private readonly inProgress = new Set<string>();
+  private pairIds = new WeakMap<object, number>();
+  private nextId = 0;
+
+  constructor(
+    private readonly baseDoc: SpecDocument,
+    private readonly revisionDoc: SpecDocument,
+  ) {}
+
+  compare(base: Resolved, revision: Resolved, direction: Direction): SchemaChange[] {
+    const b = this.baseDoc.deref(base.node, base.pointer, base.file);
+    const r = this.revisionDoc.deref(revision.node, revision.pointer, revision.file);
+    if (!isObject(b.node) || !isObject(r.node)) return [];
+    if (b.node === r.node) return [];
+
+    const cached = this.memo.get(b.node)?.get(r.node)?.get(direction);
+    if (cached) return cached;
+    const key = `${this.idOf(b.node)}:${this.idOf(r.node)}:${direction}`;
+    if (this.inProgress.has(key)) return [];
+    this.inProgress.add(key);
+
+    const changes: SchemaChange[] = [];
+    const context: CheckContext = {
+      base: b.node,
+      revision: r.node,
+      direction,
+      basePointer: b.pointer,
+      revisionPointer: r.pointer,
+      emit: (change, message, options) =>
+        changes.push({
+          change,
+          path: options?.path ?? '',
+          pointer: options?.inBase ? b.pointer : r.pointer,
+          message,
+          sunset: options?.sunset,
+        }),
+      resolve: (side, node, pointer) => {
+        const doc = side === 'base' ? this.baseDoc : this.revisionDoc;
+        const resolved = doc.deref(node, pointer, side === 'base' ? b.file : r.file);
+        return isObject(resolved.node) ? resolved.node : undefined;
+      },
+      descend: (segment, childBase, childRevision) => {
+        if (!childBase || !childRevision) return;
+        for (const change of this.compare(
+          { node: childBase.node, pointer: childBase.pointer, file: b.file },
+          { node: childRevision.node, pointer: childRevision.pointer, file: r.file },
+          direction,
+        )) {
+          changes.push({ ...change, path: joinPath(segment, change.path) });
+        }
+      },
+    };
+    for (const check of SCHEMA_CHECKS) {
+      check(context);
+    }
+
+    this.inProgress.delete(key);
+    let byRevision = this.memo.get(b.node);
+    if (!byRevision) {
+      byRevision = new Map();
+      this.memo.set(b.node, byRevision);
+    }
+    let byDirection = byRevision.get(r.node);
+    if (!byDirection) {
+      byDirection = new Map();
+      byRevision.set(r.node, byDirection);
+    }
+    byDirection.set(direction, changes);
+    return changes;
+  }
+
+  private idOf(node: object): number {
+    let id = this.pairIds.get(node);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.pairIds.set(node, id);
+    }
+    return id;
+  }
+}

@@ -1,0 +1,58 @@
+/** How much a change matters to existing consumers. */
+export type FindingLevel = 'breaking' | 'warning' | 'info';
+
+/** The kinds of document the engine compares. */
+export type SpecFormat =
+  | 'openapi-2.0'
+  | 'openapi-3.0'
+  | 'openapi-3.1'
+  | 'asyncapi-2'
+  | 'asyncapi-3'
+  | 'json-schema'
+  | 'graphql';
+
+/** One classified difference between two versions of a spec. */
+export type Finding = {
+  /** Rule id; for OpenAPI the reference checker's taxonomy. */
+  id: string;
+  level: FindingLevel;
+  /** Where a reader finds it: `GET /pets/{id}`, a channel, a message or a type. */
+  location: string;
+  /** JSON pointer into the revision, or into the base for removals. */
+  pointer: string;
+  message: string;
+  /** Same change, same value, across runs: acknowledgements key on it. */
+  fingerprint: string;
+  /** The announced removal date of something deprecated (YYYY-MM-DD), when the spec gives one. */
+  sunset?: string;
+};
+
+export type DiffSummary = {
+  breaking: number;
+  warning: number;
+  info: number;
+  /** Differences no rule classifies. The goal is zero. */
+  unclassified: number;
+};
+
+export type DiffResult = {
+  format: SpecFormat;
+  findings: Finding[];
+  summary: DiffSummary;
+};
+
+export type DiffOptions = {
+  /**
+   * Folder the specs' relative `$ref`s resolve in; no file outside it is read.
+   * Without it, only references inside the document resolve.
+   */
+  baseDir?: string;
+  /** Folder for the revision's relative `$ref`s, when it differs from baseDir. */
+  revisionDir?: string;
+  /** Largest document accepted, in bytes. Default 20 MB. */
+  maxDocumentBytes?: number;
+  /** Most YAML aliases a document may use. Default 1,000. */
+  maxAliases?: number;
+  /** The date deprecations are judged against. Default: today. */
+  today?: Date;
+};
