@@ -10,42 +10,66 @@ import { diffSpecs } from '../src';
 import { DiffResult } from '../src/types';
 
 const fixtures = path.resolve(
-  process.argv[2] ?? process.env.SPEC_DIFF_FIXTURES ?? path.resolve(__dirname, '../../../../shared/fixtures/spec-diff'),
+  process.argv[2] ??
+    process.env.SPEC_DIFF_FIXTURES ??
+    path.resolve(__dirname, '../../../../shared/fixtures/spec-diff'),
 );
 
 type Score = { name: string; total: number; passed: number; misses: string[] };
 
 async function diffFiles(base: string, revision: string): Promise<DiffResult> {
-  return diffSpecs(fs.readFileSync(base, 'utf8'), fs.readFileSync(revision, 'utf8'), {
-    baseDir: path.dirname(base),
-    revisionDir: path.dirname(revision),
-  });
+  return diffSpecs(
+    fs.readFileSync(base, 'utf8'),
+    fs.readFileSync(revision, 'utf8'),
+    {
+      baseDir: path.dirname(base),
+      revisionDir: path.dirname(revision),
+    },
+  );
 }
 
 async function openApiTools(): Promise<Score> {
   const dir = path.join(fixtures, 'openapitools');
-  const { entries } = JSON.parse(fs.readFileSync(path.join(dir, 'expected-manifest.json'), 'utf8'));
-  const score: Score = { name: 'OpenAPITools corpus', total: 0, passed: 0, misses: [] };
+  const { entries } = JSON.parse(
+    fs.readFileSync(path.join(dir, 'expected-manifest.json'), 'utf8'),
+  );
+  const score: Score = {
+    name: 'OpenAPITools corpus',
+    total: 0,
+    passed: 0,
+    misses: [],
+  };
   for (const entry of entries) {
     score.total += 1;
     let result: DiffResult;
     try {
-      result = await diffFiles(path.join(dir, entry.old), path.join(dir, entry.new));
+      result = await diffFiles(
+        path.join(dir, entry.old),
+        path.join(dir, entry.new),
+      );
     } catch (error) {
       score.misses.push(`${entry.test}: error ${(error as Error).message}`);
       continue;
     }
     const breaking = result.findings.filter(f => f.level === 'breaking');
-    const ok =
-      entry.expected === 'incompatible'
-        ? breaking.length > 0
-        : entry.expected === 'unchanged'
-          ? result.findings.length === 0
-          : breaking.length === 0;
+    const passes: Record<string, boolean> = {
+      incompatible: breaking.length > 0,
+      unchanged: result.findings.length === 0,
+      compatible: breaking.length === 0,
+    };
+    const ok = passes[entry.expected];
     if (ok) score.passed += 1;
     else {
-      const got = result.findings.map(f => `${f.level}:${f.id}`).join(', ') || 'no findings';
-      score.misses.push(`${entry.test} (expected ${entry.expected}${entry.incompatibleProps?.length ? ` ${entry.incompatibleProps.join('/')}` : ''}): ${got}`);
+      const got =
+        result.findings.map(f => `${f.level}:${f.id}`).join(', ') ||
+        'no findings';
+      score.misses.push(
+        `${entry.test} (expected ${entry.expected}${
+          entry.incompatibleProps?.length
+            ? ` ${entry.incompatibleProps.join('/')}`
+            : ''
+        }): ${got}`,
+      );
     }
   }
   return score;
@@ -53,24 +77,38 @@ async function openApiTools(): Promise<Score> {
 
 async function asyncApi(): Promise<Score> {
   const dir = path.join(fixtures, 'asyncapi');
-  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
-  const score: Score = { name: 'AsyncAPI pairs', total: 0, passed: 0, misses: [] };
+  const expected = JSON.parse(
+    fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'),
+  );
+  const score: Score = {
+    name: 'AsyncAPI pairs',
+    total: 0,
+    passed: 0,
+    misses: [],
+  };
   const pairs: [string, string, any[]][] = [
     ['asyncapi.yml', 'diffSpec.yml', expected.diffOutput.changes],
     ['asyncapi-v3.yml', 'asyncapi-v3-diff.yml', expected.diffOutputV3.changes],
   ];
   for (const [base, revision, changes] of pairs) {
-    const result = await diffFiles(path.join(dir, 'test/spec', base), path.join(dir, 'test/spec', revision));
+    const result = await diffFiles(
+      path.join(dir, 'test/spec', base),
+      path.join(dir, 'test/spec', revision),
+    );
     for (const change of changes) {
       if (change.type === 'unclassified') continue;
       score.total += 1;
       const finding = result.findings.find(f => f.pointer === change.path);
       const want = change.type === 'breaking' ? 'breaking' : 'not breaking';
-      const got = finding ? (finding.level === 'breaking' ? 'breaking' : 'not breaking') : undefined;
+      let got: string | undefined;
+      if (finding)
+        got = finding.level === 'breaking' ? 'breaking' : 'not breaking';
       if (got === want) score.passed += 1;
       else {
         score.misses.push(
-          `${base} → ${revision} ${change.action} ${change.path}: expected ${change.type}, got ${finding ? `${finding.level} ${finding.id}` : 'no finding'}`,
+          `${base} → ${revision} ${change.action} ${change.path}: expected ${
+            change.type
+          }, got ${finding ? `${finding.level} ${finding.id}` : 'no finding'}`,
         );
       }
     }
@@ -78,11 +116,22 @@ async function asyncApi(): Promise<Score> {
   return score;
 }
 
-const GRAPHQL_LEVELS: Record<string, string> = { Breaking: 'breaking', Dangerous: 'warning', NonBreaking: 'info' };
+const GRAPHQL_LEVELS: Record<string, string> = {
+  Breaking: 'breaking',
+  Dangerous: 'warning',
+  NonBreaking: 'info',
+};
 
 async function graphql(): Promise<Score> {
-  const { cases } = JSON.parse(fs.readFileSync(path.join(fixtures, 'graphql/cases.json'), 'utf8'));
-  const score: Score = { name: 'GraphQL cases', total: 0, passed: 0, misses: [] };
+  const { cases } = JSON.parse(
+    fs.readFileSync(path.join(fixtures, 'graphql/cases.json'), 'utf8'),
+  );
+  const score: Score = {
+    name: 'GraphQL cases',
+    total: 0,
+    passed: 0,
+    misses: [],
+  };
   for (const testCase of cases) {
     if (testCase.usesRulesOrOptions) continue;
     score.total += 1;
@@ -99,31 +148,62 @@ async function graphql(): Promise<Score> {
         ? `graphql-${String(assertion.type).toLowerCase().replace(/_/g, '-')}`
         : undefined;
       const match = result.findings.find(
-        f => (!id || f.id === id) && (!assertion.path || f.location === assertion.path),
+        f =>
+          (!id || f.id === id) &&
+          (!assertion.path || f.location === assertion.path),
       );
-      if (!match) problems.push(`missing ${id ?? 'a change'} at ${assertion.path ?? 'any path'}`);
-      else if (assertion.level && match.level !== GRAPHQL_LEVELS[assertion.level]) {
-        problems.push(`${id} is ${match.level}, expected ${GRAPHQL_LEVELS[assertion.level]}`);
+      if (!match)
+        problems.push(
+          `missing ${id ?? 'a change'} at ${assertion.path ?? 'any path'}`,
+        );
+      else if (
+        assertion.level &&
+        match.level !== GRAPHQL_LEVELS[assertion.level]
+      ) {
+        problems.push(
+          `${id} is ${match.level}, expected ${
+            GRAPHQL_LEVELS[assertion.level]
+          }`,
+        );
       }
     }
-    if (typeof testCase.expectedTotalChanges === 'number' && result.findings.length !== testCase.expectedTotalChanges) {
-      problems.push(`${result.findings.length} changes, expected ${testCase.expectedTotalChanges}`);
+    if (
+      typeof testCase.expectedTotalChanges === 'number' &&
+      result.findings.length !== testCase.expectedTotalChanges
+    ) {
+      problems.push(
+        `${result.findings.length} changes, expected ${testCase.expectedTotalChanges}`,
+      );
     }
     if (problems.length === 0) score.passed += 1;
-    else score.misses.push(`${testCase.file.split('/').pop()} "${testCase.test}": ${problems.join('; ')}`);
+    else
+      score.misses.push(
+        `${testCase.file.split('/').pop()} "${testCase.test}": ${problems.join(
+          '; ',
+        )}`,
+      );
   }
   return score;
 }
 
 async function main() {
   if (!fs.existsSync(fixtures)) {
-    console.error(`No fixtures at ${fixtures}; pass the folder as the first argument.`);
+    console.error(
+      `No fixtures at ${fixtures}; pass the folder as the first argument.`,
+    );
     process.exit(2);
   }
   const scores = [await openApiTools(), await asyncApi(), await graphql()];
-  console.log('\n| corpus | cases | passed | score |\n| --- | --- | --- | --- |');
+  console.log(
+    '\n| corpus | cases | passed | score |\n| --- | --- | --- | --- |',
+  );
   for (const s of scores) {
-    console.log(`| ${s.name} | ${s.total} | ${s.passed} | ${((100 * s.passed) / Math.max(1, s.total)).toFixed(1)}% |`);
+    console.log(
+      `| ${s.name} | ${s.total} | ${s.passed} | ${(
+        (100 * s.passed) /
+        Math.max(1, s.total)
+      ).toFixed(1)}% |`,
+    );
   }
   for (const s of scores) {
     if (s.misses.length === 0) continue;

@@ -19,7 +19,9 @@ export class FindingCollector {
   private readonly seen = new Set<string>();
   unclassified = 0;
 
-  constructor(private readonly levelOf: (id: string) => FindingLevel | undefined) {}
+  constructor(
+    private readonly levelOf: (id: string) => FindingLevel | undefined,
+  ) {}
 
   add(finding: NewFinding): void {
     const level = finding.level ?? this.levelOf(finding.id);
@@ -27,7 +29,11 @@ export class FindingCollector {
       this.unclassified += 1;
       return;
     }
-    const print = fingerprint(finding.id, finding.location, finding.subject ?? finding.pointer);
+    const print = fingerprint(
+      finding.id,
+      finding.location,
+      finding.subject ?? finding.pointer,
+    );
     if (this.seen.has(print)) return;
     this.seen.add(print);
     this.findings.push({

@@ -16,9 +16,18 @@ JSON Schema, GraphQL SDL) as breaking, warning or info.
 exit codes: 0 done, 1 --fail-on met, 2 unusable input`;
 
 const RANK: Record<FindingLevel, number> = { info: 0, warning: 1, breaking: 2 };
-const MARK: Record<FindingLevel, string> = { breaking: 'BREAKING', warning: 'warning ', info: 'info    ' };
+const MARK: Record<FindingLevel, string> = {
+  breaking: 'BREAKING',
+  warning: 'warning ',
+  info: 'info    ',
+};
 
-type Options = { json: boolean; failOn?: FindingLevel; maxBytes?: number; files: string[] };
+type Options = {
+  json: boolean;
+  failOn?: FindingLevel;
+  maxBytes?: number;
+  files: string[];
+};
 
 class UsageError extends Error {}
 
@@ -29,17 +38,20 @@ function parseArgs(args: string[]): Options {
     if (arg === '--json') options.json = true;
     else if (arg === '--fail-on') {
       const level = args[++i];
-      if (level !== 'breaking' && level !== 'warning') throw new UsageError('--fail-on takes breaking or warning');
+      if (level !== 'breaking' && level !== 'warning')
+        throw new UsageError('--fail-on takes breaking or warning');
       options.failOn = level;
     } else if (arg === '--max-bytes') {
       const n = Number(args[++i]);
-      if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-bytes takes a positive integer');
+      if (!Number.isInteger(n) || n <= 0)
+        throw new UsageError('--max-bytes takes a positive integer');
       options.maxBytes = n;
     } else if (arg === '-h' || arg === '--help') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else options.files.push(arg);
   }
-  if (options.files.length !== 2) throw new UsageError('give exactly two files: BASE REVISION');
+  if (options.files.length !== 2)
+    throw new UsageError('give exactly two files: BASE REVISION');
   return options;
 }
 
@@ -51,7 +63,10 @@ function readSpec(file: string, maxBytes: number): string {
     throw new SpecInputError('invalid-document', `${file}: no such file`);
   }
   if (stat.size > maxBytes) {
-    throw new SpecInputError('too-large', `${file}: ${stat.size} bytes; the limit is ${maxBytes}`);
+    throw new SpecInputError(
+      'too-large',
+      `${file}: ${stat.size} bytes; the limit is ${maxBytes}`,
+    );
   }
   return fs.readFileSync(file, 'utf8');
 }
@@ -61,13 +76,23 @@ function formatText(findings: Finding[]): string {
   const lines = [...findings]
     .sort((a, b) => RANK[b.level] - RANK[a.level])
     .map(f => `${MARK[f.level]} ${f.id}  ${f.location}\n         ${f.message}`);
-  const count = (level: FindingLevel) => findings.filter(f => f.level === level).length;
-  lines.push('', `${count('breaking')} breaking, ${count('warning')} warnings, ${count('info')} info`);
+  const count = (level: FindingLevel) =>
+    findings.filter(f => f.level === level).length;
+  lines.push(
+    '',
+    `${count('breaking')} breaking, ${count('warning')} warnings, ${count(
+      'info',
+    )} info`,
+  );
   return lines.join('\n');
 }
 
 /** Runs the command line; resolves to the exit code. */
-export async function run(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function run(
+  args: string[],
+  out = process.stdout,
+  err = process.stderr,
+): Promise<number> {
   let options: Options;
   try {
     options = parseArgs(args);
@@ -84,7 +109,11 @@ export async function run(args: string[], out = process.stdout, err = process.st
       revisionDir: path.dirname(path.resolve(options.files[1])),
       maxDocumentBytes: maxBytes,
     });
-    out.write(options.json ? `${JSON.stringify({ findings: result.findings }, null, 2)}\n` : `${formatText(result.findings)}\n`);
+    out.write(
+      options.json
+        ? `${JSON.stringify({ findings: result.findings }, null, 2)}\n`
+        : `${formatText(result.findings)}\n`,
+    );
     const threshold = options.failOn ? RANK[options.failOn] : Infinity;
     return result.findings.some(f => RANK[f.level] >= threshold) ? 1 : 0;
   } catch (error) {

@@ -1,7 +1,12 @@
 import { SpecInputError } from './errors';
 import { FindingCollector } from './FindingCollector';
 import { detectFormat, looksLikeGraphql } from './load/detectFormat';
-import { DEFAULT_LIMITS, parseDocumentText, ParseLimits, Side } from './load/parseDocument';
+import {
+  DEFAULT_LIMITS,
+  parseDocumentText,
+  ParseLimits,
+  Side,
+} from './load/parseDocument';
 import { SpecDocument } from './load/SpecDocument';
 import { diffOpenApi } from './openapi/diffOpenApi';
 import { OPERATION_RULES } from './openapi/operationRules';
@@ -16,14 +21,21 @@ import { DiffOptions, DiffResult, SpecFormat } from './types';
 type Input = string | object;
 
 function family(format: SpecFormat): string {
-  return format.startsWith('openapi') ? 'openapi' : format.startsWith('asyncapi') ? 'asyncapi' : format;
+  if (format.startsWith('openapi')) return 'openapi';
+  if (format.startsWith('asyncapi')) return 'asyncapi';
+  return format;
 }
 
-function load(input: Input, side: Side, limits: ParseLimits): { document: unknown; format: SpecFormat } | { sdl: string } {
+function load(
+  input: Input,
+  side: Side,
+  limits: ParseLimits,
+): { document: unknown; format: SpecFormat } | { sdl: string } {
   if (typeof input === 'string' && looksLikeGraphql(input)) {
     return { sdl: input };
   }
-  const document = typeof input === 'string' ? parseDocumentText(input, side, limits) : input;
+  const document =
+    typeof input === 'string' ? parseDocumentText(input, side, limits) : input;
   const format = detectFormat(document);
   if (!format) {
     throw new SpecInputError(
@@ -46,7 +58,8 @@ export async function diffSpecs(
   options: DiffOptions = {},
 ): Promise<DiffResult> {
   const limits: ParseLimits = {
-    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_LIMITS.maxDocumentBytes,
+    maxDocumentBytes:
+      options.maxDocumentBytes ?? DEFAULT_LIMITS.maxDocumentBytes,
     maxAliases: options.maxAliases ?? DEFAULT_LIMITS.maxAliases,
   };
   const before = load(base, 'base', limits);
@@ -54,7 +67,10 @@ export async function diffSpecs(
 
   if ('sdl' in before || 'sdl' in after) {
     if (!('sdl' in before) || !('sdl' in after)) {
-      throw new SpecInputError('format-mismatch', 'one side is GraphQL SDL and the other is not');
+      throw new SpecInputError(
+        'format-mismatch',
+        'one side is GraphQL SDL and the other is not',
+      );
     }
     return diffGraphqlAsync(before.sdl, after.sdl);
   }
@@ -66,14 +82,22 @@ export async function diffSpecs(
   }
 
   const upgrade = (doc: unknown, format: SpecFormat) =>
-    format === 'openapi-2.0' ? upgradeSwagger2(doc as Record<string, unknown>) : doc;
-  const baseDoc = new SpecDocument(upgrade(before.document, before.format), { side: 'base', dir: options.baseDir, limits });
+    format === 'openapi-2.0'
+      ? upgradeSwagger2(doc as Record<string, unknown>)
+      : doc;
+  const baseDoc = new SpecDocument(upgrade(before.document, before.format), {
+    side: 'base',
+    dir: options.baseDir,
+    limits,
+  });
   const revisionDoc = new SpecDocument(upgrade(after.document, after.format), {
     side: 'revision',
     dir: options.revisionDir ?? options.baseDir,
     limits,
   });
-  const findings = new FindingCollector(id => OPERATION_RULES[id] ?? ASYNCAPI_RULES[id]);
+  const findings = new FindingCollector(
+    id => OPERATION_RULES[id] ?? ASYNCAPI_RULES[id],
+  );
   const context = {
     base: baseDoc,
     revision: revisionDoc,
@@ -92,8 +116,8 @@ export async function diffSpecs(
       id: 'spec-ref-unresolved',
       location: unresolved.ref,
       pointer: '',
-      message: `${unresolved.side}: $ref ${unresolved.ref} not followed: ${unresolved.reason}`,
-      subject: `${unresolved.side}|${unresolved.ref}`,
+      message: `$ref ${unresolved.ref} not followed (${unresolved.side}): ${unresolved.reason}`,
+      subject: unresolved.ref,
     });
   }
   return { format: after.format, ...findings.result() };

@@ -17,7 +17,11 @@ export class SpecInputError extends Error {
   constructor(
     readonly code: SpecInputErrorCode,
     message: string,
-    readonly location?: { which?: 'base' | 'revision'; line?: number; column?: number },
+    readonly location?: {
+      which?: 'base' | 'revision';
+      line?: number;
+      column?: number;
+    },
   ) {
     super(message);
   }
@@ -28,7 +32,9 @@ export class SpecInputError extends Error {
       this.location?.which,
       this.location?.line !== undefined
         ? `line ${this.location.line}${
-            this.location.column !== undefined ? `, column ${this.location.column}` : ''
+            this.location.column !== undefined
+              ? `, column ${this.location.column}`
+              : ''
           }`
         : undefined,
     ]

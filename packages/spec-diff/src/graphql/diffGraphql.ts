@@ -15,19 +15,27 @@ function build(sdl: string, which: 'base' | 'revision') {
     // Directives from other tools (federation, codegen) need not be declared.
     return buildSchema(sdl, { assumeValidSDL: true });
   } catch (error) {
-    const location = error instanceof GraphQLError ? error.locations?.[0] : undefined;
-    throw new SpecInputError('invalid-document', `not a valid GraphQL schema: ${(error as Error).message}`, {
-      which,
-      line: location?.line,
-      column: location?.column,
-    });
+    const location =
+      error instanceof GraphQLError ? error.locations?.[0] : undefined;
+    throw new SpecInputError(
+      'invalid-document',
+      `not a valid GraphQL schema: ${(error as Error).message}`,
+      {
+        which,
+        line: location?.line,
+        column: location?.column,
+      },
+    );
   }
 }
 
 const kebab = (type: string) => type.toLowerCase().replace(/_/g, '-');
 
 /** GraphQL SDL, classified by GraphQL Inspector's rules. */
-export async function diffGraphqlAsync(base: string, revision: string): Promise<DiffResult> {
+export async function diffGraphqlAsync(
+  base: string,
+  revision: string,
+): Promise<DiffResult> {
   const changes = await diff(build(base, 'base'), build(revision, 'revision'));
   const findings = new FindingCollector(() => undefined);
   const seen = new Map<string, number>();

@@ -1,4 +1,7 @@
-import { OpenApiContext as DiffContext, reportSchemaChanges } from '../openapi/OpenApiContext';
+import {
+  OpenApiContext as DiffContext,
+  reportSchemaChanges,
+} from '../openapi/OpenApiContext';
 
 /**
  * A JSON Schema on its own, typically an event payload: judged from the

@@ -59,7 +59,11 @@ export class SpecDocument {
       }
       const next = this.follow(ref, current.file);
       if (!next) {
-        return { node: { $unresolved: ref }, pointer: current.pointer, file: current.file };
+        return {
+          node: { $unresolved: ref },
+          pointer: current.pointer,
+          file: current.file,
+        };
       }
       current = next;
     }
@@ -101,7 +105,10 @@ export class SpecDocument {
   private loadFile(ref: string, target: string, fromFile?: string) {
     const dir = this.options.dir;
     if (!dir) {
-      this.report(ref, 'references to other files need the spec folder (baseDir)');
+      this.report(
+        ref,
+        'references to other files need the spec folder (baseDir)',
+      );
       return undefined;
     }
     const root = path.resolve(dir);
@@ -115,7 +122,10 @@ export class SpecDocument {
       return undefined;
     }
     if (!isInside(fs.realpathSync(root), real)) {
-      this.report(ref, "it is outside the spec's own folder, which is never read");
+      this.report(
+        ref,
+        "it is outside the spec's own folder, which is never read",
+      );
       return undefined;
     }
     const file = path.relative(root, absolute);

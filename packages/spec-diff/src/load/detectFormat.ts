@@ -15,7 +15,8 @@ export function detectFormat(document: unknown): SpecFormat | undefined {
   }
   const doc = document as Record<string, unknown>;
   const openapi = String(doc.openapi ?? '');
-  if (openapi.startsWith('3.1') || openapi.startsWith('3.2')) return 'openapi-3.1';
+  if (openapi.startsWith('3.1') || openapi.startsWith('3.2'))
+    return 'openapi-3.1';
   if (openapi.startsWith('3.')) return 'openapi-3.0';
   if (String(doc.swagger ?? '') === '2.0') return 'openapi-2.0';
   const asyncapi = String(doc.asyncapi ?? '');

@@ -35,7 +35,11 @@ function parseJson(text: string, which: Side): unknown {
   }
 }
 
-function parseYamlText(text: string, which: Side, limits: ParseLimits): unknown {
+function parseYamlText(
+  text: string,
+  which: Side,
+  limits: ParseLimits,
+): unknown {
   const lineCounter = new LineCounter();
   const document = parseYaml(text, {
     lineCounter,

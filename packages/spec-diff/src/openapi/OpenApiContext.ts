@@ -25,13 +25,30 @@ export function reportSchemaChanges(
     label: string;
   },
 ): void {
-  const changes = context.schemas.compare(options.base, options.revision, options.direction);
+  const changes = context.schemas.compare(
+    options.base,
+    options.revision,
+    options.direction,
+  );
   for (const change of changes) {
-    const rule = schemaRule(options.direction, options.root, change.path, change.change);
+    const rule = schemaRule(
+      options.direction,
+      options.root,
+      change.path,
+      change.change,
+    );
     const subject = `${options.label}|${change.path}|${change.change}|${change.message}`;
-    const message = `${options.label}${change.path ? ` property '${change.path}'` : ''}: ${change.message}`;
+    const message = `${options.label}${
+      change.path ? ` property '${change.path}'` : ''
+    }: ${change.message}`;
     if (!rule) {
-      context.findings.add({ id: `unclassified-${change.change}`, location: options.location, pointer: change.pointer, message, subject });
+      context.findings.add({
+        id: `unclassified-${change.change}`,
+        location: options.location,
+        pointer: change.pointer,
+        message,
+        subject,
+      });
       continue;
     }
     context.findings.add({
@@ -51,5 +68,7 @@ export function sunsetOf(node: any): string | undefined {
   const raw = node?.['x-sunset'] ?? node?.['x-sunset-date'];
   if (raw === undefined || raw === null) return undefined;
   const date = raw instanceof Date ? raw : new Date(String(raw));
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  return Number.isNaN(date.getTime())
+    ? undefined
+    : date.toISOString().slice(0, 10);
 }

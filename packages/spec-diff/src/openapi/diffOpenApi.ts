@@ -6,7 +6,11 @@ import { checkResponses } from './checks/responses';
 import { checkGlobalSecurity, checkOperationSecurity } from './checks/security';
 import { Operation, operationsOf } from './operations';
 
-type OperationCheck = (context: OpenApiContext, base: Operation, revision: Operation) => void;
+type OperationCheck = (
+  context: OpenApiContext,
+  base: Operation,
+  revision: Operation,
+) => void;
 
 /** The checks run on every operation that exists in both versions. */
 const OPERATION_CHECKS: OperationCheck[] = [

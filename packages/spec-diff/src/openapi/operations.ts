@@ -1,6 +1,15 @@
 import { escapePointer, Resolved, SpecDocument } from '../load/SpecDocument';
 
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 
 export type Operation = {
   method: string;
@@ -18,7 +27,10 @@ export function pathKey(path: string): string {
   return path.replace(/\{[^}]*\}/g, '{}');
 }
 
-export function operationsOf(doc: SpecDocument, section = 'paths'): Map<string, Operation> {
+export function operationsOf(
+  doc: SpecDocument,
+  section = 'paths',
+): Map<string, Operation> {
   const operations = new Map<string, Operation>();
   const paths = (doc.root as any)?.[section];
   if (!paths || typeof paths !== 'object') return operations;
@@ -32,7 +44,10 @@ export function operationsOf(doc: SpecDocument, section = 'paths'): Map<string, 
       operations.set(`${method} ${pathKey(path)}`, {
         method,
         path,
-        location: section === 'paths' ? `${method.toUpperCase()} ${path}` : `webhook ${path} ${method.toUpperCase()}`,
+        location:
+          section === 'paths'
+            ? `${method.toUpperCase()} ${path}`
+            : `webhook ${path} ${method.toUpperCase()}`,
         node,
         pointer: `${item.pointer}/${method}`,
         pathItem: item.node,

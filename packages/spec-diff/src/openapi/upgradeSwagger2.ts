@@ -3,9 +3,23 @@
 type Json = Record<string, any>;
 
 const SCHEMA_KEYS = [
-  'type', 'format', 'items', 'collectionFormat', 'default', 'maximum', 'exclusiveMaximum',
-  'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems',
-  'minItems', 'uniqueItems', 'enum', 'multipleOf',
+  'type',
+  'format',
+  'items',
+  'collectionFormat',
+  'default',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'enum',
+  'multipleOf',
 ];
 
 function schemaOf(param: Json): Json {
@@ -23,10 +37,13 @@ function rewriteRefs(text: string): string {
 }
 
 function convertResponse(response: Json, produces: string[]): Json {
-  if (!response || typeof response !== 'object' || response.$ref) return response;
+  if (!response || typeof response !== 'object' || response.$ref)
+    return response;
   const converted: Json = { description: response.description ?? '' };
   if (response.schema) {
-    converted.content = Object.fromEntries(produces.map(m => [m, { schema: response.schema }]));
+    converted.content = Object.fromEntries(
+      produces.map(m => [m, { schema: response.schema }]),
+    );
   }
   if (response.headers) {
     converted.headers = Object.fromEntries(
@@ -43,7 +60,9 @@ export function upgradeSwagger2(source: Json): Json {
   const doc: Json = JSON.parse(rewriteRefs(JSON.stringify(source)));
   const sharedParams: Json = doc.parameters ?? {};
   const resolveParam = (p: Json): Json =>
-    p?.$ref?.startsWith('#/parameters/') ? sharedParams[p.$ref.slice('#/parameters/'.length)] ?? p : p;
+    p?.$ref?.startsWith('#/parameters/')
+      ? sharedParams[p.$ref.slice('#/parameters/'.length)] ?? p
+      : p;
 
   const result: Json = {
     openapi: '3.0.0',
@@ -52,36 +71,60 @@ export function upgradeSwagger2(source: Json): Json {
     components: {
       schemas: doc.definitions ?? {},
       responses: Object.fromEntries(
-        Object.entries(doc.responses ?? {}).map(([k, r]) => [k, convertResponse(r as Json, doc.produces ?? ['application/json'])]),
+        Object.entries(doc.responses ?? {}).map(([k, r]) => [
+          k,
+          convertResponse(r as Json, doc.produces ?? ['application/json']),
+        ]),
       ),
       securitySchemes: Object.fromEntries(
-        Object.entries(doc.securityDefinitions ?? {}).map(([k, s]: [string, any]) => [
-          k,
-          s.type === 'basic' ? { type: 'http', scheme: 'basic' } : s,
-        ]),
+        Object.entries(doc.securityDefinitions ?? {}).map(
+          ([k, s]: [string, any]) => [
+            k,
+            s.type === 'basic' ? { type: 'http', scheme: 'basic' } : s,
+          ],
+        ),
       ),
     },
   };
   if (doc.security) result.security = doc.security;
   if (doc.tags) result.tags = doc.tags;
 
-  for (const [path, item] of Object.entries(doc.paths ?? {}) as [string, Json][]) {
+  for (const [path, item] of Object.entries(doc.paths ?? {}) as [
+    string,
+    Json,
+  ][]) {
     const pathParams: Json[] = (item.parameters ?? []).map(resolveParam);
     const converted: Json = {};
     for (const [method, op] of Object.entries(item) as [string, Json][]) {
-      if (method === 'parameters' || method.startsWith('x-') || typeof op !== 'object') continue;
-      const consumes: string[] = op.consumes ?? doc.consumes ?? ['application/json'];
-      const produces: string[] = op.produces ?? doc.produces ?? ['application/json'];
-      const params: Json[] = [...pathParams, ...(op.parameters ?? []).map(resolveParam)];
+      if (
+        method === 'parameters' ||
+        method.startsWith('x-') ||
+        typeof op !== 'object'
+      )
+        continue;
+      const consumes: string[] = op.consumes ??
+        doc.consumes ?? ['application/json'];
+      const produces: string[] = op.produces ??
+        doc.produces ?? ['application/json'];
+      const params: Json[] = [
+        ...pathParams,
+        ...(op.parameters ?? []).map(resolveParam),
+      ];
       const out: Json = { ...op, parameters: [] };
       delete out.consumes;
       delete out.produces;
-      const form: Json = { type: 'object', properties: {}, required: [] as string[] };
+      const form: Json = {
+        type: 'object',
+        properties: {},
+        required: [] as string[],
+      };
       for (const p of params) {
         if (p.in === 'body') {
           out.requestBody = {
             required: p.required === true,
-            content: Object.fromEntries(consumes.map(m => [m, { schema: p.schema }])),
+            content: Object.fromEntries(
+              consumes.map(m => [m, { schema: p.schema }]),
+            ),
           };
         } else if (p.in === 'formData') {
           form.properties[p.name] = schemaOf(p);
@@ -97,11 +140,16 @@ export function upgradeSwagger2(source: Json): Json {
         }
       }
       if (Object.keys(form.properties).length) {
-        const media = consumes.find(m => m.includes('form')) ?? 'application/x-www-form-urlencoded';
+        const media =
+          consumes.find(m => m.includes('form')) ??
+          'application/x-www-form-urlencoded';
         out.requestBody = { content: { [media]: { schema: form } } };
       }
       out.responses = Object.fromEntries(
-        Object.entries(op.responses ?? {}).map(([status, r]) => [status, convertResponse(r as Json, produces)]),
+        Object.entries(op.responses ?? {}).map(([status, r]) => [
+          status,
+          convertResponse(r as Json, produces),
+        ]),
       );
       converted[method] = out;
     }

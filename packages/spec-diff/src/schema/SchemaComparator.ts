@@ -22,9 +22,17 @@ export type CheckContext = {
   direction: Direction;
   basePointer: string;
   revisionPointer: string;
-  emit(change: string, message: string, options?: { inBase?: boolean; path?: string; sunset?: string }): void;
+  emit(
+    change: string,
+    message: string,
+    options?: { inBase?: boolean; path?: string; sunset?: string },
+  ): void;
   /** A sub-schema with its `$ref`s followed, on either side. */
-  resolve(side: 'base' | 'revision', node: unknown, pointer: string): Schema | undefined;
+  resolve(
+    side: 'base' | 'revision',
+    node: unknown,
+    pointer: string,
+  ): Schema | undefined;
   /** Compares two sub-schemas found under `segment` (`name`, `[]`, ...). */
   descend(
     segment: string,
@@ -49,7 +57,10 @@ export function childPointer(pointer: string, ...tokens: string[]): string {
  * many operations cost one walk, and cycles end where they begin.
  */
 export class SchemaComparator {
-  private readonly memo = new Map<object, Map<object, Map<Direction, SchemaChange[]>>>();
+  private readonly memo = new Map<
+    object,
+    Map<object, Map<Direction, SchemaChange[]>>
+  >();
   private readonly inProgress = new Set<string>();
   private pairIds = new WeakMap<object, number>();
   private nextId = 0;
@@ -59,9 +70,17 @@ export class SchemaComparator {
     private readonly revisionDoc: SpecDocument,
   ) {}
 
-  compare(base: Resolved, revision: Resolved, direction: Direction): SchemaChange[] {
+  compare(
+    base: Resolved,
+    revision: Resolved,
+    direction: Direction,
+  ): SchemaChange[] {
     const b = this.baseDoc.deref(base.node, base.pointer, base.file);
-    const r = this.revisionDoc.deref(revision.node, revision.pointer, revision.file);
+    const r = this.revisionDoc.deref(
+      revision.node,
+      revision.pointer,
+      revision.file,
+    );
     if (!isObject(b.node) || !isObject(r.node)) return [];
     if (b.node === r.node) return [];
 
@@ -88,14 +107,22 @@ export class SchemaComparator {
         }),
       resolve: (side, node, pointer) => {
         const doc = side === 'base' ? this.baseDoc : this.revisionDoc;
-        const resolved = doc.deref(node, pointer, side === 'base' ? b.file : r.file);
+        const resolved = doc.deref(
+          node,
+          pointer,
+          side === 'base' ? b.file : r.file,
+        );
         return isObject(resolved.node) ? resolved.node : undefined;
       },
       descend: (segment, childBase, childRevision) => {
         if (!childBase || !childRevision) return;
         for (const change of this.compare(
           { node: childBase.node, pointer: childBase.pointer, file: b.file },
-          { node: childRevision.node, pointer: childRevision.pointer, file: r.file },
+          {
+            node: childRevision.node,
+            pointer: childRevision.pointer,
+            file: r.file,
+          },
           direction,
         )) {
           changes.push({ ...change, path: joinPath(segment, change.path) });

@@ -16,7 +16,10 @@ export type SchemaCheck = (context: CheckContext) => void;
 
 // Formats that only widen the one before them: a request accepting int64
 // still accepts every int32.
-const WIDER_FORMAT: Record<string, string> = { int32: 'int64', float: 'double' };
+const WIDER_FORMAT: Record<string, string> = {
+  int32: 'int64',
+  float: 'double',
+};
 
 const typeCheck: SchemaCheck = ({ base, revision, emit }) => {
   const before = typesOf(base);
@@ -34,8 +37,10 @@ const typeCheck: SchemaCheck = ({ base, revision, emit }) => {
     const specialized =
       (!base.format && revision.format) ||
       WIDER_FORMAT[String(revision.format)] === base.format;
-    if (generalized) emit('type-generalized', `type widened from ${from} to ${to}`);
-    else if (specialized) emit('type-specialized', `type narrowed from ${from} to ${to}`);
+    if (generalized)
+      emit('type-generalized', `type widened from ${from} to ${to}`);
+    else if (specialized)
+      emit('type-specialized', `type narrowed from ${from} to ${to}`);
     else emit('type-changed', `type changed from ${from} to ${to}`);
     return;
   }
@@ -104,18 +109,25 @@ const enumCheck: SchemaCheck = ({ base, revision, emit }) => {
   }
 };
 
-function valueKeywordCheck(keyword: 'const' | 'default', name: string): SchemaCheck {
+function valueKeywordCheck(
+  keyword: 'const' | 'default',
+  name: string,
+): SchemaCheck {
   return ({ base, revision, emit }) => {
     const hadIt = keyword in base;
     const hasIt = keyword in revision;
     if (!hadIt && hasIt) {
       emit(`${name}-added`, `${keyword} ${show(revision[keyword])} added`);
     } else if (hadIt && !hasIt) {
-      emit(`${name}-removed`, `${keyword} ${show(base[keyword])} removed`, { inBase: true });
+      emit(`${name}-removed`, `${keyword} ${show(base[keyword])} removed`, {
+        inBase: true,
+      });
     } else if (hadIt && hasIt && !same(base[keyword], revision[keyword])) {
       emit(
         `${name}-changed`,
-        `${keyword} changed from ${show(base[keyword])} to ${show(revision[keyword])}`,
+        `${keyword} changed from ${show(base[keyword])} to ${show(
+          revision[keyword],
+        )}`,
       );
     }
   };
@@ -131,13 +143,18 @@ function boundCheck(
     const after = read(revision);
     if (!before && !after) return;
     const name = (after ?? before)!.keyword;
-    const label = name.replace('-', ' ').replace('max', 'maximum').replace('min', 'minimum');
+    const label = name
+      .replace('-', ' ')
+      .replace('max', 'maximum')
+      .replace('min', 'minimum');
     if (!before && after) {
       emit(`${name}-set`, `${label} ${after.value} set`);
       return;
     }
     if (before && !after) {
-      emit(`${name}-unset`, `${label} ${before.value} removed`, { inBase: true });
+      emit(`${name}-unset`, `${label} ${before.value} removed`, {
+        inBase: true,
+      });
       return;
     }
     // Compare effective bounds: an exclusive bound is tighter than an
@@ -145,13 +162,17 @@ function boundCheck(
     const b = before!;
     const a = after!;
     const tighter = upper ? -1 : 1;
-    const order =
-      a.value - b.value ||
-      (a.exclusive === b.exclusive ? 0 : a.exclusive ? tighter : -tighter);
+    let exclusivity = 0;
+    if (a.exclusive !== b.exclusive)
+      exclusivity = a.exclusive ? tighter : -tighter;
+    const order = a.value - b.value || exclusivity;
     if (order === 0) return;
     const wider = upper ? order > 0 : order < 0;
-    const keyword = b.keyword === a.keyword ? a.keyword : upper ? 'max' : 'min';
-    const text = `${label} changed from ${b.exclusive ? '<' : '≤'}${b.value} to ${a.exclusive ? '<' : '≤'}${a.value}`;
+    const mixed = upper ? 'max' : 'min';
+    const keyword = b.keyword === a.keyword ? a.keyword : mixed;
+    const text = `${label} changed from ${b.exclusive ? '<' : '≤'}${
+      b.value
+    } to ${a.exclusive ? '<' : '≤'}${a.value}`;
     if (upper) emit(`${keyword}-${wider ? 'increased' : 'decreased'}`, text);
     else emit(`${keyword}-${wider ? 'decreased' : 'increased'}`, text);
   };
@@ -159,13 +180,24 @@ function boundCheck(
 
 function countCheck(keyword: string, name: string): SchemaCheck {
   return ({ base, revision, emit }) => {
-    const before = typeof base[keyword] === 'number' ? base[keyword] : undefined;
-    const after = typeof revision[keyword] === 'number' ? revision[keyword] : undefined;
+    const before =
+      typeof base[keyword] === 'number' ? base[keyword] : undefined;
+    const after =
+      typeof revision[keyword] === 'number' ? revision[keyword] : undefined;
     if (before === after) return;
     if (before === undefined) emit(`${name}-set`, `${keyword} ${after} set`);
-    else if (after === undefined) emit(`${name}-unset`, `${keyword} ${before} removed`, { inBase: true });
-    else if (after > before) emit(`${name}-increased`, `${keyword} increased from ${before} to ${after}`);
-    else emit(`${name}-decreased`, `${keyword} decreased from ${before} to ${after}`);
+    else if (after === undefined)
+      emit(`${name}-unset`, `${keyword} ${before} removed`, { inBase: true });
+    else if (after > before)
+      emit(
+        `${name}-increased`,
+        `${keyword} increased from ${before} to ${after}`,
+      );
+    else
+      emit(
+        `${name}-decreased`,
+        `${keyword} decreased from ${before} to ${after}`,
+      );
   };
 }
 
@@ -173,9 +205,17 @@ const patternCheck: SchemaCheck = ({ base, revision, emit }) => {
   const before = base.pattern;
   const after = revision.pattern;
   if (before === after) return;
-  if (before === undefined) emit('pattern-added', `pattern ${show(after)} added`);
-  else if (after === undefined) emit('pattern-removed', `pattern ${show(before)} removed`, { inBase: true });
-  else emit('pattern-changed', `pattern changed from ${show(before)} to ${show(after)}`);
+  if (before === undefined)
+    emit('pattern-added', `pattern ${show(after)} added`);
+  else if (after === undefined)
+    emit('pattern-removed', `pattern ${show(before)} removed`, {
+      inBase: true,
+    });
+  else
+    emit(
+      'pattern-changed',
+      `pattern changed from ${show(before)} to ${show(after)}`,
+    );
 };
 
 const deprecatedCheck: SchemaCheck = ({ base, revision, emit }) => {
@@ -189,22 +229,36 @@ const readWriteOnlyCheck: SchemaCheck = ({ base, revision, emit }) => {
     ['readOnly', 'read-only'],
     ['writeOnly', 'write-only'],
   ] as const) {
-    if (base[keyword] !== true && revision[keyword] === true) emit(`became-${name}`, `became ${name}`);
-    if (base[keyword] === true && revision[keyword] !== true) emit(`became-not-${name}`, `is no longer ${name}`);
+    if (base[keyword] !== true && revision[keyword] === true)
+      emit(`became-${name}`, `became ${name}`);
+    if (base[keyword] === true && revision[keyword] !== true)
+      emit(`became-not-${name}`, `is no longer ${name}`);
   }
 };
 
 /** Properties: added, removed, required or not, and what changed inside each. */
 const propertiesCheck: SchemaCheck = context => {
-  const { base, revision, direction, emit, resolve, descend, basePointer, revisionPointer } = context;
+  const {
+    base,
+    revision,
+    direction,
+    emit,
+    resolve,
+    descend,
+    basePointer,
+    revisionPointer,
+  } = context;
   const before = propertiesOf(base);
   const after = propertiesOf(revision);
   const requiredBefore = requiredOf(base);
   const requiredAfter = requiredOf(revision);
   // Consumers never send read-only properties, and never receive write-only ones.
   const hidden = direction === 'request' ? 'readOnly' : 'writeOnly';
-  const isHidden = (side: 'base' | 'revision', node: unknown, pointer: string) =>
-    resolve(side, node, pointer)?.[hidden] === true;
+  const isHidden = (
+    side: 'base' | 'revision',
+    node: unknown,
+    pointer: string,
+  ) => resolve(side, node, pointer)?.[hidden] === true;
 
   for (const name of Object.keys(after)) {
     const pointer = childPointer(revisionPointer, 'properties', name);
@@ -233,7 +287,10 @@ const propertiesCheck: SchemaCheck = context => {
     const revisionChild = childPointer(revisionPointer, 'properties', name);
     const wasRequired = requiredBefore.has(name);
     const isRequired = requiredAfter.has(name);
-    if (wasRequired !== isRequired && !isHidden('revision', after[name], revisionChild)) {
+    if (
+      wasRequired !== isRequired &&
+      !isHidden('revision', after[name], revisionChild)
+    ) {
       emit(
         isRequired ? 'became-required' : 'became-optional',
         `became ${isRequired ? 'required' : 'optional'}`,
@@ -242,13 +299,22 @@ const propertiesCheck: SchemaCheck = context => {
     }
     descend(
       name,
-      { node: before[name], pointer: childPointer(basePointer, 'properties', name) },
+      {
+        node: before[name],
+        pointer: childPointer(basePointer, 'properties', name),
+      },
       { node: after[name], pointer: revisionChild },
     );
   }
 };
 
-const itemsCheck: SchemaCheck = ({ base, revision, descend, basePointer, revisionPointer }) => {
+const itemsCheck: SchemaCheck = ({
+  base,
+  revision,
+  descend,
+  basePointer,
+  revisionPointer,
+}) => {
   if (isObject(base.items) && isObject(revision.items)) {
     descend(
       '[]',
@@ -258,38 +324,65 @@ const itemsCheck: SchemaCheck = ({ base, revision, descend, basePointer, revisio
   }
 };
 
-const additionalPropertiesCheck: SchemaCheck = ({ base, revision, emit, descend, basePointer, revisionPointer }) => {
+const additionalPropertiesCheck: SchemaCheck = ({
+  base,
+  revision,
+  emit,
+  descend,
+  basePointer,
+  revisionPointer,
+}) => {
   const before = base.additionalProperties;
   const after = revision.additionalProperties;
   if (isObject(before) && isObject(after)) {
     descend(
       '{}',
-      { node: before, pointer: childPointer(basePointer, 'additionalProperties') },
-      { node: after, pointer: childPointer(revisionPointer, 'additionalProperties') },
+      {
+        node: before,
+        pointer: childPointer(basePointer, 'additionalProperties'),
+      },
+      {
+        node: after,
+        pointer: childPointer(revisionPointer, 'additionalProperties'),
+      },
     );
     return;
   }
   const allowedBefore = before !== false;
   const allowedAfter = after !== false;
-  if (allowedBefore && !allowedAfter) emit('additional-properties-disallowed', 'additional properties are no longer allowed');
-  if (!allowedBefore && allowedAfter) emit('additional-properties-allowed', 'additional properties are now allowed');
+  if (allowedBefore && !allowedAfter)
+    emit(
+      'additional-properties-disallowed',
+      'additional properties are no longer allowed',
+    );
+  if (!allowedBefore && allowedAfter)
+    emit(
+      'additional-properties-allowed',
+      'additional properties are now allowed',
+    );
 };
 
 /** oneOf / anyOf / allOf: alternatives matched by `$ref` or position. */
-function compositionCheck(keyword: 'oneOf' | 'anyOf' | 'allOf', name: string): SchemaCheck {
+function compositionCheck(
+  keyword: 'oneOf' | 'anyOf' | 'allOf',
+  name: string,
+): SchemaCheck {
   return ({ base, revision, emit, descend, basePointer, revisionPointer }) => {
     const before: unknown[] = Array.isArray(base[keyword]) ? base[keyword] : [];
-    const after: unknown[] = Array.isArray(revision[keyword]) ? revision[keyword] : [];
+    const after: unknown[] = Array.isArray(revision[keyword])
+      ? revision[keyword]
+      : [];
     if (before.length === 0 && after.length === 0) return;
-    const keyOf = (node: unknown, index: number) =>
-      isObject(node) && typeof node.$ref === 'string'
-        ? `ref:${node.$ref}`
-        : isObject(node) && node.type === 'null'
-          ? 'null'
-          : `#${index}`;
+    const keyOf = (node: unknown, index: number) => {
+      if (isObject(node) && typeof node.$ref === 'string')
+        return `ref:${node.$ref}`;
+      if (isObject(node) && node.type === 'null') return 'null';
+      return `#${index}`;
+    };
     const beforeKeys = new Map(before.map((n, i) => [keyOf(n, i), i]));
     const afterKeys = new Map(after.map((n, i) => [keyOf(n, i), i]));
-    const describe = (key: string) => (key.startsWith('ref:') ? key.slice(4) : `schema ${key}`);
+    const describe = (key: string) =>
+      key.startsWith('ref:') ? key.slice(4) : `schema ${key}`;
     for (const [key, index] of afterKeys) {
       if (key === 'null') continue;
       const match = beforeKeys.get(key);
@@ -298,14 +391,24 @@ function compositionCheck(keyword: 'oneOf' | 'anyOf' | 'allOf', name: string): S
       } else {
         descend(
           '',
-          { node: before[match], pointer: childPointer(basePointer, keyword, String(match)) },
-          { node: after[index], pointer: childPointer(revisionPointer, keyword, String(index)) },
+          {
+            node: before[match],
+            pointer: childPointer(basePointer, keyword, String(match)),
+          },
+          {
+            node: after[index],
+            pointer: childPointer(revisionPointer, keyword, String(index)),
+          },
         );
       }
     }
     for (const key of beforeKeys.keys()) {
       if (key !== 'null' && !afterKeys.has(key)) {
-        emit(`${name}-removed`, `${keyword} alternative ${describe(key)} removed`, { inBase: true });
+        emit(
+          `${name}-removed`,
+          `${keyword} alternative ${describe(key)} removed`,
+          { inBase: true },
+        );
       }
     }
   };
@@ -315,7 +418,8 @@ const discriminatorCheck: SchemaCheck = ({ base, revision, emit }) => {
   const before = base.discriminator;
   const after = revision.discriminator;
   if (!before && after) emit('discriminator-added', 'discriminator added');
-  else if (before && !after) emit('discriminator-removed', 'discriminator removed', { inBase: true });
+  else if (before && !after)
+    emit('discriminator-removed', 'discriminator removed', { inBase: true });
   else if (before && after && before.propertyName !== after.propertyName) {
     emit(
       'discriminator-property-name-changed',

@@ -9,8 +9,13 @@ export function isObject(value: unknown): value is Schema {
 /** The declared types without `null` (nullability is read on its own). */
 export function typesOf(schema: Schema): string[] {
   const type = schema.type;
-  const list = Array.isArray(type) ? type : type === undefined ? [] : [type];
-  return list.filter(t => t !== 'null').map(String).sort();
+  let list: unknown[] = [];
+  if (Array.isArray(type)) list = type;
+  else if (type !== undefined) list = [type];
+  return list
+    .filter(t => t !== 'null')
+    .map(String)
+    .sort();
 }
 
 export function isNullable(schema: Schema): boolean {
@@ -21,31 +26,53 @@ export function isNullable(schema: Schema): boolean {
   return alternatives.some(s => isObject(s) && s.type === 'null');
 }
 
-export type Bound = { value: number; exclusive: boolean; keyword: 'max' | 'exclusive-max' | 'min' | 'exclusive-min' };
+export type Bound = {
+  value: number;
+  exclusive: boolean;
+  keyword: 'max' | 'exclusive-max' | 'min' | 'exclusive-min';
+};
 
 /** The upper bound, whether given as `maximum` (3.0 boolean exclusivity) or numeric `exclusiveMaximum` (3.1). */
 export function upperBound(schema: Schema): Bound | undefined {
   if (typeof schema.exclusiveMaximum === 'number') {
-    return { value: schema.exclusiveMaximum, exclusive: true, keyword: 'exclusive-max' };
+    return {
+      value: schema.exclusiveMaximum,
+      exclusive: true,
+      keyword: 'exclusive-max',
+    };
   }
   if (typeof schema.maximum === 'number') {
-    return { value: schema.maximum, exclusive: schema.exclusiveMaximum === true, keyword: 'max' };
+    return {
+      value: schema.maximum,
+      exclusive: schema.exclusiveMaximum === true,
+      keyword: 'max',
+    };
   }
   return undefined;
 }
 
 export function lowerBound(schema: Schema): Bound | undefined {
   if (typeof schema.exclusiveMinimum === 'number') {
-    return { value: schema.exclusiveMinimum, exclusive: true, keyword: 'exclusive-min' };
+    return {
+      value: schema.exclusiveMinimum,
+      exclusive: true,
+      keyword: 'exclusive-min',
+    };
   }
   if (typeof schema.minimum === 'number') {
-    return { value: schema.minimum, exclusive: schema.exclusiveMinimum === true, keyword: 'min' };
+    return {
+      value: schema.minimum,
+      exclusive: schema.exclusiveMinimum === true,
+      keyword: 'min',
+    };
   }
   return undefined;
 }
 
 export function requiredOf(schema: Schema): Set<string> {
-  return new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  return new Set(
+    Array.isArray(schema.required) ? schema.required.map(String) : [],
+  );
 }
 
 export function propertiesOf(schema: Schema): Record<string, unknown> {
@@ -58,5 +85,6 @@ export function same(a: unknown, b: unknown): boolean {
 
 export function show(value: unknown): string {
   const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (text === undefined) return String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

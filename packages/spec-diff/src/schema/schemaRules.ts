@@ -61,37 +61,75 @@ const LEVELS: Record<string, Levels> = {
 };
 
 // Upper and lower bounds of values, lengths, item and property counts.
-for (const bound of ['max', 'exclusive-max', 'max-length', 'max-items', 'max-properties']) {
+for (const bound of [
+  'max',
+  'exclusive-max',
+  'max-length',
+  'max-items',
+  'max-properties',
+]) {
   LEVELS[`${bound}-set`] = [W, I];
   LEVELS[`${bound}-unset`] = [I, B];
   LEVELS[`${bound}-decreased`] = [B, I];
   LEVELS[`${bound}-increased`] = [I, B];
 }
-for (const bound of ['min', 'exclusive-min', 'min-length', 'min-items', 'min-properties']) {
+for (const bound of [
+  'min',
+  'exclusive-min',
+  'min-length',
+  'min-items',
+  'min-properties',
+]) {
   LEVELS[`${bound}-set`] = [W, I];
   LEVELS[`${bound}-unset`] = [I, B];
   LEVELS[`${bound}-increased`] = [B, I];
   LEVELS[`${bound}-decreased`] = [I, B];
 }
 
-// The reference checker rates these parameter changes higher than the same
-// change in a body: a parameter's default is applied by the server.
-const PARAMETER_LEVELS: Record<string, FindingLevel> = {
-  'default-value-added': B,
-  'default-value-removed': B,
-  'default-value-changed': B,
+// Where the reference checker rates one subject differently from the rest:
+// a parameter's default is applied by the server, and a type change inside
+// an object parameter only warns.
+const LEVEL_BY_ID: Record<string, FindingLevel> = {
+  'request-parameter-default-value-added': B,
+  'request-parameter-default-value-removed': B,
+  'request-parameter-default-value-changed': B,
+  'request-parameter-property-type-changed': W,
 };
 
 // Rule ids that do not follow `<direction>-<subject>-<change>`.
 const SPECIAL_IDS: Record<string, [request: string, response: string]> = {
-  'property-added-required': ['new-required-request-property', 'response-required-property-added'],
-  'property-added-optional': ['new-optional-request-property', 'response-optional-property-added'],
-  'property-removed-required': ['request-property-removed', 'response-required-property-removed'],
-  'property-removed-optional': ['request-property-removed', 'response-optional-property-removed'],
-  'became-read-only': ['request-optional-property-became-read-only', 'response-optional-property-became-read-only'],
-  'became-not-read-only': ['request-optional-property-became-not-read-only', 'response-optional-property-became-not-read-only'],
-  'became-write-only': ['request-optional-property-became-write-only', 'response-optional-property-became-write-only'],
-  'became-not-write-only': ['request-optional-property-became-not-write-only', 'response-required-property-became-not-write-only'],
+  'property-added-required': [
+    'new-required-request-property',
+    'response-required-property-added',
+  ],
+  'property-added-optional': [
+    'new-optional-request-property',
+    'response-optional-property-added',
+  ],
+  'property-removed-required': [
+    'request-property-removed',
+    'response-required-property-removed',
+  ],
+  'property-removed-optional': [
+    'request-property-removed',
+    'response-optional-property-removed',
+  ],
+  'became-read-only': [
+    'request-optional-property-became-read-only',
+    'response-optional-property-became-read-only',
+  ],
+  'became-not-read-only': [
+    'request-optional-property-became-not-read-only',
+    'response-optional-property-became-not-read-only',
+  ],
+  'became-write-only': [
+    'request-optional-property-became-write-only',
+    'response-optional-property-became-write-only',
+  ],
+  'became-not-write-only': [
+    'request-optional-property-became-not-write-only',
+    'response-required-property-became-not-write-only',
+  ],
 };
 
 function subjectOf(root: SchemaRoot, path: string): string {
@@ -113,10 +151,12 @@ export function schemaRule(
   const special = SPECIAL_IDS[change];
   const id = special
     ? special[side]
-    : `${direction}-${change === 'deprecated' && root === 'body' ? 'property' : subjectOf(root, path)}-${change}`;
-  const level =
-    (root === 'parameter' && !path && PARAMETER_LEVELS[change]) || levels[side];
-  return { id, level };
+    : `${direction}-${
+        change === 'deprecated' && root === 'body'
+          ? 'property'
+          : subjectOf(root, path)
+      }-${change}`;
+  return { id, level: LEVEL_BY_ID[id] ?? levels[side] };
 }
 
 /** Every schema change kind the engine knows, for coverage tests. */

@@ -9,16 +9,24 @@ export function checkEndpoints(
   webhooks = false,
 ): void {
   const { findings, today } = context;
-  const revisionPaths = new Set([...revision.values()].map(o => pathKey(o.path)));
+  const revisionPaths = new Set(
+    [...revision.values()].map(o => pathKey(o.path)),
+  );
 
   for (const [key, op] of base) {
     if (revision.has(key)) continue;
     if (webhooks) {
-      findings.add({ id: 'webhook-removed', location: op.location, pointer: op.pointer, message: `webhook ${op.location} removed` });
+      findings.add({
+        id: 'webhook-removed',
+        location: op.location,
+        pointer: op.pointer,
+        message: `webhook ${op.location} removed`,
+      });
       continue;
     }
     const pathGone = !revisionPaths.has(pathKey(op.path));
-    const deprecated = op.node.deprecated === true || op.pathItem.deprecated === true;
+    const deprecated =
+      op.node.deprecated === true || op.pathItem.deprecated === true;
     const sunset = sunsetOf(op.node) ?? sunsetOf(op.pathItem);
     const prefix = pathGone ? 'api-path-removed' : 'api-removed';
     let id = `${prefix}-without-deprecation`;
@@ -28,9 +36,17 @@ export function checkEndpoints(
       message = `${op.location} removed before its sunset date ${sunset}`;
     } else if (deprecated) {
       id = `${prefix}-with-deprecation`;
-      message = `${op.location} removed after deprecation${sunset ? ` (sunset ${sunset})` : ''}`;
+      message = `${op.location} removed after deprecation${
+        sunset ? ` (sunset ${sunset})` : ''
+      }`;
     }
-    findings.add({ id, location: op.location, pointer: op.pointer, message, sunset });
+    findings.add({
+      id,
+      location: op.location,
+      pointer: op.pointer,
+      message,
+      sunset,
+    });
   }
 
   for (const [key, op] of revision) {
@@ -52,27 +68,54 @@ export function checkEndpoints(
         id: sunset ? 'endpoint-deprecated-with-sunset' : 'endpoint-deprecated',
         location: op.location,
         pointer: op.pointer,
-        message: `${op.location} deprecated${sunset ? `; sunset ${sunset}` : ''}`,
+        message: `${op.location} deprecated${
+          sunset ? `; sunset ${sunset}` : ''
+        }`,
         sunset,
       });
     } else if (wasDeprecated && !isDeprecated) {
-      findings.add({ id: 'endpoint-reactivated', location: op.location, pointer: op.pointer, message: `${op.location} is no longer deprecated` });
+      findings.add({
+        id: 'endpoint-reactivated',
+        location: op.location,
+        pointer: op.pointer,
+        message: `${op.location} is no longer deprecated`,
+      });
     }
     if (before.node.operationId !== op.node.operationId) {
       if (before.node.operationId) {
-        findings.add({ id: 'api-operation-id-removed', location: op.location, pointer: op.pointer, message: `operationId '${before.node.operationId}' removed` });
+        findings.add({
+          id: 'api-operation-id-removed',
+          location: op.location,
+          pointer: op.pointer,
+          message: `operationId '${before.node.operationId}' removed`,
+        });
       }
       if (op.node.operationId) {
-        findings.add({ id: 'api-operation-id-added', location: op.location, pointer: op.pointer, message: `operationId '${op.node.operationId}' added` });
+        findings.add({
+          id: 'api-operation-id-added',
+          location: op.location,
+          pointer: op.pointer,
+          message: `operationId '${op.node.operationId}' added`,
+        });
       }
     }
     const tagsBefore: string[] = before.node.tags ?? [];
     const tagsAfter: string[] = op.node.tags ?? [];
     for (const tag of tagsAfter.filter(t => !tagsBefore.includes(t))) {
-      findings.add({ id: 'api-tag-added', location: op.location, pointer: op.pointer, message: `tag '${tag}' added` });
+      findings.add({
+        id: 'api-tag-added',
+        location: op.location,
+        pointer: op.pointer,
+        message: `tag '${tag}' added`,
+      });
     }
     for (const tag of tagsBefore.filter(t => !tagsAfter.includes(t))) {
-      findings.add({ id: 'api-tag-removed', location: op.location, pointer: before.pointer, message: `tag '${tag}' removed` });
+      findings.add({
+        id: 'api-tag-removed',
+        location: op.location,
+        pointer: before.pointer,
+        message: `tag '${tag}' removed`,
+      });
     }
   }
 }

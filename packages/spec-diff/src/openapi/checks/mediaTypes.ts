@@ -20,26 +20,64 @@ export function checkContent(
   const prefix = direction === 'request' ? 'request-body' : 'response';
   for (const media of Object.keys(before)) {
     if (!(media in after)) {
-      findings.add({ id: `${prefix}-media-type-removed`, location, pointer: childPointer(options.base.pointer, 'content', media), message: `${label}: media type ${media} removed`, subject: `${label}|${media}` });
+      findings.add({
+        id: `${prefix}-media-type-removed`,
+        location,
+        pointer: childPointer(options.base.pointer, 'content', media),
+        message: `${label}: media type ${media} removed`,
+        subject: `${label}|${media}`,
+      });
     }
   }
   for (const media of Object.keys(after)) {
     const pointer = childPointer(options.revision.pointer, 'content', media);
     if (!(media in before)) {
-      findings.add({ id: `${prefix}-media-type-added`, location, pointer, message: `${label}: media type ${media} added`, subject: `${label}|${media}` });
+      findings.add({
+        id: `${prefix}-media-type-added`,
+        location,
+        pointer,
+        message: `${label}: media type ${media} added`,
+        subject: `${label}|${media}`,
+      });
       continue;
     }
     const schemaBefore = before[media]?.schema;
     const schemaAfter = after[media]?.schema;
-    const schemaRule = direction === 'request' ? 'request-body-media-type-schema' : 'response-body-media-type-schema';
+    const schemaRule =
+      direction === 'request'
+        ? 'request-body-media-type-schema'
+        : 'response-body-media-type-schema';
     if (!schemaBefore && schemaAfter) {
-      findings.add({ id: `${schemaRule}-added`, location, pointer, message: `${label} (${media}): schema added`, subject: `${label}|${media}` });
+      findings.add({
+        id: `${schemaRule}-added`,
+        location,
+        pointer,
+        message: `${label} (${media}): schema added`,
+        subject: `${label}|${media}`,
+      });
     } else if (schemaBefore && !schemaAfter) {
-      findings.add({ id: `${schemaRule}-removed`, location, pointer, message: `${label} (${media}): schema removed`, subject: `${label}|${media}` });
+      findings.add({
+        id: `${schemaRule}-removed`,
+        location,
+        pointer,
+        message: `${label} (${media}): schema removed`,
+        subject: `${label}|${media}`,
+      });
     } else if (schemaBefore && schemaAfter) {
       reportSchemaChanges(context, {
-        base: { node: schemaBefore, pointer: childPointer(options.base.pointer, 'content', media, 'schema') },
-        revision: { node: schemaAfter, pointer: childPointer(pointer, 'schema') },
+        base: {
+          node: schemaBefore,
+          pointer: childPointer(
+            options.base.pointer,
+            'content',
+            media,
+            'schema',
+          ),
+        },
+        revision: {
+          node: schemaAfter,
+          pointer: childPointer(pointer, 'schema'),
+        },
         direction,
         root: 'body',
         location,

@@ -16,10 +16,20 @@ function checkHeaders(
   const headersBefore = before.node.headers ?? {};
   const headersAfter = after.node.headers ?? {};
   for (const name of Object.keys(headersBefore)) {
-    if (Object.keys(headersAfter).some(n => n.toLowerCase() === name.toLowerCase())) continue;
-    const header = context.base.deref(headersBefore[name], childPointer(before.pointer, 'headers', name));
+    if (
+      Object.keys(headersAfter).some(
+        n => n.toLowerCase() === name.toLowerCase(),
+      )
+    )
+      continue;
+    const header = context.base.deref(
+      headersBefore[name],
+      childPointer(before.pointer, 'headers', name),
+    );
     findings.add({
-      id: header.node?.required ? 'required-response-header-removed' : 'optional-response-header-removed',
+      id: header.node?.required
+        ? 'required-response-header-removed'
+        : 'optional-response-header-removed',
       location,
       pointer: header.pointer,
       message: `${label}: header '${name}' removed`,
@@ -27,23 +37,61 @@ function checkHeaders(
     });
   }
   for (const name of Object.keys(headersAfter)) {
-    const headerAfter = context.revision.deref(headersAfter[name], childPointer(after.pointer, 'headers', name));
-    const oldName = Object.keys(headersBefore).find(n => n.toLowerCase() === name.toLowerCase());
+    const headerAfter = context.revision.deref(
+      headersAfter[name],
+      childPointer(after.pointer, 'headers', name),
+    );
+    const oldName = Object.keys(headersBefore).find(
+      n => n.toLowerCase() === name.toLowerCase(),
+    );
     if (!oldName) {
-      findings.add({ id: 'response-header-added', location, pointer: headerAfter.pointer, message: `${label}: header '${name}' added`, subject: `${label}|${name}` });
+      findings.add({
+        id: 'response-header-added',
+        location,
+        pointer: headerAfter.pointer,
+        message: `${label}: header '${name}' added`,
+        subject: `${label}|${name}`,
+      });
       continue;
     }
-    const headerBefore = context.base.deref(headersBefore[oldName], childPointer(before.pointer, 'headers', oldName));
+    const headerBefore = context.base.deref(
+      headersBefore[oldName],
+      childPointer(before.pointer, 'headers', oldName),
+    );
     const headerLabel = `${label} header '${name}'`;
-    if (headerBefore.node?.required === true && headerAfter.node?.required !== true) {
-      findings.add({ id: 'response-header-became-optional', location, pointer: headerAfter.pointer, message: `${headerLabel} became optional`, subject: headerLabel });
+    if (
+      headerBefore.node?.required === true &&
+      headerAfter.node?.required !== true
+    ) {
+      findings.add({
+        id: 'response-header-became-optional',
+        location,
+        pointer: headerAfter.pointer,
+        message: `${headerLabel} became optional`,
+        subject: headerLabel,
+      });
     }
-    if ((headerBefore.node?.explode ?? null) !== (headerAfter.node?.explode ?? null)) {
-      findings.add({ id: 'response-header-explode-changed', location, pointer: headerAfter.pointer, message: `${headerLabel} explode changed`, subject: headerLabel });
+    if (
+      (headerBefore.node?.explode ?? null) !==
+      (headerAfter.node?.explode ?? null)
+    ) {
+      findings.add({
+        id: 'response-header-explode-changed',
+        location,
+        pointer: headerAfter.pointer,
+        message: `${headerLabel} explode changed`,
+        subject: headerLabel,
+      });
     }
     reportSchemaChanges(context, {
-      base: { node: headerBefore.node?.schema ?? {}, pointer: childPointer(headerBefore.pointer, 'schema') },
-      revision: { node: headerAfter.node?.schema ?? {}, pointer: childPointer(headerAfter.pointer, 'schema') },
+      base: {
+        node: headerBefore.node?.schema ?? {},
+        pointer: childPointer(headerBefore.pointer, 'schema'),
+      },
+      revision: {
+        node: headerAfter.node?.schema ?? {},
+        pointer: childPointer(headerAfter.pointer, 'schema'),
+      },
       direction: 'response',
       root: 'header',
       location,
@@ -52,7 +100,11 @@ function checkHeaders(
   }
 }
 
-export function checkResponses(context: OpenApiContext, base: Operation, revision: Operation): void {
+export function checkResponses(
+  context: OpenApiContext,
+  base: Operation,
+  revision: Operation,
+): void {
   const { findings } = context;
   const location = revision.location;
   const before = base.node.responses ?? {};
@@ -60,7 +112,9 @@ export function checkResponses(context: OpenApiContext, base: Operation, revisio
   for (const status of Object.keys(before)) {
     if (status in after) continue;
     findings.add({
-      id: isSuccess(status) ? 'response-success-status-removed' : 'response-non-success-status-removed',
+      id: isSuccess(status)
+        ? 'response-success-status-removed'
+        : 'response-non-success-status-removed',
       location,
       pointer: childPointer(base.pointer, 'responses', status),
       message: `response status ${status} removed`,
@@ -71,7 +125,9 @@ export function checkResponses(context: OpenApiContext, base: Operation, revisio
     const pointer = childPointer(revision.pointer, 'responses', status);
     if (!(status in before)) {
       findings.add({
-        id: isSuccess(status) ? 'response-success-status-added' : 'response-non-success-status-added',
+        id: isSuccess(status)
+          ? 'response-success-status-added'
+          : 'response-non-success-status-added',
         location,
         pointer,
         message: `response status ${status} added`,
@@ -79,11 +135,20 @@ export function checkResponses(context: OpenApiContext, base: Operation, revisio
       });
       continue;
     }
-    const responseBefore = context.base.deref(before[status], childPointer(base.pointer, 'responses', status));
+    const responseBefore = context.base.deref(
+      before[status],
+      childPointer(base.pointer, 'responses', status),
+    );
     const responseAfter = context.revision.deref(after[status], pointer);
     if (!responseBefore.node || !responseAfter.node) continue;
     const label = `response ${status}`;
-    checkContent(context, { base: responseBefore, revision: responseAfter, direction: 'response', location, label });
+    checkContent(context, {
+      base: responseBefore,
+      revision: responseAfter,
+      direction: 'response',
+      location,
+      label,
+    });
     checkHeaders(context, responseBefore, responseAfter, location, label);
   }
 }
