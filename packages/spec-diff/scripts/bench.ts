@@ -116,7 +116,7 @@ async function typicalPair(baseFile: string, revisionFile: string) {
   const shared = Object.keys(base.paths)
     .filter(p => p in revision.paths)
     .sort();
-  let count = 5;
+  let count = 1;
   let pair: [string, string];
   do {
     const chosen = shared.slice(0, count);
