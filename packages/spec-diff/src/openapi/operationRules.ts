@@ -62,6 +62,7 @@ export const OPERATION_RULES: Record<string, FindingLevel> = {
   'required-response-header-removed': B,
   'optional-response-header-removed': W,
   'response-header-became-optional': B,
+  'response-header-became-required': I, // own
   'response-header-explode-changed': B, // own
   // security
   'api-security-added': I,
@@ -75,6 +76,12 @@ export const OPERATION_RULES: Record<string, FindingLevel> = {
   'api-security-component-added': I,
   'api-security-component-removed': I,
   'api-security-component-type-changed': I,
+  // Clients that send credentials the old way are refused.
+  'api-security-component-scheme-changed': B, // own
+  'api-security-component-in-changed': B, // own
+  'api-security-component-name-changed': B, // own
+  'api-security-component-open-id-connect-url-changed': B, // own
+  'api-security-component-bearer-format-changed': I, // own: a hint, not a rule
   'api-security-component-oauth-url-changed': I,
   'api-security-component-oauth-token-url-changed': I,
   'api-security-component-oauth-scope-added': I,

@@ -70,6 +70,17 @@ function checkHeaders(
         message: `${headerLabel} became optional`,
         subject: headerLabel,
       });
+    } else if (
+      headerBefore.node?.required !== true &&
+      headerAfter.node?.required === true
+    ) {
+      findings.add({
+        id: 'response-header-became-required',
+        location,
+        pointer: headerAfter.pointer,
+        message: `${headerLabel} became required`,
+        subject: headerLabel,
+      });
     }
     if (
       (headerBefore.node?.explode ?? null) !==

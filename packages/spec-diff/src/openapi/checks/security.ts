@@ -3,6 +3,15 @@ import { Operation } from '../operations';
 
 type Requirement = Record<string, string[]>;
 
+const SCHEME_FIELDS: [field: string, id: string][] = [
+  ['type', 'api-security-component-type-changed'],
+  ['scheme', 'api-security-component-scheme-changed'],
+  ['in', 'api-security-component-in-changed'],
+  ['name', 'api-security-component-name-changed'],
+  ['bearerFormat', 'api-security-component-bearer-format-changed'],
+  ['openIdConnectUrl', 'api-security-component-open-id-connect-url-changed'],
+];
+
 const keyOf = (req: Requirement) =>
   Object.keys(req).sort().join('+') || '(none)';
 
@@ -122,17 +131,10 @@ export function checkGlobalSecurity(context: OpenApiContext): void {
       });
       continue;
     }
-    for (const field of [
-      'type',
-      'scheme',
-      'in',
-      'name',
-      'bearerFormat',
-      'openIdConnectUrl',
-    ]) {
+    for (const [field, id] of SCHEME_FIELDS) {
       if (old[field] !== scheme[field]) {
         findings.add({
-          id: 'api-security-component-type-changed',
+          id,
           location,
           pointer,
           message: `${field} changed from ${old[field] ?? 'none'} to ${
