@@ -119,6 +119,35 @@ describe('diffSpecs', () => {
     ]);
   });
 
+  it('reads OpenAPI 3.1 schemas: type lists and JSON Schema 2020-12 keywords', async () => {
+    const spec = (schema: object) => ({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/orders': {
+          post: {
+            requestBody: { content: { 'application/json': { schema } } },
+            responses: { '204': { description: 'done' } },
+          },
+        },
+      },
+    });
+    const result = await diffSpecs(
+      spec({ type: ['string', 'integer'] }),
+      spec({
+        type: ['string'],
+        if: { properties: { kind: { const: 'gift' } } },
+        then: { required: ['note'] },
+      }),
+    );
+    expect(result.format).toBe('openapi-3.1');
+    expect(result.findings.map(f => [f.id, f.level])).toEqual([
+      ['request-body-list-of-types-narrowed', 'breaking'],
+      ['request-body-if-added', 'breaking'],
+      ['request-body-then-added', 'breaking'],
+    ]);
+  });
+
   it('upgrades Swagger 2.0 before comparing', async () => {
     const swagger = (params: object[]) => ({
       swagger: '2.0',

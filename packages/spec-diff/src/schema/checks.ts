@@ -1,3 +1,4 @@
+import { JSON_SCHEMA_2020_CHECKS } from './jsonSchema2020Checks';
 import { CheckContext, childPointer } from './SchemaComparator';
 import {
   Bound,
@@ -450,6 +451,7 @@ export const SCHEMA_CHECKS: SchemaCheck[] = [
   compositionCheck('oneOf', 'one-of'),
   compositionCheck('anyOf', 'any-of'),
   compositionCheck('allOf', 'all-of'),
+  ...JSON_SCHEMA_2020_CHECKS,
   propertiesCheck,
   itemsCheck,
   additionalPropertiesCheck,

@@ -1,4 +1,5 @@
 import { FindingLevel } from '../types';
+import { JSON_SCHEMA_2020_LEVELS } from './jsonSchema2020Checks';
 import { Direction } from './SchemaComparator';
 
 /** Where a compared schema sits: a body, a parameter or a response header. */
@@ -58,6 +59,7 @@ const LEVELS: Record<string, Levels> = {
   'became-optional': [I, B],
   'additional-properties-disallowed': [B, I],
   'additional-properties-allowed': [I, W],
+  ...JSON_SCHEMA_2020_LEVELS,
 };
 
 // Upper and lower bounds of values, lengths, item and property counts.
