@@ -13,5 +13,12 @@ export interface Config {
        */
       pageSize?: number;
     };
+    specs?: {
+      /**
+       * Largest API definition read and compared, in bytes. Larger ones are
+       * reported on the sync run and not recorded. Defaults to 20 MB.
+       */
+      maxDocumentBytes?: number;
+    };
   };
 }

@@ -8,6 +8,7 @@ import { InputError } from '@backstage/errors';
 export type SyncConfig = {
   schedule: SchedulerServiceTaskScheduleDefinition;
   pageSize: number;
+  maxDocumentBytes: number;
 };
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -29,5 +30,13 @@ export function readSyncConfig(config: Config): SyncConfig {
       `integrationHealth.sync.pageSize must be an integer from 1 to 10000, got ${pageSize}`,
     );
   }
-  return { schedule, pageSize };
+  const maxDocumentBytes =
+    config.getOptionalNumber('integrationHealth.specs.maxDocumentBytes') ??
+    20 * 1024 * 1024;
+  if (!Number.isInteger(maxDocumentBytes) || maxDocumentBytes < 1) {
+    throw new InputError(
+      `integrationHealth.specs.maxDocumentBytes must be a positive integer, got ${maxDocumentBytes}`,
+    );
+  }
+  return { schedule, pageSize, maxDocumentBytes };
 }

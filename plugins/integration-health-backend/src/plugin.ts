@@ -3,9 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  integrationHealthSpecHistoryExtensionPoint,
+  SpecHistorySeed,
+} from '@integration-health/plugin-integration-health-node';
 import { readSyncConfig } from './config';
 import { DatabaseIntegrationStore } from './database/IntegrationStore';
+import { DatabaseSpecStore } from './database/SpecStore';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
+import { SpecHistoryService } from './specs/SpecHistoryService';
 import { IntegrationQueryService } from './service/IntegrationQueryService';
 import { createRouter } from './service/router';
 import { IntegrationSyncService } from './sync/IntegrationSyncService';
@@ -19,6 +25,13 @@ import { IntegrationSyncService } from './sync/IntegrationSyncService';
 export const integrationHealthPlugin = createBackendPlugin({
   pluginId: 'integration-health',
   register(env) {
+    const seedLoaders: (() => Promise<SpecHistorySeed[]>)[] = [];
+    env.registerExtensionPoint(integrationHealthSpecHistoryExtensionPoint, {
+      addSeeds(load) {
+        seedLoaders.push(load);
+      },
+    });
+
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -45,6 +58,15 @@ export const integrationHealthPlugin = createBackendPlugin({
           database,
         });
         const syncRunStore = await DatabaseSyncRunStore.create({ database });
+        const specStore = await DatabaseSpecStore.create({ database });
+        const specHistory = new SpecHistoryService({
+          specStore,
+          logger,
+          maxDocumentBytes: syncConfig.maxDocumentBytes,
+        });
+        for (const load of seedLoaders) {
+          await specHistory.recordSeeds(await load());
+        }
 
         const syncService = new IntegrationSyncService({
           catalog,
@@ -52,6 +74,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           logger,
           integrationStore,
           syncRunStore,
+          specHistory,
           pageSize: syncConfig.pageSize,
         });
         await scheduler.scheduleTask({
@@ -67,6 +90,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           catalog,
           integrationStore,
           syncRunStore,
+          specStore,
         });
         httpRouter.use(createRouter({ httpAuth, queryService }));
       },

@@ -103,6 +103,12 @@ export type SyncRunCounts = {
   integrationsGone: number;
   withoutAccountableOwner: number;
   entityErrors: number;
+  /** API definitions read because their entity changed. */
+  specsChecked?: number;
+  /** New spec versions recorded. */
+  specVersionsAdded?: number;
+  /** Breaking changes found in those versions. */
+  breakingChanges?: number;
 };
 
 /**
@@ -124,4 +130,39 @@ export type SyncRunSummary = {
  */
 export type SyncRun = SyncRunSummary & {
   entityErrors: SyncRunEntityError[];
+};
+
+/**
+ * One distinct definition of an API entity.
+ *
+ * @public
+ */
+export type SpecVersion = {
+  id: string;
+  apiRef: string;
+  contentHash: string;
+  format?: string;
+  versionLabel?: string;
+  observedAt: string;
+  /** `catalog`: seen by the sync job; `seed`: recorded by a history module. */
+  source: 'catalog' | 'seed';
+  previousVersionId?: string;
+  /** Why the version could not be compared with the one before. */
+  error?: string;
+  summary: { breaking: number; warning: number; info: number };
+};
+
+/**
+ * A classified difference between a spec version and the one before it.
+ *
+ * @public
+ */
+export type SpecChange = {
+  ruleId: string;
+  level: 'breaking' | 'warning' | 'info';
+  location: string;
+  pointer: string;
+  message: string;
+  fingerprint: string;
+  sunset?: string;
 };

@@ -4,9 +4,12 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityIntegrations,
   Integration,
+  SpecChange,
+  SpecVersion,
   SyncRun,
 } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
+import { SpecStore } from '../database/SpecStore';
 import { SyncRunStore } from '../database/SyncRunStore';
 
 const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
@@ -21,6 +24,7 @@ export class IntegrationQueryService {
       catalog: CatalogService;
       integrationStore: IntegrationStore;
       syncRunStore: SyncRunStore;
+      specStore: SpecStore;
     },
   ) {}
 
@@ -62,6 +66,41 @@ export class IntegrationQueryService {
         counts: lastSync.counts,
       },
     };
+  }
+
+  /** Every recorded definition of an API, newest first. */
+  async getSpecVersions(
+    apiRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SpecVersion[]> {
+    await this.assertVisible(apiRef, credentials);
+    return this.options.specStore.listVersions(apiRef);
+  }
+
+  /** The classified changes one version of an API brought. */
+  async getSpecChanges(
+    apiRef: string,
+    versionId: string,
+    credentials: BackstageCredentials,
+  ): Promise<SpecChange[]> {
+    await this.assertVisible(apiRef, credentials);
+    const changes = await this.options.specStore.listChanges(apiRef, versionId);
+    if (!changes) {
+      throw new NotFoundError(`${apiRef} has no spec version ${versionId}`);
+    }
+    return changes;
+  }
+
+  private async assertVisible(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
   }
 
   /** The latest run, with errors only for entities the caller can read. */

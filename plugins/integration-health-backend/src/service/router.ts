@@ -45,6 +45,43 @@ export function createRouter(options: {
     },
   );
 
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/spec-versions',
+    async (req, res) => {
+      const params = parse(entityParams, req.params, 'entity reference');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json({
+        versions: await queryService.getSpecVersions(
+          stringifyEntityRef(params),
+          credentials,
+        ),
+      });
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/spec-versions/:versionId/changes',
+    async (req, res) => {
+      const params = parse(
+        entityParams.extend({ versionId: z.string().uuid() }),
+        req.params,
+        'spec version',
+      );
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json({
+        changes: await queryService.getSpecChanges(
+          stringifyEntityRef(params),
+          params.versionId,
+          credentials,
+        ),
+      });
+    },
+  );
+
   router.get('/v1/sync-runs/latest', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],

@@ -1,8 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseIntegrationStore } from '../database/IntegrationStore';
+import { DatabaseSpecStore } from '../database/SpecStore';
 import { DatabaseSyncRunStore } from '../database/SyncRunStore';
-import { paymentsCatalog } from '../testUtils/entities';
+import { SpecHistoryService } from '../specs/SpecHistoryService';
+import { entity, paymentsCatalog } from '../testUtils/entities';
 import { IntegrationSyncService } from './IntegrationSyncService';
 import { Knex } from 'knex';
 
@@ -17,7 +19,14 @@ async function setup(
   const integrationStore = await DatabaseIntegrationStore.create({ database });
   const syncRunStore = await DatabaseSyncRunStore.create({ database });
   const logger = mockServices.logger.mock();
+  const specStore = await DatabaseSpecStore.create({ database });
+  const specHistory = new SpecHistoryService({
+    specStore,
+    logger,
+    maxDocumentBytes: 5_000,
+  });
   const service = new IntegrationSyncService({
+    specHistory,
     catalog,
     auth: mockServices.auth(),
     logger,
@@ -25,7 +34,7 @@ async function setup(
     syncRunStore,
     pageSize: 3,
   });
-  return { service, integrationStore, syncRunStore, logger, knex };
+  return { service, integrationStore, syncRunStore, specStore, logger, knex };
 }
 
 describe('IntegrationSyncService', () => {
@@ -170,5 +179,159 @@ describe('IntegrationSyncService', () => {
       'component:default/ledger',
     );
     expect(upstream).toEqual([]);
+  });
+
+  describe('spec history', () => {
+    const events = (required: string[], etag: string) => {
+      const api = entity('api:default/transaction-events', {
+        owner: 'group:default/payments',
+        type: 'asyncapi',
+        relations: { apiProvidedBy: ['component:default/processing'] },
+      });
+      api.metadata.etag = etag;
+      (api.spec as any).definition = JSON.stringify({
+        asyncapi: '2.6.0',
+        info: { title: 'Transaction events', version: etag },
+        channels: {
+          'transactions.booked': {
+            subscribe: {
+              message: {
+                name: 'TransactionBooked',
+                payload: {
+                  type: 'object',
+                  required,
+                  properties: Object.fromEntries(
+                    required.map(p => [p, { type: 'string' }]),
+                  ),
+                },
+              },
+            },
+          },
+        },
+      });
+      return api;
+    };
+    const withApi = (api: ReturnType<typeof entity>) => [
+      ...paymentsCatalog().filter(
+        e => e.metadata.name !== 'transaction-events',
+      ),
+      api,
+    ];
+
+    it('records a version when a definition first appears and when its content changes, with the breaking changes', async () => {
+      const first = await setup(
+        catalogServiceMock({
+          entities: withApi(events(['transactionId', 'accountId'], '1.0.0')),
+        }),
+      );
+      const run1 = await first.service.runOnce();
+      // both APIs of the catalog are new
+      expect(run1.counts).toMatchObject({
+        specsChecked: 2,
+        specVersionsAdded: 2,
+        breakingChanges: 0,
+      });
+
+      const second = await setup(
+        catalogServiceMock({
+          entities: withApi(events(['transactionId', 'accountRef'], '2.0.0')),
+        }),
+        first.knex,
+      );
+      const run2 = await second.service.runOnce();
+      expect(run2.counts).toMatchObject({
+        specsChecked: 1,
+        specVersionsAdded: 1,
+        breakingChanges: 1,
+      });
+
+      const versions = await second.specStore.listVersions(
+        'api:default/transaction-events',
+      );
+      expect(
+        versions.map(v => [v.versionLabel, v.source, v.summary.breaking]),
+      ).toEqual([
+        ['2.0.0', 'catalog', 1],
+        ['1.0.0', 'catalog', 0],
+      ]);
+      const changes = await second.specStore.listChanges(
+        'api:default/transaction-events',
+        versions[0].id,
+      );
+      expect(changes).toContainEqual(
+        expect.objectContaining({
+          ruleId: 'response-required-property-removed',
+          level: 'breaking',
+          location: 'channel transactions.booked (subscribe)',
+        }),
+      );
+    });
+
+    it('does not read a definition again while its entity is unchanged', async () => {
+      const catalog = catalogServiceMock({
+        entities: withApi(events(['transactionId'], '1.0.0')),
+      });
+      const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+      const { service } = await setup(catalog);
+      await service.runOnce();
+      const again = await service.runOnce();
+      expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+      expect(again.counts).toMatchObject({
+        specsChecked: 0,
+        specVersionsAdded: 0,
+      });
+    });
+
+    it('records an unparseable or oversize definition as an error on the run, and still stores the integrations', async () => {
+      const broken = events(['transactionId'], '1.0.0');
+      (broken.spec as any).definition = 'asyncapi: 2.6.0\nchannels: [\n';
+      const big = entity('api:default/validation-api', {
+        owner: 'group:default/payments',
+        type: 'openapi',
+        relations: { apiProvidedBy: ['component:default/validation'] },
+      });
+      (big.spec as any).definition = `openapi: 3.0.0\nx-padding: "${'x'.repeat(
+        6_000,
+      )}"\n`;
+      const entities = [
+        ...paymentsCatalog().filter(
+          e =>
+            !['transaction-events', 'validation-api'].includes(e.metadata.name),
+        ),
+        broken,
+        big,
+      ];
+      const { service, syncRunStore, specStore, integrationStore } =
+        await setup(catalogServiceMock({ entities }));
+
+      const summary = await service.runOnce();
+
+      expect(summary.status).toBe('succeeded');
+      const run = await syncRunStore.getLatestRun();
+      expect(run?.entityErrors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            entityRef: 'api:default/transaction-events',
+            code: 'spec-unparseable',
+            message: expect.stringContaining('line'),
+          }),
+          expect.objectContaining({
+            entityRef: 'api:default/validation-api',
+            code: 'spec-too-large',
+          }),
+        ]),
+      );
+      expect(
+        await specStore.listVersions('api:default/validation-api'),
+      ).toEqual([]);
+      const [version] = await specStore.listVersions(
+        'api:default/transaction-events',
+      );
+      expect(version.error).toMatch(/^Not compared: /);
+      const { upstream } = await integrationStore.listForEntity(
+        'component:default/intake',
+      );
+      expect(upstream).toHaveLength(2);
+    });
   });
 });

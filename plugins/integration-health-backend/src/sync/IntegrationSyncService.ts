@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SyncRunSummary } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
 import { SyncRunStore } from '../database/SyncRunStore';
+import { SpecHistoryService } from '../specs/SpecHistoryService';
 import { buildIntegrations } from './buildIntegrations';
 import { readCatalogSnapshot } from './readCatalogSnapshot';
 
@@ -12,6 +13,7 @@ export type IntegrationSyncServiceOptions = {
   logger: LoggerService;
   integrationStore: IntegrationStore;
   syncRunStore: SyncRunStore;
+  specHistory: SpecHistoryService;
   pageSize: number;
 };
 
@@ -25,8 +27,15 @@ export class IntegrationSyncService {
   constructor(private readonly options: IntegrationSyncServiceOptions) {}
 
   async runOnce(): Promise<SyncRunSummary> {
-    const { catalog, auth, logger, integrationStore, syncRunStore, pageSize } =
-      this.options;
+    const {
+      catalog,
+      auth,
+      logger,
+      integrationStore,
+      syncRunStore,
+      specHistory,
+      pageSize,
+    } = this.options;
     const startedAt = new Date();
     const runId = await syncRunStore.startRun(startedAt);
 
@@ -37,6 +46,15 @@ export class IntegrationSyncService {
         integrations,
         startedAt,
       );
+      const specs = await specHistory.syncFromCatalog({
+        apis: [...snapshot.entities.values()]
+          .filter(e => e.kind === 'api')
+          .map(e => ({ ref: e.ref, etag: e.etag })),
+        catalog,
+        credentials: await auth.getOwnServiceCredentials(),
+        now: startedAt,
+      });
+      errors.push(...specs.errors);
       const counts = {
         entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
         integrations: stored.total,
@@ -46,6 +64,9 @@ export class IntegrationSyncService {
           i => !i.accountableOwnerRef,
         ).length,
         entityErrors: errors.length,
+        specsChecked: specs.checked,
+        specVersionsAdded: specs.versionsAdded,
+        breakingChanges: specs.breakingChanges,
       };
       const finishedAt = new Date();
       await syncRunStore.finishRun(runId, {

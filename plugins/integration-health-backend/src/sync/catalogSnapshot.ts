@@ -6,6 +6,8 @@ export type EntitySummary = {
   ref: string;
   kind: 'component' | 'api' | 'resource';
   namespace: string;
+  /** Changes whenever the entity does; lets the sync skip unchanged definitions. */
+  etag?: string;
   type?: string;
   ownerRef?: string;
   accountableOwnerAnnotation?: string;
@@ -28,6 +30,7 @@ export function toEntitySummary(entity: Entity): EntitySummary {
     ref: stringifyEntityRef(entity),
     kind: entity.kind.toLocaleLowerCase('en-US') as EntitySummary['kind'],
     namespace: entity.metadata.namespace ?? 'default',
+    etag: entity.metadata.etag,
     type: typeof type === 'string' ? type : undefined,
     ownerRef: relations.find(r => r.type === 'ownedBy')?.targetRef,
     accountableOwnerAnnotation:

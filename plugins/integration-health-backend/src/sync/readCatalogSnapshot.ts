@@ -8,6 +8,7 @@ const ENTITY_FIELDS = [
   'metadata.namespace',
   'metadata.name',
   'metadata.annotations',
+  'metadata.etag',
   'spec.type',
   'relations',
 ];

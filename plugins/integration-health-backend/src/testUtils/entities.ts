@@ -8,6 +8,27 @@ type Relations = Partial<
   >
 >;
 
+function specOf(
+  kind: string,
+  name: string,
+  options: { owner?: string; type?: string },
+): Record<string, unknown> {
+  if (kind === 'Group') return { type: 'team', children: [] };
+  const spec: Record<string, unknown> = {
+    type: options.type ?? 'service',
+    owner: options.owner,
+  };
+  if (kind === 'API') {
+    const info = { title: name, version: '1.0.0' };
+    spec.definition = JSON.stringify(
+      options.type === 'asyncapi'
+        ? { asyncapi: '2.6.0', info, channels: {} }
+        : { openapi: '3.0.3', info, paths: {} },
+    );
+  }
+  return spec;
+}
+
 /**
  * Builds catalog entities the way the catalog serves them: with the
  * relations its processors would have emitted.
@@ -41,14 +62,13 @@ export function entity(
     metadata: {
       name,
       namespace,
+      // The catalog gives every entity an etag that changes with it.
+      etag: `${name}-1`,
       annotations: options.accountableOwner
         ? { [ACCOUNTABLE_OWNER_ANNOTATION]: options.accountableOwner }
         : {},
     },
-    spec:
-      kind === 'Group'
-        ? { type: 'team', children: [] }
-        : { type: options.type ?? 'service', owner: options.owner },
+    spec: specOf(kind, name, options),
     relations,
   };
 }
