@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
 
 const backend = createBackend();
 
@@ -22,5 +23,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@integration-health/plugin-integration-health-backend'));
+// Demo only: the demo APIs' history before the portal first started.
+backend.add(demoSpecHistoryModule);
 
 backend.start();

@@ -1,3 +1,4 @@
+import { JsonObject } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
 import { ACCOUNTABLE_OWNER_ANNOTATION } from '@integration-health/plugin-integration-health-common';
 
@@ -12,9 +13,9 @@ function specOf(
   kind: string,
   name: string,
   options: { owner?: string; type?: string },
-): Record<string, unknown> {
+): JsonObject {
   if (kind === 'Group') return { type: 'team', children: [] };
-  const spec: Record<string, unknown> = {
+  const spec: JsonObject = {
     type: options.type ?? 'service',
     owner: options.owner,
   };

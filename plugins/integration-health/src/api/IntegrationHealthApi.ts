@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   EntityIntegrations,
+  SpecChange,
+  SpecVersion,
   SyncRun,
 } from '@integration-health/plugin-integration-health-common';
 
@@ -11,6 +13,10 @@ import {
  */
 export interface IntegrationHealthApi {
   getEntityIntegrations(entityRef: string): Promise<EntityIntegrations>;
+  /** Every recorded definition of an API entity, newest first. */
+  getSpecVersions(entityRef: string): Promise<SpecVersion[]>;
+  /** The classified changes one spec version brought. */
+  getSpecChanges(entityRef: string, versionId: string): Promise<SpecChange[]>;
   /** The latest sync run, or undefined when the job has not run yet. */
   getLatestSyncRun(): Promise<SyncRun | undefined>;
 }

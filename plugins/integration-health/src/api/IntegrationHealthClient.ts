@@ -3,9 +3,18 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   EntityIntegrations,
+  SpecChange,
+  SpecVersion,
   SyncRun,
 } from '@integration-health/plugin-integration-health-common';
 import { IntegrationHealthApi } from './IntegrationHealthApi';
+
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/v1/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
 
 /**
  * Talks to /api/integration-health with the signed-in user's credentials.
@@ -21,9 +30,26 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
   ) {}
 
   async getEntityIntegrations(entityRef: string): Promise<EntityIntegrations> {
-    const { kind, namespace, name } = parseEntityRef(entityRef);
-    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
-    return this.get(`/v1/entities/${path}/integrations`);
+    return this.get(`${entityPath(entityRef)}/integrations`);
+  }
+
+  async getSpecVersions(entityRef: string): Promise<SpecVersion[]> {
+    const { versions } = await this.get<{ versions: SpecVersion[] }>(
+      `${entityPath(entityRef)}/spec-versions`,
+    );
+    return versions;
+  }
+
+  async getSpecChanges(
+    entityRef: string,
+    versionId: string,
+  ): Promise<SpecChange[]> {
+    const { changes } = await this.get<{ changes: SpecChange[] }>(
+      `${entityPath(entityRef)}/spec-versions/${encodeURIComponent(
+        versionId,
+      )}/changes`,
+    );
+    return changes;
   }
 
   async getLatestSyncRun(): Promise<SyncRun | undefined> {

@@ -2,6 +2,8 @@ import { Entity } from '@backstage/catalog-model';
 import {
   EntityIntegrations,
   Integration,
+  SpecChange,
+  SpecVersion,
 } from '@integration-health/plugin-integration-health-common';
 
 export const processingEntity: Entity = {
@@ -77,3 +79,48 @@ export function processingIntegrations(): EntityIntegrations {
     },
   };
 }
+
+export const eventVersions: SpecVersion[] = [
+  {
+    id: '59e79291-7e04-4ec5-840c-7c9eae0eb215',
+    apiRef: 'api:default/transaction-events',
+    contentHash: 'b'.repeat(64),
+    format: 'asyncapi-2',
+    versionLabel: '2.0.0',
+    observedAt: '2026-11-02T09:00:00.000Z',
+    source: 'seed',
+    previousVersionId: 'e6c190b5-63d8-447c-8baa-a9c7c4046f20',
+    summary: { breaking: 1, warning: 0, info: 3 },
+  },
+  {
+    id: 'e6c190b5-63d8-447c-8baa-a9c7c4046f20',
+    apiRef: 'api:default/transaction-events',
+    contentHash: 'a'.repeat(64),
+    format: 'asyncapi-2',
+    versionLabel: '1.0.0',
+    observedAt: '2026-02-09T09:00:00.000Z',
+    source: 'seed',
+    summary: { breaking: 0, warning: 0, info: 0 },
+  },
+];
+
+export const eventChanges: SpecChange[] = [
+  {
+    ruleId: 'response-required-property-added',
+    level: 'info',
+    location: 'channel transactions.booked (subscribe)',
+    pointer: '/components/schemas/TransactionBooked',
+    message:
+      "message TransactionBooked payload property 'accountRef': required property added",
+    fingerprint: '708f9ac12dd32d5e7e3e',
+  },
+  {
+    ruleId: 'response-required-property-removed',
+    level: 'breaking',
+    location: 'channel transactions.booked (subscribe)',
+    pointer: '/components/schemas/TransactionBooked',
+    message:
+      "message TransactionBooked payload property 'accountId': required property removed",
+    fingerprint: '1f0c9ac12dd32d5e7e3e',
+  },
+];

@@ -7,6 +7,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
 import {
+  eventChanges,
+  eventVersions,
   processingEntity,
   processingIntegrations,
 } from '../../testUtils/fixtures';
@@ -15,7 +17,12 @@ import { EntityIntegrationsContent } from './EntityIntegrationsContent';
 function mockApi(
   getEntityIntegrations: IntegrationHealthApi['getEntityIntegrations'],
 ): IntegrationHealthApi {
-  return { getEntityIntegrations, getLatestSyncRun: jest.fn() };
+  return {
+    getEntityIntegrations,
+    getLatestSyncRun: jest.fn(),
+    getSpecVersions: jest.fn().mockResolvedValue(eventVersions),
+    getSpecChanges: jest.fn().mockResolvedValue(eventChanges),
+  };
 }
 
 async function renderTab(api: IntegrationHealthApi, entity = processingEntity) {
@@ -119,6 +126,21 @@ describe('EntityIntegrationsContent', () => {
       within(row).getByText('account-management-legacy'),
     ).toBeInTheDocument();
     expect(within(row).getByText('transaction-processing')).toBeInTheDocument();
+
+    // Spec history: newest first, the breaking change one click away.
+    expect(await screen.findByText('Version 2.0.0')).toBeInTheDocument();
+    expect(screen.getByText('Version 1.0.0')).toBeInTheDocument();
+    expect(screen.getByText('1 breaking')).toBeInTheDocument();
+    expect(screen.getByText('first recorded version')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show changes' }));
+    expect(
+      await screen.findByText(
+        "message TransactionBooked payload property 'accountId': required property removed",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('response-required-property-removed'),
+    ).toBeInTheDocument();
   });
 
   it('says so when the entity has no integrations and the sync has not run', async () => {

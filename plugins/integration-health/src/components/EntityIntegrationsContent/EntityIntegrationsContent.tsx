@@ -18,6 +18,7 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
+import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
 import { SyncStatus } from './SyncStatus';
 
@@ -163,11 +164,14 @@ export function EntityIntegrationsContent() {
         />
       )}
       {isApi ? (
-        <IntegrationsCard
-          title={`Integrations through ${title}`}
-          direction="through"
-          integrations={value.downstream}
-        />
+        <>
+          <IntegrationsCard
+            title={`Integrations through ${title}`}
+            direction="through"
+            integrations={value.downstream}
+          />
+          <SpecHistoryCard entityRef={entityRef} />
+        </>
       ) : (
         <>
           <IntegrationsCard

@@ -1,0 +1,10 @@
+export interface Config {
+  /** Settings of the demo backend only. */
+  integrationHealthDemo?: {
+    /**
+     * The demo APIs' recorded history (examples/history.yaml), relative to
+     * the backend's working directory. Without it, no history is seeded.
+     */
+    specHistoryFile?: string;
+  };
+}

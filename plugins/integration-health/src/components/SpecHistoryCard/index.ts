@@ -1,0 +1,1 @@
+export { SpecHistoryCard } from './SpecHistoryCard';
