@@ -187,6 +187,48 @@ describe('integration-health backend', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("lists an API's spec versions and the changes of each, for callers who can see it", async () => {
+    const versions = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/api/default/transaction-events/spec-versions',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(versions.status).toBe(200);
+    expect(versions.body.versions).toEqual([
+      expect.objectContaining({
+        apiRef: 'api:default/transaction-events',
+        format: 'asyncapi-2',
+        versionLabel: '1.0.0',
+        source: 'catalog',
+        summary: { breaking: 0, warning: 0, info: 0 },
+      }),
+    ]);
+    const [version] = versions.body.versions;
+
+    const changes = await request(server)
+      .get(
+        `/api/integration-health/v1/entities/api/default/transaction-events/spec-versions/${version.id}/changes`,
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(changes.status).toBe(200);
+    expect(changes.body).toEqual({ changes: [] });
+
+    const otherApi = await request(server)
+      .get(
+        `/api/integration-health/v1/entities/api/default/validation-api/spec-versions/${version.id}/changes`,
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(otherApi.status).toBe(404);
+
+    const notAnId = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/api/default/transaction-events/spec-versions/latest/changes',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(notAnId.status).toBe(400);
+    expect(notAnId.body.error.message).toContain('versionId');
+  });
+
   it('lets a service call the routes with its own credentials', async () => {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')

@@ -211,7 +211,7 @@ export class DatabaseSpecStore implements SpecStore {
         .count({ n: '*' });
     return rows.map(row => {
       const summary = { breaking: 0, warning: 0, info: 0 };
-      for (const c of counts.filter(c => c.version_id === row.id)) {
+      for (const c of counts.filter(n => n.version_id === row.id)) {
         summary[c.level as keyof typeof summary] = Number(c.n);
       }
       return {
