@@ -229,6 +229,49 @@ describe('integration-health backend', () => {
     expect(notAnId.body.error.message).toContain('versionId');
   });
 
+  it('serves the dependency graph and blast radius, bounded, with bad limits refused', async () => {
+    const graph = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/processing/graph?direction=downstream&depth=1',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(graph.status).toBe(200);
+    expect(graph.body.nodes.map((n: any) => n.ref)).toEqual([
+      'component:default/processing',
+      'component:default/intake',
+      'component:default/ledger',
+    ]);
+
+    const radius = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/api/default/transaction-events/blast-radius',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(radius.status).toBe(200);
+    expect(radius.body.consumers).toEqual([
+      {
+        ref: 'component:default/ledger',
+        depth: 1,
+        path: ['api:default/transaction-events', 'component:default/ledger'],
+      },
+    ]);
+
+    const tooDeep = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/processing/graph?depth=50',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.error.message).toContain('depth');
+    const badDirection = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/processing/graph?direction=sideways',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(badDirection.status).toBe(400);
+    expect(badDirection.body.error.message).toContain('direction');
+  });
+
   it('lets a service call the routes with its own credentials', async () => {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')

@@ -12,6 +12,7 @@ import { DatabaseIntegrationStore } from './database/IntegrationStore';
 import { DatabaseSpecStore } from './database/SpecStore';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
 import { SpecHistoryService } from './specs/SpecHistoryService';
+import { IntegrationGraphService } from './service/IntegrationGraphService';
 import { IntegrationQueryService } from './service/IntegrationQueryService';
 import { createRouter } from './service/router';
 import { IntegrationSyncService } from './sync/IntegrationSyncService';
@@ -92,7 +93,11 @@ export const integrationHealthPlugin = createBackendPlugin({
           syncRunStore,
           specStore,
         });
-        httpRouter.use(createRouter({ httpAuth, queryService }));
+        const graphService = new IntegrationGraphService({
+          catalog,
+          integrationStore,
+        });
+        httpRouter.use(createRouter({ httpAuth, queryService, graphService }));
       },
     });
   },

@@ -32,6 +32,16 @@ export interface IntegrationStore {
     seenAt: Date,
   ): Promise<ReplaceIntegrationsResult>;
 
+  /**
+   * Current integrations one step away from the given entities: as consumer
+   * (`upstream`: what they depend on) or as provider or API (`downstream`:
+   * who depends on them).
+   */
+  listNeighbours(
+    entityRefs: string[],
+    direction: 'upstream' | 'downstream',
+  ): Promise<Integration[]>;
+
   /** Current (not gone) integrations where the entity is consumer, provider or API. */
   listForEntity(entityRef: string): Promise<{
     upstream: Integration[];
@@ -167,6 +177,25 @@ export class DatabaseIntegrationStore implements IntegrationStore {
         .count({ added: '*' });
       return { total: rows.length, added: Number(added), gone };
     });
+  }
+
+  async listNeighbours(
+    entityRefs: string[],
+    direction: 'upstream' | 'downstream',
+  ): Promise<Integration[]> {
+    const result: Integration[] = [];
+    for (let i = 0; i < entityRefs.length; i += WRITE_CHUNK_SIZE) {
+      const chunk = entityRefs.slice(i, i + WRITE_CHUNK_SIZE);
+      const rows: IntegrationRow[] = await this.db(TABLE)
+        .whereNull('gone_at')
+        .andWhere(q =>
+          direction === 'upstream'
+            ? q.whereIn('consumer_ref', chunk)
+            : q.whereIn('provider_ref', chunk).orWhereIn('api_ref', chunk),
+        );
+      result.push(...rows.map(mapToIntegration));
+    }
+    return result.sort(sortByRefs);
   }
 
   async listForEntity(entityRef: string) {

@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
 
 const entityParams = z.object({
@@ -12,7 +13,11 @@ const entityParams = z.object({
   name: z.string().min(1).max(253),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -23,11 +28,22 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
+const graphQuery = z.object({
+  direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
+  depth: z.coerce.number().int().min(1).max(10).default(2),
+  maxNodes: z.coerce.number().int().min(1).max(5000).default(500),
+});
+
+const blastRadiusQuery = graphQuery.omit({ direction: true }).extend({
+  depth: z.coerce.number().int().min(1).max(10).default(3),
+});
+
 export function createRouter(options: {
   httpAuth: HttpAuthService;
   queryService: IntegrationQueryService;
+  graphService: IntegrationGraphService;
 }): express.Router {
-  const { httpAuth, queryService } = options;
+  const { httpAuth, queryService, graphService } = options;
   const router = Router();
   router.use(express.json());
 
@@ -79,6 +95,40 @@ export function createRouter(options: {
           credentials,
         ),
       });
+    },
+  );
+
+  router.get('/v1/entities/:kind/:namespace/:name/graph', async (req, res) => {
+    const params = parse(entityParams, req.params, 'entity reference');
+    const query = parse(graphQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await graphService.getGraph(
+        stringifyEntityRef(params),
+        query.direction,
+        { depth: query.depth, maxNodes: query.maxNodes },
+        credentials,
+      ),
+    );
+  });
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/blast-radius',
+    async (req, res) => {
+      const params = parse(entityParams, req.params, 'entity reference');
+      const query = parse(blastRadiusQuery, req.query, 'query');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(
+        await graphService.getBlastRadius(
+          stringifyEntityRef(params),
+          { depth: query.depth, maxNodes: query.maxNodes },
+          credentials,
+        ),
+      );
     },
   );
 

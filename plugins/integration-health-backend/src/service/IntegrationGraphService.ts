@@ -1,0 +1,178 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Integration } from '@integration-health/plugin-integration-health-common';
+import { IntegrationStore } from '../database/IntegrationStore';
+
+export type GraphDirection = 'upstream' | 'downstream' | 'both';
+
+export type GraphLimits = { depth: number; maxNodes: number };
+
+export type GraphNode = { ref: string; depth: number };
+
+export type DependencyGraph = {
+  root: string;
+  direction: GraphDirection;
+  nodes: GraphNode[];
+  edges: Integration[];
+  /** Set when the walk stopped at a limit and more lies beyond. */
+  truncated: { depth: boolean; nodes: boolean };
+};
+
+export type BlastRadius = {
+  apiRef: string;
+  /** Everyone who breaks when the API breaks, with the way it reaches them. */
+  consumers: { ref: string; depth: number; path: string[] }[];
+  truncated: { depth: boolean; nodes: boolean };
+};
+
+const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+/**
+ * Walks stored integrations breadth-first on the server, so that the browser
+ * gets one bounded answer however large the catalog is. Only entities the
+ * caller can read appear, and the walk does not pass through the others.
+ */
+export class IntegrationGraphService {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      integrationStore: IntegrationStore;
+    },
+  ) {}
+
+  async getGraph(
+    root: string,
+    direction: GraphDirection,
+    limits: GraphLimits,
+    credentials: BackstageCredentials,
+  ): Promise<DependencyGraph> {
+    await this.assertVisible(root, credentials);
+    const directions: ('upstream' | 'downstream')[] =
+      direction === 'both' ? ['upstream', 'downstream'] : [direction];
+    const depthOf = new Map<string, number>([[root, 0]]);
+    const edges = new Map<string, Integration>();
+    const truncated = { depth: false, nodes: false };
+
+    for (const walk of directions) {
+      let frontier = [root];
+      for (let depth = 1; frontier.length > 0; depth++) {
+        const neighbours = await this.visibleNeighbours(
+          frontier,
+          walk,
+          credentials,
+        );
+        if (depth > limits.depth) {
+          truncated.depth ||= neighbours.length > 0;
+          break;
+        }
+        const next: string[] = [];
+        for (const edge of neighbours) {
+          const other =
+            walk === 'upstream' ? edge.providerRef : edge.consumerRef;
+          if (!depthOf.has(other)) {
+            if (depthOf.size >= limits.maxNodes) {
+              truncated.nodes = true;
+              continue;
+            }
+            depthOf.set(other, depth);
+            next.push(other);
+          }
+          edges.set(edge.id, edge);
+        }
+        frontier = next;
+      }
+    }
+    return {
+      root,
+      direction,
+      nodes: [...depthOf].map(([ref, depth]) => ({ ref, depth })),
+      edges: [...edges.values()],
+      truncated,
+    };
+  }
+
+  async getBlastRadius(
+    apiRef: string,
+    limits: GraphLimits,
+    credentials: BackstageCredentials,
+  ): Promise<BlastRadius> {
+    await this.assertVisible(apiRef, credentials);
+    const pathTo = new Map<string, string[]>([[apiRef, [apiRef]]]);
+    const consumers: BlastRadius['consumers'] = [];
+    const truncated = { depth: false, nodes: false };
+    let frontier = [apiRef];
+    for (let depth = 1; frontier.length > 0; depth++) {
+      const neighbours = await this.visibleNeighbours(
+        frontier,
+        'downstream',
+        credentials,
+      );
+      if (depth > limits.depth) {
+        truncated.depth = neighbours.some(e => !pathTo.has(e.consumerRef));
+        break;
+      }
+      const next: string[] = [];
+      for (const edge of neighbours) {
+        if (pathTo.has(edge.consumerRef)) continue;
+        if (consumers.length >= limits.maxNodes) {
+          truncated.nodes = true;
+          break;
+        }
+        // From the API itself, or from whichever reached node this edge leaves.
+        const from = frontier.includes(edge.apiRef ?? '')
+          ? edge.apiRef!
+          : edge.providerRef;
+        const path = [...(pathTo.get(from) ?? [from]), edge.consumerRef];
+        pathTo.set(edge.consumerRef, path);
+        consumers.push({ ref: edge.consumerRef, depth, path });
+        next.push(edge.consumerRef);
+      }
+      frontier = next;
+    }
+    return { apiRef, consumers, truncated };
+  }
+
+  private async visibleNeighbours(
+    refs: string[],
+    direction: 'upstream' | 'downstream',
+    credentials: BackstageCredentials,
+  ): Promise<Integration[]> {
+    const edges = await this.options.integrationStore.listNeighbours(
+      refs,
+      direction,
+    );
+    const named = [
+      ...new Set(
+        edges.flatMap(e => [
+          e.consumerRef,
+          e.providerRef,
+          ...(e.apiRef ? [e.apiRef] : []),
+        ]),
+      ),
+    ];
+    if (named.length === 0) return [];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: named, fields: VISIBILITY_FIELDS },
+      { credentials },
+    );
+    const visible = new Set(named.filter((_, i) => items[i]));
+    return edges.filter(
+      e =>
+        visible.has(e.consumerRef) &&
+        visible.has(e.providerRef) &&
+        (!e.apiRef || visible.has(e.apiRef)),
+    );
+  }
+
+  private async assertVisible(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+  }
+}
