@@ -166,3 +166,34 @@ export type SpecChange = {
   fingerprint: string;
   sunset?: string;
 };
+
+/**
+ * @public
+ */
+export type GraphDirection = 'upstream' | 'downstream' | 'both';
+
+/**
+ * The dependency map around an entity, as far as the limits allowed.
+ *
+ * @public
+ */
+export type DependencyGraph = {
+  root: string;
+  direction: GraphDirection;
+  /** Every entity reached, with its distance from the root. */
+  nodes: { ref: string; depth: number }[];
+  edges: Integration[];
+  /** Set when the walk stopped at a limit and more lies beyond. */
+  truncated: { depth: boolean; nodes: boolean };
+};
+
+/**
+ * Everyone a change to one entity reaches.
+ *
+ * @public
+ */
+export type BlastRadius = {
+  apiRef: string;
+  consumers: { ref: string; depth: number; path: string[] }[];
+  truncated: { depth: boolean; nodes: boolean };
+};

@@ -9,7 +9,11 @@ import {
   EntityIntegrationHealthContent,
   integrationHealthPlugin,
 } from './plugin';
-import { processingEntity, processingIntegrations } from './testUtils/fixtures';
+import {
+  processingEntity,
+  processingGraph,
+  processingIntegrations,
+} from './testUtils/fixtures';
 
 describe('legacy frontend system', () => {
   it('exports a plugin with the id the backend serves', () => {
@@ -22,6 +26,10 @@ describe('legacy frontend system', () => {
         .fn()
         .mockResolvedValue(processingIntegrations()),
       getLatestSyncRun: jest.fn(),
+      getGraph: jest.fn().mockResolvedValue(processingGraph()),
+      getBlastRadius: jest.fn(),
+      getSpecVersions: jest.fn(),
+      getSpecChanges: jest.fn(),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[integrationHealthApiRef, api]]}>
@@ -42,5 +50,10 @@ describe('legacy frontend system', () => {
     ).toBeInTheDocument();
     expect(screen.getAllByText('No accountable owner')).toHaveLength(1);
     expect(screen.getByText('Invalid accountable owner')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', {
+        name: /^Dependency map with 4 entities/,
+      }),
+    ).toBeInTheDocument();
   });
 });

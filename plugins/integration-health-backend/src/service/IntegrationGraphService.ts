@@ -1,30 +1,15 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Integration } from '@integration-health/plugin-integration-health-common';
+import {
+  BlastRadius,
+  DependencyGraph,
+  GraphDirection,
+  Integration,
+} from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
 
-export type GraphDirection = 'upstream' | 'downstream' | 'both';
-
 export type GraphLimits = { depth: number; maxNodes: number };
-
-export type GraphNode = { ref: string; depth: number };
-
-export type DependencyGraph = {
-  root: string;
-  direction: GraphDirection;
-  nodes: GraphNode[];
-  edges: Integration[];
-  /** Set when the walk stopped at a limit and more lies beyond. */
-  truncated: { depth: boolean; nodes: boolean };
-};
-
-export type BlastRadius = {
-  apiRef: string;
-  /** Everyone who breaks when the API breaks, with the way it reaches them. */
-  consumers: { ref: string; depth: number; path: string[] }[];
-  truncated: { depth: boolean; nodes: boolean };
-};
 
 const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 

@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  BlastRadius,
+  DependencyGraph,
   EntityIntegrations,
+  GraphDirection,
   SpecChange,
   SpecVersion,
   SyncRun,
@@ -13,6 +16,13 @@ import {
  */
 export interface IntegrationHealthApi {
   getEntityIntegrations(entityRef: string): Promise<EntityIntegrations>;
+  /** The dependency map around an entity, walked on the server. */
+  getGraph(
+    entityRef: string,
+    options: { direction: GraphDirection; depth: number },
+  ): Promise<DependencyGraph>;
+  /** Everyone a change to the entity reaches. */
+  getBlastRadius(entityRef: string, depth: number): Promise<BlastRadius>;
   /** Every recorded definition of an API entity, newest first. */
   getSpecVersions(entityRef: string): Promise<SpecVersion[]>;
   /** The classified changes one spec version brought. */

@@ -2,7 +2,10 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  BlastRadius,
+  DependencyGraph,
   EntityIntegrations,
+  GraphDirection,
   SpecChange,
   SpecVersion,
   SyncRun,
@@ -31,6 +34,26 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
 
   async getEntityIntegrations(entityRef: string): Promise<EntityIntegrations> {
     return this.get(`${entityPath(entityRef)}/integrations`);
+  }
+
+  async getGraph(
+    entityRef: string,
+    options: { direction: GraphDirection; depth: number },
+  ): Promise<DependencyGraph> {
+    const query = new URLSearchParams({
+      direction: options.direction,
+      depth: String(options.depth),
+      maxNodes: '1000',
+    });
+    return this.get(`${entityPath(entityRef)}/graph?${query}`);
+  }
+
+  async getBlastRadius(entityRef: string, depth: number): Promise<BlastRadius> {
+    const query = new URLSearchParams({
+      depth: String(depth),
+      maxNodes: '1000',
+    });
+    return this.get(`${entityPath(entityRef)}/blast-radius?${query}`);
   }
 
   async getSpecVersions(entityRef: string): Promise<SpecVersion[]> {

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  DependencyGraph,
   EntityIntegrations,
   Integration,
   SpecChange,
@@ -124,3 +125,20 @@ export const eventChanges: SpecChange[] = [
     fingerprint: '1f0c9ac12dd32d5e7e3e',
   },
 ];
+
+/** The map around transaction processing, depth 1, from the same integrations. */
+export function processingGraph(): DependencyGraph {
+  const { upstream, downstream } = processingIntegrations();
+  const edges = [...upstream, ...downstream];
+  const refs = new Set(edges.flatMap(e => [e.consumerRef, e.providerRef]));
+  return {
+    root: 'component:default/transaction-processing',
+    direction: 'both',
+    nodes: [...refs].map(ref => ({
+      ref,
+      depth: ref === 'component:default/transaction-processing' ? 0 : 1,
+    })),
+    edges,
+    truncated: { depth: true, nodes: false },
+  };
+}

@@ -10,6 +10,7 @@ import {
   eventChanges,
   eventVersions,
   processingEntity,
+  processingGraph,
   processingIntegrations,
 } from '../../testUtils/fixtures';
 import { EntityIntegrationsContent } from './EntityIntegrationsContent';
@@ -22,6 +23,21 @@ function mockApi(
     getLatestSyncRun: jest.fn(),
     getSpecVersions: jest.fn().mockResolvedValue(eventVersions),
     getSpecChanges: jest.fn().mockResolvedValue(eventChanges),
+    getGraph: jest.fn().mockResolvedValue(processingGraph()),
+    getBlastRadius: jest.fn().mockResolvedValue({
+      apiRef: 'api:default/transaction-validation-api',
+      consumers: [
+        {
+          ref: 'component:default/transaction-processing',
+          depth: 1,
+          path: [
+            'api:default/transaction-validation-api',
+            'component:default/transaction-processing',
+          ],
+        },
+      ],
+      truncated: { depth: false, nodes: false },
+    }),
   };
 }
 
@@ -88,6 +104,46 @@ describe('EntityIntegrationsContent', () => {
         "The declared accountable owner 'ledger-team' is not a group in the catalog.",
       ),
     ).toBeInTheDocument();
+  });
+
+  it('draws the dependency map, changes its depth, and highlights the blast radius of a chosen API', async () => {
+    const api = mockApi(jest.fn().mockResolvedValue(processingIntegrations()));
+    await renderTab(api);
+
+    const map = await screen.findByRole('img', {
+      name: 'Dependency map with 4 entities and 3 integrations',
+    });
+    expect(
+      within(map).getByLabelText('resource:default/event-bus'),
+    ).toHaveAttribute('href', '/catalog/default/resource/event-bus');
+    expect(api.getGraph).toHaveBeenLastCalledWith(
+      'component:default/transaction-processing',
+      {
+        direction: 'both',
+        depth: 2,
+      },
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Depth 3' }));
+    await waitFor(() =>
+      expect(api.getGraph).toHaveBeenLastCalledWith(
+        'component:default/transaction-processing',
+        {
+          direction: 'both',
+          depth: 3,
+        },
+      ),
+    );
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Blast radius of a change to'),
+      'api:default/transaction-validation-api',
+    );
+    expect(await screen.findByText('1 consumers reached')).toBeInTheDocument();
+    expect(api.getBlastRadius).toHaveBeenCalledWith(
+      'api:default/transaction-validation-api',
+      4,
+    );
   });
 
   it('shows an API as the integrations that go through it, consumer and provider side by side', async () => {

@@ -18,6 +18,7 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
+import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
 import { SyncStatus } from './SyncStatus';
@@ -143,6 +144,7 @@ export function EntityIntegrationsContent() {
 
   const title = entity.metadata.title ?? entity.metadata.name;
   const isApi = entity.kind.toLocaleLowerCase('en-US') === 'api';
+  const all = value.upstream.length + value.downstream.length;
   const withoutOwner = new Set(
     [...value.upstream, ...value.downstream]
       .filter(i => !i.accountableOwnerRef)
@@ -184,6 +186,7 @@ export function EntityIntegrationsContent() {
             direction="downstream"
             integrations={value.downstream}
           />
+          {all > 0 && <DependencyMap entityRef={entityRef} />}
         </>
       )}
     </Flex>

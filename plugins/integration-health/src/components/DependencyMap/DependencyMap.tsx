@@ -1,0 +1,257 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Skeleton,
+  Text,
+} from '@backstage/ui';
+import { GraphDirection } from '@integration-health/plugin-integration-health-common';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { integrationHealthApiRef } from '../../api';
+import styles from './DependencyMap.module.css';
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layoutGraph';
+
+const DIRECTIONS: { value: GraphDirection; label: string }[] = [
+  { value: 'both', label: 'Both' },
+  { value: 'upstream', label: 'Upstream' },
+  { value: 'downstream', label: 'Downstream' },
+];
+const DEPTHS = [1, 2, 3, 4];
+
+function shortName(ref: string): string {
+  const { kind, name } = parseEntityRef(ref);
+  const label = `${
+    kind.toLocaleLowerCase('en-US') === 'component' ? '' : `${kind}: `
+  }${name}`;
+  return label.length > 26 ? `${label.slice(0, 25)}…` : label;
+}
+
+/**
+ * The entity's dependency map: upstream and downstream to a chosen depth,
+ * laid out on one bounded payload from the server, with the blast radius of
+ * a chosen API highlighted. Every node links to its catalog page.
+ *
+ * @public
+ */
+export function DependencyMap(props: { entityRef: string }) {
+  const api = useApi(integrationHealthApiRef);
+  const entityRoute = useRouteRef(entityRouteRef);
+  const [direction, setDirection] = useState<GraphDirection>('both');
+  const [depth, setDepth] = useState(2);
+  const [blastFrom, setBlastFrom] = useState('');
+
+  const graph = useAsync(
+    () => api.getGraph(props.entityRef, { direction, depth }),
+    [api, props.entityRef, direction, depth],
+  );
+  const radius = useAsync(
+    async () => (blastFrom ? api.getBlastRadius(blastFrom, 4) : undefined),
+    [api, blastFrom],
+  );
+  const layout = useMemo(
+    () => (graph.value ? layoutGraph(graph.value) : undefined),
+    [graph.value],
+  );
+  const apis = useMemo(
+    () =>
+      [
+        ...new Set(
+          (graph.value?.edges ?? []).flatMap(e => (e.apiRef ? [e.apiRef] : [])),
+        ),
+      ].sort(),
+    [graph.value],
+  );
+  const reached = new Set(radius.value?.consumers.map(c => c.ref) ?? []);
+
+  return (
+    <Card>
+      <CardHeader>
+        <Flex justify="between" align="center">
+          <Text as="h3" variant="title-x-small">
+            Dependency map
+          </Text>
+          <Flex gap="4" align="center">
+            <Flex gap="1" role="group" aria-label="Direction">
+              {DIRECTIONS.map(d => (
+                <Button
+                  key={d.value}
+                  size="small"
+                  variant={direction === d.value ? 'primary' : 'secondary'}
+                  aria-pressed={direction === d.value}
+                  onPress={() => setDirection(d.value)}
+                >
+                  {d.label}
+                </Button>
+              ))}
+            </Flex>
+            <Flex gap="1" role="group" aria-label="Depth">
+              {DEPTHS.map(d => (
+                <Button
+                  key={d}
+                  size="small"
+                  variant={depth === d ? 'primary' : 'secondary'}
+                  aria-pressed={depth === d}
+                  aria-label={`Depth ${d}`}
+                  onPress={() => setDepth(d)}
+                >
+                  {String(d)}
+                </Button>
+              ))}
+            </Flex>
+          </Flex>
+        </Flex>
+      </CardHeader>
+      <CardBody>
+        <Flex direction="column" gap="3">
+          <Flex gap="3" align="center">
+            <label htmlFor="blast-radius-api">
+              <Text variant="body-small">Blast radius of a change to</Text>
+            </label>
+            <select
+              id="blast-radius-api"
+              className={styles.select}
+              value={blastFrom}
+              onChange={e => setBlastFrom(e.target.value)}
+            >
+              <option value="">no API selected</option>
+              {apis.map(ref => (
+                <option key={ref} value={ref}>
+                  {shortName(ref)}
+                </option>
+              ))}
+            </select>
+            {radius.value && (
+              <Text variant="body-small">
+                {radius.value.consumers.length} consumers reached
+                {radius.value.truncated.depth || radius.value.truncated.nodes
+                  ? ' (limited)'
+                  : ''}
+              </Text>
+            )}
+          </Flex>
+          {graph.loading && (
+            <Skeleton
+              width="100%"
+              height={240}
+              aria-label="Loading the dependency map"
+            />
+          )}
+          {graph.error && (
+            <Alert
+              status="danger"
+              title="Could not load the dependency map"
+              description={graph.error.message}
+            />
+          )}
+          {layout && graph.value && (
+            <>
+              {graph.value.nodes.length <= 1 ? (
+                <Text color="secondary">
+                  No integrations to map in this direction.
+                </Text>
+              ) : (
+                <div className={styles.canvas}>
+                  <svg
+                    width={layout.width}
+                    height={layout.height}
+                    role="img"
+                    aria-label={`Dependency map with ${layout.nodes.length} entities and ${layout.edges.length} integrations`}
+                  >
+                    <defs>
+                      <marker
+                        id="ih-arrow"
+                        viewBox="0 0 8 8"
+                        refX="8"
+                        refY="4"
+                        markerWidth="8"
+                        markerHeight="8"
+                        orient="auto"
+                      >
+                        <path d="M0,0 L8,4 L0,8 z" fill="currentColor" />
+                      </marker>
+                    </defs>
+                    {layout.edges.map(edge => (
+                      <polyline
+                        key={edge.id}
+                        className={[
+                          styles.edge,
+                          edge.unowned ? styles.unowned : '',
+                          reached.has(edge.consumerRef) &&
+                          (reached.has(edge.providerRef) ||
+                            edge.apiRef === blastFrom ||
+                            edge.providerRef === blastFrom)
+                            ? styles.reachedEdge
+                            : '',
+                        ].join(' ')}
+                        points={edge.points.map(p => `${p.x},${p.y}`).join(' ')}
+                        markerEnd="url(#ih-arrow)"
+                      >
+                        <title>
+                          {`${edge.consumerRef} → ${edge.providerRef}${
+                            edge.apiRef ? ` via ${edge.apiRef}` : ''
+                          }${edge.unowned ? ' (no accountable owner)' : ''}`}
+                        </title>
+                      </polyline>
+                    ))}
+                    {layout.nodes.map(node => {
+                      const { kind, namespace, name } = parseEntityRef(
+                        node.ref,
+                      );
+                      const className = [
+                        styles.node,
+                        node.ref === props.entityRef ? styles.root : '',
+                        reached.has(node.ref) ? styles.reached : '',
+                      ].join(' ');
+                      return (
+                        <g
+                          key={node.ref}
+                          className={className}
+                          transform={`translate(${node.x - NODE_WIDTH / 2},${
+                            node.y - NODE_HEIGHT / 2
+                          })`}
+                        >
+                          <a
+                            href={entityRoute({
+                              kind: kind.toLocaleLowerCase('en-US'),
+                              namespace,
+                              name,
+                            })}
+                            aria-label={node.ref}
+                          >
+                            <rect
+                              width={NODE_WIDTH}
+                              height={NODE_HEIGHT}
+                              rx={6}
+                            />
+                            <text x={10} y={NODE_HEIGHT / 2 + 4}>
+                              {shortName(node.ref)}
+                            </text>
+                            <title>{node.ref}</title>
+                          </a>
+                        </g>
+                      );
+                    })}
+                  </svg>
+                </div>
+              )}
+              <Text variant="body-x-small" color="secondary">
+                Arrows point from consumer to provider. Dashed: no accountable
+                owner. Red: reached by the selected change.
+                {graph.value.truncated.depth && ' More lies beyond this depth.'}
+                {graph.value.truncated.nodes &&
+                  ' Limited to the first 1,000 entities.'}
+              </Text>
+            </>
+          )}
+        </Flex>
+      </CardBody>
+    </Card>
+  );
+}

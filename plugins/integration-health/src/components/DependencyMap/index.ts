@@ -1,0 +1,1 @@
+export { DependencyMap } from './DependencyMap';
