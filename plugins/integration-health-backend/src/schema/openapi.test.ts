@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { diffSpecs } from '@integration-health/spec-diff';
+import { parse } from 'yaml';
+import { createRouter } from '../service/router';
+
+/** `/v1/entities/{kind}` ⇄ `/v1/entities/:kind` */
+const toExpressPath = (openApiPath: string) =>
+  openApiPath.replace(/\{(\w+)\}/g, ':$1');
+
+describe('the committed OpenAPI document', () => {
+  const document = parse(
+    fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+  );
+
+  it('describes exactly the routes the router serves', () => {
+    const router = createRouter({
+      httpAuth: {} as any,
+      queryService: {} as any,
+      graphService: {} as any,
+    });
+    const served = (router.stack as any[])
+      .filter(layer => layer.route)
+      .flatMap(layer =>
+        Object.keys(layer.route.methods).map(
+          method => `${method.toUpperCase()} ${layer.route.path}`,
+        ),
+      )
+      .sort();
+    const documented = Object.entries<Record<string, unknown>>(document.paths)
+      .flatMap(([p, item]) =>
+        Object.keys(item).map(
+          method => `${method.toUpperCase()} ${toExpressPath(p)}`,
+        ),
+      )
+      .sort();
+    expect(documented).toEqual(served);
+  });
+
+  it('is a document the breaking-change engine can read, so changes to it are classified too', async () => {
+    const text = fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8');
+    const result = await diffSpecs(text, text);
+    expect(result.format).toBe('openapi-3.0');
+    expect(result.findings).toEqual([]);
+  });
+});
