@@ -105,6 +105,8 @@ export type SyncRunCounts = {
   entityErrors: number;
   /** API definitions read because their entity changed. */
   specsChecked?: number;
+  /** APIs no longer in the catalog; their history is kept. */
+  apisGone?: number;
   /** New spec versions recorded. */
   specVersionsAdded?: number;
   /** Breaking changes found in those versions. */

@@ -44,6 +44,13 @@ export interface SpecStore {
     entityEtag: string | undefined,
     checkedAt: Date,
   ): Promise<void>;
+  /**
+   * Records that these APIs are in the catalog at `seenAt`, and marks every
+   * other one gone. Their versions and changes are kept.
+   */
+  markSeen(apiRefs: string[], seenAt: Date): Promise<{ gone: number }>;
+  /** APIs the catalog no longer has. */
+  listGone(): Promise<string[]>;
   listVersions(apiRef: string): Promise<SpecVersion[]>;
   /** The changes a version brought, or undefined when the API has no such version. */
   listChanges(
@@ -186,6 +193,28 @@ export class DatabaseSpecStore implements SpecStore {
         checked_at: checkedAt,
         gone_at: null,
       });
+  }
+
+  async markSeen(apiRefs: string[], seenAt: Date): Promise<{ gone: number }> {
+    return this.db.transaction(async tx => {
+      for (let i = 0; i < apiRefs.length; i += CHUNK) {
+        await tx('api_specs')
+          .whereIn('api_ref', apiRefs.slice(i, i + CHUNK))
+          .update({ seen_at: seenAt, gone_at: null });
+      }
+      const gone = await tx('api_specs')
+        .whereNull('gone_at')
+        .andWhere(q => q.whereNull('seen_at').orWhere('seen_at', '<', seenAt))
+        .update({ gone_at: seenAt });
+      return { gone };
+    });
+  }
+
+  async listGone(): Promise<string[]> {
+    const rows = await this.db('api_specs')
+      .whereNotNull('gone_at')
+      .orderBy('api_ref');
+    return rows.map(r => r.api_ref);
   }
 
   async listVersions(apiRef: string): Promise<SpecVersion[]> {

@@ -20,6 +20,8 @@ export type ObservedApi = { ref: string; etag?: string };
 
 export type SpecSyncResult = {
   checked: number;
+  /** APIs that were recorded before and are no longer in the catalog. */
+  gone: number;
   versionsAdded: number;
   breakingChanges: number;
   errors: SyncRunEntityError[];
@@ -84,6 +86,7 @@ export class SpecHistoryService {
     const { specStore } = this.options;
     const result: SpecSyncResult = {
       checked: 0,
+      gone: 0,
       versionsAdded: 0,
       breakingChanges: 0,
       errors: [],
@@ -140,6 +143,10 @@ export class SpecHistoryService {
         }
       }
     }
+    ({ gone: result.gone } = await specStore.markSeen(
+      options.apis.map(a => a.ref),
+      options.now,
+    ));
     return result;
   }
 

@@ -267,6 +267,33 @@ describe('IntegrationSyncService', () => {
       );
     });
 
+    it('marks an API that left the catalog gone and keeps its history', async () => {
+      const first = await setup(
+        catalogServiceMock({
+          entities: withApi(events(['transactionId'], '1.0.0')),
+        }),
+      );
+      await first.service.runOnce();
+      const later = await setup(
+        catalogServiceMock({
+          entities: paymentsCatalog().filter(
+            e => e.metadata.name !== 'transaction-events',
+          ),
+        }),
+        first.knex,
+      );
+
+      const run = await later.service.runOnce();
+
+      expect(run.counts).toMatchObject({ apisGone: 1, specsChecked: 0 });
+      expect(await later.specStore.listGone()).toEqual([
+        'api:default/transaction-events',
+      ]);
+      expect(
+        await later.specStore.listVersions('api:default/transaction-events'),
+      ).toHaveLength(1);
+    });
+
     it('does not read a definition again while its entity is unchanged', async () => {
       const catalog = catalogServiceMock({
         entities: withApi(events(['transactionId'], '1.0.0')),

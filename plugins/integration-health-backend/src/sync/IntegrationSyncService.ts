@@ -66,6 +66,7 @@ export class IntegrationSyncService {
         entityErrors: errors.length,
         specsChecked: specs.checked,
         specVersionsAdded: specs.versionsAdded,
+        apisGone: specs.gone,
         breakingChanges: specs.breakingChanges,
       };
       const finishedAt = new Date();
