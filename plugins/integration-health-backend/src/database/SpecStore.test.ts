@@ -139,5 +139,25 @@ describe.each(databases.eachSupportedId())(
         currentHash: 'd'.repeat(64),
       });
     });
+
+    it('marks APIs the catalog no longer has as gone, and brings them back when they return', async () => {
+      const store = await createStore();
+      await store.recordVersion(version({}));
+      await store.recordVersion(version({ apiRef: 'api:default/other' }));
+
+      expect(
+        await store.markSeen([API], new Date('2026-11-21T10:00:00Z')),
+      ).toEqual({ gone: 1 });
+      expect(await store.listGone()).toEqual(['api:default/other']);
+      expect(await store.listVersions('api:default/other')).toHaveLength(1);
+
+      expect(
+        await store.markSeen(
+          [API, 'api:default/other'],
+          new Date('2026-11-21T11:00:00Z'),
+        ),
+      ).toEqual({ gone: 0 });
+      expect(await store.listGone()).toEqual([]);
+    });
   },
 );
