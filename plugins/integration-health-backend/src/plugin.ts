@@ -12,6 +12,7 @@ import { DatabaseIntegrationStore } from './database/IntegrationStore';
 import { DatabaseSpecStore } from './database/SpecStore';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
 import { SpecHistoryService } from './specs/SpecHistoryService';
+import { BreakingChangeService } from './service/BreakingChangeService';
 import { IntegrationGraphService } from './service/IntegrationGraphService';
 import { IntegrationQueryService } from './service/IntegrationQueryService';
 import { createRouter } from './service/router';
@@ -97,7 +98,19 @@ export const integrationHealthPlugin = createBackendPlugin({
           catalog,
           integrationStore,
         });
-        httpRouter.use(createRouter({ httpAuth, queryService, graphService }));
+        const breakingChangeService = new BreakingChangeService({
+          catalog,
+          integrationStore,
+          specStore,
+        });
+        httpRouter.use(
+          createRouter({
+            httpAuth,
+            queryService,
+            graphService,
+            breakingChangeService,
+          }),
+        );
       },
     });
   },

@@ -199,3 +199,30 @@ export type BlastRadius = {
   consumers: { ref: string; depth: number; path: string[] }[];
   truncated: { depth: boolean; nodes: boolean };
 };
+
+/**
+ * A breaking change (or a deprecation with a sunset date) found in an API's
+ * spec history, with the consumers it reaches through current integrations.
+ *
+ * @public
+ */
+export type DetectedBreakingChange = {
+  apiRef: string;
+  versionId: string;
+  versionLabel?: string;
+  /** When the version with the change was first seen or published. */
+  detectedAt: string;
+  /** The sunset date for deprecations, otherwise when it was detected. */
+  effectiveAt: string;
+  ruleId: string;
+  level: 'breaking' | 'warning' | 'info';
+  location: string;
+  message: string;
+  fingerprint: string;
+  sunset?: string;
+  consumers: {
+    consumerRef: string;
+    integrationId: string;
+    consumerOwnerRef?: string;
+  }[];
+};

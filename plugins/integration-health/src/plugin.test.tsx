@@ -28,6 +28,7 @@ describe('legacy frontend system', () => {
       getLatestSyncRun: jest.fn(),
       getGraph: jest.fn().mockResolvedValue(processingGraph()),
       getBlastRadius: jest.fn(),
+      getBreakingChanges: jest.fn().mockResolvedValue([]),
       getSpecVersions: jest.fn(),
       getSpecChanges: jest.fn(),
     };

@@ -31,6 +31,13 @@ export type NewSpecVersion = {
   entityEtag?: string;
 };
 
+export type StoredBreakingChange = SpecChange & {
+  apiRef: string;
+  versionId: string;
+  versionLabel?: string;
+  observedAt: string;
+};
+
 export interface SpecStore {
   getStates(apiRefs: string[]): Promise<Map<string, ApiSpecState>>;
   getDefinition(versionId: string): Promise<string | undefined>;
@@ -52,6 +59,11 @@ export interface SpecStore {
   /** APIs the catalog no longer has. */
   listGone(): Promise<string[]>;
   listVersions(apiRef: string): Promise<SpecVersion[]>;
+  /** Breaking changes, and changes with a sunset date, of these APIs, newest first. */
+  listBreakingChanges(
+    apiRefs: string[],
+    limit: number,
+  ): Promise<StoredBreakingChange[]>;
   /** The changes a version brought, or undefined when the API has no such version. */
   listChanges(
     apiRef: string,
@@ -208,6 +220,36 @@ export class DatabaseSpecStore implements SpecStore {
         .update({ gone_at: seenAt });
       return { gone };
     });
+  }
+
+  async listBreakingChanges(
+    apiRefs: string[],
+    limit: number,
+  ): Promise<StoredBreakingChange[]> {
+    const result: StoredBreakingChange[] = [];
+    for (let i = 0; i < apiRefs.length; i += CHUNK) {
+      const rows = await this.db('spec_changes as c')
+        .join('spec_versions as v', 'v.id', 'c.version_id')
+        .whereIn('c.api_ref', apiRefs.slice(i, i + CHUNK))
+        .andWhere(q =>
+          q.where('c.level', 'breaking').orWhereNotNull('c.sunset'),
+        )
+        .orderBy('v.observed_at', 'desc')
+        .limit(limit)
+        .select('c.*', 'v.version_label', 'v.observed_at');
+      result.push(
+        ...rows.map(row => ({
+          ...mapToChange(row),
+          apiRef: row.api_ref,
+          versionId: row.version_id,
+          versionLabel: optional(row.version_label),
+          observedAt: toIsoString(row.observed_at),
+        })),
+      );
+    }
+    return result
+      .sort((a, b) => b.observedAt.localeCompare(a.observedAt))
+      .slice(0, limit);
   }
 
   async listGone(): Promise<string[]> {

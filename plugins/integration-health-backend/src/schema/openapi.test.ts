@@ -18,6 +18,7 @@ describe('the committed OpenAPI document', () => {
       httpAuth: {} as any,
       queryService: {} as any,
       graphService: {} as any,
+      breakingChangeService: {} as any,
     });
     const served = (router.stack as any[])
       .filter(layer => layer.route)

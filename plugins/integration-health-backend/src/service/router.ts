@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { BreakingChangeService } from './BreakingChangeService';
 import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
 
@@ -42,8 +43,10 @@ export function createRouter(options: {
   httpAuth: HttpAuthService;
   queryService: IntegrationQueryService;
   graphService: IntegrationGraphService;
+  breakingChangeService: BreakingChangeService;
 }): express.Router {
-  const { httpAuth, queryService, graphService } = options;
+  const { httpAuth, queryService, graphService, breakingChangeService } =
+    options;
   const router = Router();
   router.use(express.json());
 
@@ -129,6 +132,22 @@ export function createRouter(options: {
           credentials,
         ),
       );
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/breaking-changes',
+    async (req, res) => {
+      const params = parse(entityParams, req.params, 'entity reference');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json({
+        breakingChanges: await breakingChangeService.forEntity(
+          stringifyEntityRef(params),
+          credentials,
+        ),
+      });
     },
   );
 

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   BlastRadius,
   DependencyGraph,
+  DetectedBreakingChange,
   EntityIntegrations,
   GraphDirection,
   SpecChange,
@@ -23,6 +24,8 @@ export interface IntegrationHealthApi {
   ): Promise<DependencyGraph>;
   /** Everyone a change to the entity reaches. */
   getBlastRadius(entityRef: string, depth: number): Promise<BlastRadius>;
+  /** Breaking changes in an API, or in the APIs a component consumes, with whom they reach. */
+  getBreakingChanges(entityRef: string): Promise<DetectedBreakingChange[]>;
   /** Every recorded definition of an API entity, newest first. */
   getSpecVersions(entityRef: string): Promise<SpecVersion[]>;
   /** The classified changes one spec version brought. */

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   BlastRadius,
   DependencyGraph,
+  DetectedBreakingChange,
   EntityIntegrations,
   GraphDirection,
   SpecChange,
@@ -54,6 +55,15 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
       maxNodes: '1000',
     });
     return this.get(`${entityPath(entityRef)}/blast-radius?${query}`);
+  }
+
+  async getBreakingChanges(
+    entityRef: string,
+  ): Promise<DetectedBreakingChange[]> {
+    const { breakingChanges } = await this.get<{
+      breakingChanges: DetectedBreakingChange[];
+    }>(`${entityPath(entityRef)}/breaking-changes`);
+    return breakingChanges;
   }
 
   async getSpecVersions(entityRef: string): Promise<SpecVersion[]> {

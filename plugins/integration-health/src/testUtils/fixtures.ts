@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   DependencyGraph,
+  DetectedBreakingChange,
   EntityIntegrations,
   Integration,
   SpecChange,
@@ -142,3 +143,26 @@ export function processingGraph(): DependencyGraph {
     truncated: { depth: true, nodes: false },
   };
 }
+
+export const eventBreakingChanges: DetectedBreakingChange[] = [
+  {
+    apiRef: 'api:default/transaction-events',
+    versionId: '59e79291-7e04-4ec5-840c-7c9eae0eb215',
+    versionLabel: '2.0.0',
+    detectedAt: '2026-11-02T09:00:00.000Z',
+    effectiveAt: '2026-11-02T09:00:00.000Z',
+    ruleId: 'response-required-property-removed',
+    level: 'breaking',
+    location: 'channel transactions.booked (subscribe)',
+    message:
+      "message TransactionBooked payload property 'accountId': required property removed",
+    fingerprint: 'f-accountid',
+    consumers: [
+      {
+        consumerRef: 'component:default/account-management-legacy',
+        integrationId: 'i-1',
+        consumerOwnerRef: 'group:default/ledger-engineering',
+      },
+    ],
+  },
+];

@@ -7,6 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
 import {
+  eventBreakingChanges,
   eventChanges,
   eventVersions,
   processingEntity,
@@ -24,6 +25,7 @@ function mockApi(
     getSpecVersions: jest.fn().mockResolvedValue(eventVersions),
     getSpecChanges: jest.fn().mockResolvedValue(eventChanges),
     getGraph: jest.fn().mockResolvedValue(processingGraph()),
+    getBreakingChanges: jest.fn().mockResolvedValue(eventBreakingChanges),
     getBlastRadius: jest.fn().mockResolvedValue({
       apiRef: 'api:default/transaction-validation-api',
       consumers: [
@@ -183,14 +185,25 @@ describe('EntityIntegrationsContent', () => {
     ).toBeInTheDocument();
     expect(within(row).getByText('transaction-processing')).toBeInTheDocument();
 
+    expect(
+      await screen.findByText('Breaking changes in this API'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText('response-required-property-removed', {
+        exact: false,
+      }).length,
+    ).toBeGreaterThan(0);
+
     // Spec history: newest first, the breaking change one click away.
     expect(await screen.findByText('Version 2.0.0')).toBeInTheDocument();
     expect(screen.getByText('Version 1.0.0')).toBeInTheDocument();
     expect(screen.getByText('1 breaking')).toBeInTheDocument();
     expect(screen.getByText('first recorded version')).toBeInTheDocument();
+    const history = screen.getByText('Spec history').closest('div')!
+      .parentElement!;
     await userEvent.click(screen.getByRole('button', { name: 'Show changes' }));
     expect(
-      await screen.findByText(
+      await within(history).findByText(
         "message TransactionBooked payload property 'accountId': required property removed",
       ),
     ).toBeInTheDocument();

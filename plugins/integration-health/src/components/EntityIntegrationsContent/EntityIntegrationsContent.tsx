@@ -18,6 +18,7 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
+import { BreakingChangesCard } from '../BreakingChangesCard';
 import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
@@ -172,6 +173,7 @@ export function EntityIntegrationsContent() {
             direction="through"
             integrations={value.downstream}
           />
+          <BreakingChangesCard entityRef={entityRef} isApi />
           <SpecHistoryCard entityRef={entityRef} />
         </>
       ) : (
@@ -186,6 +188,9 @@ export function EntityIntegrationsContent() {
             direction="downstream"
             integrations={value.downstream}
           />
+          {value.upstream.some(i => i.apiRef) && (
+            <BreakingChangesCard entityRef={entityRef} isApi={false} />
+          )}
           {all > 0 && <DependencyMap entityRef={entityRef} />}
         </>
       )}

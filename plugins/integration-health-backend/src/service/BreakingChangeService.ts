@@ -1,0 +1,79 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { DetectedBreakingChange } from '@integration-health/plugin-integration-health-common';
+import { IntegrationStore } from '../database/IntegrationStore';
+import { SpecStore } from '../database/SpecStore';
+
+const LIMIT = 200;
+
+/**
+ * Breaking changes found in spec history, joined with the integrations that
+ * reach them today: for an API, the changes in it and who consumes it; for a
+ * component, the changes in the APIs it consumes.
+ */
+export class BreakingChangeService {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      integrationStore: IntegrationStore;
+      specStore: SpecStore;
+    },
+  ) {}
+
+  async forEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<DetectedBreakingChange[]> {
+    const { catalog, integrationStore, specStore } = this.options;
+    if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const { upstream, downstream } = await integrationStore.listForEntity(
+      entityRef,
+    );
+    const isApi = entityRef.startsWith('api:');
+    const reaching = isApi ? downstream : upstream;
+    const apiRefs = isApi
+      ? [entityRef]
+      : [...new Set(upstream.flatMap(i => (i.apiRef ? [i.apiRef] : [])))];
+    const changes = await specStore.listBreakingChanges(apiRefs, LIMIT);
+
+    const named = [
+      ...new Set([...apiRefs, ...reaching.map(i => i.consumerRef)]),
+    ];
+    const { items } = await catalog.getEntitiesByRefs(
+      {
+        entityRefs: named,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    const visible = new Set(named.filter((_, i) => items[i]));
+
+    return changes
+      .filter(change => visible.has(change.apiRef))
+      .map(change => ({
+        apiRef: change.apiRef,
+        versionId: change.versionId,
+        versionLabel: change.versionLabel,
+        detectedAt: change.observedAt,
+        effectiveAt: change.sunset
+          ? `${change.sunset}T00:00:00.000Z`
+          : change.observedAt,
+        ruleId: change.ruleId,
+        level: change.level,
+        location: change.location,
+        message: change.message,
+        fingerprint: change.fingerprint,
+        sunset: change.sunset,
+        consumers: reaching
+          .filter(i => i.apiRef === change.apiRef && visible.has(i.consumerRef))
+          .map(i => ({
+            consumerRef: i.consumerRef,
+            integrationId: i.id,
+            consumerOwnerRef: i.consumerOwnerRef,
+          })),
+      }));
+  }
+}

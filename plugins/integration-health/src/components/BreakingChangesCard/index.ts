@@ -1,0 +1,1 @@
+export { BreakingChangesCard } from './BreakingChangesCard';
