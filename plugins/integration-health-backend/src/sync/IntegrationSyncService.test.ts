@@ -294,6 +294,56 @@ describe('IntegrationSyncService', () => {
       ).toHaveLength(1);
     });
 
+    it('resumes where an interrupted run stopped, without recording anything twice', async () => {
+      const apis = Array.from({ length: 120 }, (_, n) =>
+        entity(`api:default/api-${n}`, {
+          owner: 'group:default/payments',
+          type: 'openapi',
+        }),
+      );
+      const catalog = catalogServiceMock({
+        entities: [...paymentsCatalog(), ...apis],
+      });
+      const realGetByRefs = catalog.getEntitiesByRefs.bind(catalog);
+      let calls = 0;
+      jest
+        .spyOn(catalog, 'getEntitiesByRefs')
+        .mockImplementation(async (request, options) => {
+          calls += 1;
+          // The process dies while reading the second batch of definitions.
+          if (calls === 2) throw new Error('connection reset by peer');
+          return realGetByRefs(request, options);
+        });
+      const { service, specStore, syncRunStore } = await setup(catalog);
+
+      const allApis = [
+        ...apis.map(a => `api:default/${a.metadata.name}`),
+        'api:default/validation-api',
+        'api:default/transaction-events',
+      ];
+      const recorded = async () =>
+        (
+          await Promise.all(allApis.map(ref => specStore.listVersions(ref)))
+        ).map(v => v.length);
+
+      const interrupted = await service.runOnce();
+      expect(interrupted).toMatchObject({
+        status: 'failed',
+        error: 'connection reset by peer',
+      });
+      const afterInterrupt = await recorded();
+      const done = afterInterrupt.filter(n => n === 1).length;
+      // The first batch of 50 definitions was recorded whole; nothing after it.
+      expect(done).toBe(50);
+
+      const resumed = await service.runOnce();
+      expect(resumed.status).toBe('succeeded');
+      // Only what the interrupted run had not finished is read and recorded.
+      expect(resumed.counts?.specVersionsAdded).toBe(allApis.length - done);
+      expect((await recorded()).every(n => n === 1)).toBe(true);
+      expect((await syncRunStore.getLatestRun())?.status).toBe('succeeded');
+    });
+
     it('does not read a definition again while its entity is unchanged', async () => {
       const catalog = catalogServiceMock({
         entities: withApi(events(['transactionId'], '1.0.0')),
