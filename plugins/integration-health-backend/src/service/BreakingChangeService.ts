@@ -1,9 +1,9 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { DetectedBreakingChange } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
 import { SpecStore } from '../database/SpecStore';
+import { CatalogVisibility } from './CatalogVisibility';
 
 const LIMIT = 200;
 
@@ -13,22 +13,24 @@ const LIMIT = 200;
  * component, the changes in the APIs it consumes.
  */
 export class BreakingChangeService {
+  private readonly visibility: CatalogVisibility;
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
       integrationStore: IntegrationStore;
       specStore: SpecStore;
     },
-  ) {}
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+  }
 
   async forEntity(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<DetectedBreakingChange[]> {
-    const { catalog, integrationStore, specStore } = this.options;
-    if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
+    const { integrationStore, specStore } = this.options;
+    await this.visibility.assertVisible(entityRef, credentials);
     const { upstream, downstream } = await integrationStore.listForEntity(
       entityRef,
     );
@@ -39,17 +41,10 @@ export class BreakingChangeService {
       : [...new Set(upstream.flatMap(i => (i.apiRef ? [i.apiRef] : [])))];
     const changes = await specStore.listBreakingChanges(apiRefs, LIMIT);
 
-    const named = [
-      ...new Set([...apiRefs, ...reaching.map(i => i.consumerRef)]),
-    ];
-    const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: named,
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
+    const visible = await this.visibility.visibleRefs(
+      [...apiRefs, ...reaching.map(i => i.consumerRef)],
+      credentials,
     );
-    const visible = new Set(named.filter((_, i) => items[i]));
 
     return changes
       .filter(change => visible.has(change.apiRef))

@@ -1,5 +1,4 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BlastRadius,
@@ -8,10 +7,9 @@ import {
   Integration,
 } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
+import { CatalogVisibility } from './CatalogVisibility';
 
 export type GraphLimits = { depth: number; maxNodes: number };
-
-const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 /**
  * Walks stored integrations breadth-first on the server, so that the browser
@@ -19,12 +17,16 @@ const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
  * caller can read appear, and the walk does not pass through the others.
  */
 export class IntegrationGraphService {
+  private readonly visibility: CatalogVisibility;
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
       integrationStore: IntegrationStore;
     },
-  ) {}
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+  }
 
   async getGraph(
     root: string,
@@ -32,7 +34,7 @@ export class IntegrationGraphService {
     limits: GraphLimits,
     credentials: BackstageCredentials,
   ): Promise<DependencyGraph> {
-    await this.assertVisible(root, credentials);
+    await this.visibility.assertVisible(root, credentials);
     const directions: ('upstream' | 'downstream')[] =
       direction === 'both' ? ['upstream', 'downstream'] : [direction];
     const depthOf = new Map<string, number>([[root, 0]]);
@@ -82,7 +84,7 @@ export class IntegrationGraphService {
     limits: GraphLimits,
     credentials: BackstageCredentials,
   ): Promise<BlastRadius> {
-    await this.assertVisible(apiRef, credentials);
+    await this.visibility.assertVisible(apiRef, credentials);
     const pathTo = new Map<string, string[]>([[apiRef, [apiRef]]]);
     const consumers: BlastRadius['consumers'] = [];
     const truncated = { depth: false, nodes: false };
@@ -127,37 +129,6 @@ export class IntegrationGraphService {
       refs,
       direction,
     );
-    const named = [
-      ...new Set(
-        edges.flatMap(e => [
-          e.consumerRef,
-          e.providerRef,
-          ...(e.apiRef ? [e.apiRef] : []),
-        ]),
-      ),
-    ];
-    if (named.length === 0) return [];
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: named, fields: VISIBILITY_FIELDS },
-      { credentials },
-    );
-    const visible = new Set(named.filter((_, i) => items[i]));
-    return edges.filter(
-      e =>
-        visible.has(e.consumerRef) &&
-        visible.has(e.providerRef) &&
-        (!e.apiRef || visible.has(e.apiRef)),
-    );
-  }
-
-  private async assertVisible(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ) {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity)
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return this.visibility.visibleIntegrations(edges, credentials);
   }
 }

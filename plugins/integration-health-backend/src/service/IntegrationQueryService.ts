@@ -11,14 +11,15 @@ import {
 import { IntegrationStore } from '../database/IntegrationStore';
 import { SpecStore } from '../database/SpecStore';
 import { SyncRunStore } from '../database/SyncRunStore';
-
-const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+import { CatalogVisibility } from './CatalogVisibility';
 
 /**
  * Answers read requests with what the caller may see: an integration is
  * returned only when the caller can read every entity it names.
  */
 export class IntegrationQueryService {
+  private readonly visibility: CatalogVisibility;
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -26,33 +27,29 @@ export class IntegrationQueryService {
       syncRunStore: SyncRunStore;
       specStore: SpecStore;
     },
-  ) {}
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+  }
 
   async getEntityIntegrations(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityIntegrations> {
-    const { catalog, integrationStore, syncRunStore } = this.options;
-    const [entity, stored, lastSync] = await Promise.all([
-      catalog.getEntityByRef(entityRef, { credentials }),
+    const { integrationStore, syncRunStore } = this.options;
+    const [, stored, lastSync] = await Promise.all([
+      this.visibility.assertVisible(entityRef, credentials),
       integrationStore.listForEntity(entityRef),
       syncRunStore.getLatestSucceededRun(),
     ]);
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    const visible = await this.visibleRefs(
-      [...stored.upstream, ...stored.downstream].flatMap(i =>
-        [i.consumerRef, i.providerRef, i.apiRef].filter(
-          (r): r is string => !!r,
-        ),
-      ),
-      credentials,
+    const visibleIds = new Set(
+      (
+        await this.visibility.visibleIntegrations(
+          [...stored.upstream, ...stored.downstream],
+          credentials,
+        )
+      ).map(i => i.id),
     );
-    const isVisible = (i: Integration) =>
-      visible.has(i.consumerRef) &&
-      visible.has(i.providerRef) &&
-      (!i.apiRef || visible.has(i.apiRef));
+    const isVisible = (i: Integration) => visibleIds.has(i.id);
 
     return {
       entityRef,
@@ -73,7 +70,7 @@ export class IntegrationQueryService {
     apiRef: string,
     credentials: BackstageCredentials,
   ): Promise<SpecVersion[]> {
-    await this.assertVisible(apiRef, credentials);
+    await this.visibility.assertVisible(apiRef, credentials);
     return this.options.specStore.listVersions(apiRef);
   }
 
@@ -83,24 +80,12 @@ export class IntegrationQueryService {
     versionId: string,
     credentials: BackstageCredentials,
   ): Promise<SpecChange[]> {
-    await this.assertVisible(apiRef, credentials);
+    await this.visibility.assertVisible(apiRef, credentials);
     const changes = await this.options.specStore.listChanges(apiRef, versionId);
     if (!changes) {
       throw new NotFoundError(`${apiRef} has no spec version ${versionId}`);
     }
     return changes;
-  }
-
-  private async assertVisible(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<void> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
   }
 
   /** The latest run, with errors only for entities the caller can read. */
@@ -111,7 +96,7 @@ export class IntegrationQueryService {
     if (!run) {
       return undefined;
     }
-    const visible = await this.visibleRefs(
+    const visible = await this.visibility.visibleRefs(
       run.entityErrors.map(e => e.entityRef),
       credentials,
     );
@@ -119,20 +104,5 @@ export class IntegrationQueryService {
       ...run,
       entityErrors: run.entityErrors.filter(e => visible.has(e.entityRef)),
     };
-  }
-
-  private async visibleRefs(
-    entityRefs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const refs = [...new Set(entityRefs)];
-    if (refs.length === 0) {
-      return new Set();
-    }
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: VISIBILITY_FIELDS },
-      { credentials },
-    );
-    return new Set(refs.filter((_, index) => items[index]));
   }
 }
