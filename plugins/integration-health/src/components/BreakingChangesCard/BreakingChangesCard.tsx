@@ -11,6 +11,7 @@ import {
 } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
+import { LevelBadge } from '../LevelBadge';
 import styles from './BreakingChangesCard.module.css';
 
 const date = (iso: string) =>
@@ -69,9 +70,13 @@ export function BreakingChangesCard(props: {
               >
                 <Flex justify="between" align="baseline">
                   <Flex gap="2" align="baseline">
-                    <span className={styles[change.level]}>
+                    <LevelBadge
+                      tone={
+                        change.level === 'breaking' ? 'breaking' : 'warning'
+                      }
+                    >
                       {change.sunset ? 'sunset' : change.level}
-                    </span>
+                    </LevelBadge>
                     <Text weight="bold" variant="body-small">
                       {change.location}
                     </Text>

@@ -3,6 +3,7 @@ import { Flex, Skeleton, Text } from '@backstage/ui';
 import { SpecChange } from '@integration-health/plugin-integration-health-common';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
+import { LevelBadge } from '../LevelBadge';
 import styles from './SpecHistoryCard.module.css';
 
 const ORDER: Record<SpecChange['level'], number> = {
@@ -38,7 +39,7 @@ export function SpecChangesList(props: {
         .map(change => (
           <li key={change.fingerprint} className={styles.change}>
             <Flex gap="2" align="baseline">
-              <span className={styles[change.level]}>{change.level}</span>
+              <LevelBadge tone={change.level}>{change.level}</LevelBadge>
               <Text variant="body-small" weight="bold">
                 {change.location}
               </Text>

@@ -13,6 +13,7 @@ import { SpecVersion } from '@integration-health/plugin-integration-health-commo
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
+import { LevelBadge } from '../LevelBadge';
 import styles from './SpecHistoryCard.module.css';
 import { SpecChangesList } from './SpecChangesList';
 
@@ -51,7 +52,7 @@ function VersionRow(props: {
           ) : (
             <Text variant="body-small">
               {breaking > 0 && (
-                <span className={styles.breaking}>{breaking} breaking</span>
+                <LevelBadge tone="breaking">{breaking} breaking</LevelBadge>
               )}{' '}
               {warning} warnings · {info} info
             </Text>
