@@ -14,7 +14,7 @@ import {
   SpecInputError,
 } from '@integration-health/spec-diff';
 import { createHash } from 'node:crypto';
-import { SpecStore } from '../database/SpecStore';
+import { ApiSpecState, SpecStore } from '../database/SpecStore';
 
 export type ObservedApi = { ref: string; etag?: string };
 
@@ -65,11 +65,15 @@ export class SpecHistoryService {
     for (const seed of ordered) {
       const hash = this.hash(seed.definition);
       if (await this.options.specStore.hasVersion(seed.apiRef, hash)) continue;
+      const state = (await this.options.specStore.getStates([seed.apiRef])).get(
+        seed.apiRef,
+      );
       const result = await this.observe({
         apiRef: seed.apiRef,
         definition: seed.definition,
         observedAt: seed.publishedAt,
         source: 'seed',
+        state,
       });
       if (result.recorded) recorded += 1;
     }
@@ -127,6 +131,7 @@ export class SpecHistoryService {
         }
         const observed = await this.observe({
           apiRef,
+          state: states.get(apiRef),
           definition,
           observedAt: options.now,
           source: 'catalog',
@@ -160,10 +165,12 @@ export class SpecHistoryService {
     observedAt: Date;
     source: 'catalog' | 'seed';
     entityEtag?: string;
+    /** What the store knew of the API before this definition. */
+    state: ApiSpecState | undefined;
   }): Promise<{ recorded: boolean; breaking: number; error?: string }> {
     const { specStore } = this.options;
     const hash = this.hash(input.definition);
-    const state = (await specStore.getStates([input.apiRef])).get(input.apiRef);
+    const { state } = input;
     if (state?.currentHash === hash) {
       if (input.source === 'catalog')
         await specStore.touch(input.apiRef, input.entityEtag, input.observedAt);
