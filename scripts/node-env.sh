@@ -34,7 +34,8 @@ fi
 # Installs the workspace when node_modules is missing or older than the lockfile.
 ensure_installed() {
   local stamp="$REPO_ROOT/node_modules/.install-stamp"
-  if [ ! -f "$stamp" ] || [ "$REPO_ROOT/package-lock.json" -nt "$stamp" ] || [ "$REPO_ROOT/package.json" -nt "$stamp" ]; then
+  if [ ! -f "$stamp" ] || [ "$REPO_ROOT/package-lock.json" -nt "$stamp" ] || [ "$REPO_ROOT/package.json" -nt "$stamp" ] ||
+    [ -n "$(find "$REPO_ROOT/packages" "$REPO_ROOT/plugins" -maxdepth 2 -name package.json -newer "$stamp" -print -quit)" ]; then
     echo "Installing dependencies with Node $(node -v)…" >&2
     (cd "$REPO_ROOT" && npm install --no-audit --no-fund --loglevel=error)
     touch "$stamp"

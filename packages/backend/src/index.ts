@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
+import { permissionPolicyModule } from './modules/permissionPolicyModule';
 
 const backend = createBackend();
 
@@ -14,9 +15,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Allows everything except what the Integration Health rules restrict.
+backend.add(permissionPolicyModule);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -4,3 +4,11 @@
  * @packageDocumentation
  */
 export { integrationHealthPlugin as default } from './plugin';
+export {
+  integrationConditions,
+  createIntegrationConditionalDecision,
+} from './permissions/conditions';
+export {
+  integrationPermissionResourceRef,
+  integrationPermissionRules,
+} from './permissions/rules';

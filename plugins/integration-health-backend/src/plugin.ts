@@ -17,6 +17,12 @@ import { IntegrationGraphService } from './service/IntegrationGraphService';
 import { IntegrationQueryService } from './service/IntegrationQueryService';
 import { createRouter } from './service/router';
 import { IntegrationSyncService } from './sync/IntegrationSyncService';
+import { OwnerAssignmentService } from './service/OwnerAssignmentService';
+import {
+  integrationPermissionResourceRef,
+  integrationPermissionRules,
+} from './permissions/rules';
+import { integrationHealthPermissions } from '@integration-health/plugin-integration-health-common';
 
 /**
  * The Integration Health backend plugin: the catalog sync job, the
@@ -42,6 +48,8 @@ export const integrationHealthPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
@@ -52,6 +60,8 @@ export const integrationHealthPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        permissions,
+        permissionsRegistry,
         scheduler,
         catalog,
       }) {
@@ -103,8 +113,26 @@ export const integrationHealthPlugin = createBackendPlugin({
           integrationStore,
           specStore,
         });
+        permissionsRegistry.addResourceType({
+          resourceRef: integrationPermissionResourceRef,
+          permissions: integrationHealthPermissions,
+          rules: Object.values(integrationPermissionRules),
+          getResources: async ids => {
+            const found = await integrationStore.getByIds(ids);
+            return ids.map(id => found.find(i => i.id === id));
+          },
+        });
+        const ownerAssignmentService = new OwnerAssignmentService({
+          catalog,
+          permissions,
+          integrationStore,
+          ruleset: permissionsRegistry.getPermissionRuleset(
+            integrationPermissionResourceRef,
+          ),
+        });
         httpRouter.use(
           createRouter({
+            ownerAssignmentService,
             httpAuth,
             queryService,
             graphService,

@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './permissions';
 export * from './types';

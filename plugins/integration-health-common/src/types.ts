@@ -40,7 +40,23 @@ export type IntegrationFinding = {
  */
 export type AccountableOwnerSource =
   | 'consumer-annotation'
-  | 'provider-annotation';
+  | 'provider-annotation'
+  | 'assigned';
+
+/**
+ * An accountable owner assigned through the API or the UI. It takes
+ * precedence over the annotations; clearing it (ownerRef absent) returns
+ * the integration to what its annotations declare.
+ *
+ * @public
+ */
+export type AccountableOwnerAssignment = {
+  integrationId: string;
+  ownerRef?: string;
+  assignedBy: string;
+  assignedAt: string;
+  note?: string;
+};
 
 /**
  * A directed edge consumer → provider, optionally through an API entity.
@@ -58,6 +74,8 @@ export type Integration = {
   providerOwnerRef?: string;
   accountableOwnerRef?: string;
   accountableOwnerSource?: AccountableOwnerSource;
+  /** Set when the accountable owner was assigned rather than declared. */
+  accountableOwnerAssignment?: AccountableOwnerAssignment;
   findings: IntegrationFinding[];
   firstSeenAt: string;
   lastSeenAt: string;

@@ -2,7 +2,12 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { integrationHealthApiRef } from './api';
 import {
@@ -33,7 +38,12 @@ describe('legacy frontend system', () => {
       getSpecChanges: jest.fn(),
     };
     await renderInTestApp(
-      <TestApiProvider apis={[[integrationHealthApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [integrationHealthApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <EntityProvider entity={processingEntity}>
           <EntityIntegrationHealthContent />
         </EntityProvider>

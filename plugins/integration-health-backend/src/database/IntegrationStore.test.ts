@@ -188,5 +188,72 @@ describe.each(databases.eachSupportedId())(
       const hub = await store.listForEntity('component:default/hub');
       expect(hub.downstream).toHaveLength(2500);
     });
+
+    it('lets an assigned owner replace the declared one until it is cleared, keeping every assignment', async () => {
+      const { store } = await createStore(databaseId);
+      await store.replaceIntegrations(
+        [
+          observed('intake', 'validation', {
+            findings: [
+              {
+                id: 'accountable-owner-missing',
+                level: 'error',
+                message: 'Nobody is accountable',
+              },
+            ],
+          }),
+        ],
+        new Date('2026-11-20T10:00:00.000Z'),
+      );
+      const [integration] = (
+        await store.listForEntity('component:default/intake')
+      ).upstream;
+
+      await store.addOwnerAssignment(
+        {
+          integrationId: integration.id,
+          ownerRef: 'group:default/platform',
+          assignedBy: 'user:default/diego',
+          note: 'Platform runs the gateway',
+        },
+        new Date('2026-11-21T09:00:00.000Z'),
+      );
+      const [assigned] = await store.getByIds([integration.id, 'unknown']);
+      expect(assigned).toMatchObject({
+        accountableOwnerRef: 'group:default/platform',
+        accountableOwnerSource: 'assigned',
+        accountableOwnerAssignment: {
+          assignedBy: 'user:default/diego',
+          assignedAt: '2026-11-21T09:00:00.000Z',
+          note: 'Platform runs the gateway',
+        },
+        findings: [],
+      });
+
+      // A later sync rewrites the declared columns; the assignment still wins.
+      await store.replaceIntegrations(
+        [observed('intake', 'validation', { findings: [] })],
+        new Date('2026-11-21T10:00:00.000Z'),
+      );
+      const [afterSync] = await store.listNeighbours(
+        ['component:default/validation'],
+        'downstream',
+      );
+      expect(afterSync.accountableOwnerRef).toBe('group:default/platform');
+
+      await store.addOwnerAssignment(
+        { integrationId: integration.id, assignedBy: 'user:default/amara' },
+        new Date('2026-11-21T11:00:00.000Z'),
+      );
+      const [cleared] = await store.getByIds([integration.id]);
+      expect(cleared.accountableOwnerRef).toBeUndefined();
+      expect(cleared.accountableOwnerAssignment).toBeUndefined();
+
+      const history = await store.listOwnerAssignments(integration.id);
+      expect(history.map(h => [h.ownerRef, h.assignedBy])).toEqual([
+        [undefined, 'user:default/amara'],
+        ['group:default/platform', 'user:default/diego'],
+      ]);
+    });
   },
 );

@@ -1,5 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
+  AccountableOwnerAssignment,
   Integration,
   IntegrationFinding,
   IntegrationSource,
@@ -47,7 +48,30 @@ export interface IntegrationStore {
     upstream: Integration[];
     downstream: Integration[];
   }>;
+
+  /** Integrations by id, current or gone; unknown ids are left out. */
+  getByIds(ids: string[]): Promise<Integration[]>;
+
+  /** Appends an assignment; the latest one per integration is in force. */
+  addOwnerAssignment(
+    assignment: Omit<AccountableOwnerAssignment, 'assignedAt'>,
+    assignedAt: Date,
+  ): Promise<void>;
+
+  /** Every assignment of one integration, newest first. */
+  listOwnerAssignments(
+    integrationId: string,
+  ): Promise<AccountableOwnerAssignment[]>;
 }
+
+type AssignmentRow = {
+  id: number | string;
+  integration_id: string;
+  owner_ref: string | null;
+  assigned_by: string;
+  assigned_at: unknown;
+  note: string | null;
+};
 
 type IntegrationRow = {
   id: string;
@@ -67,6 +91,7 @@ type IntegrationRow = {
 };
 
 const TABLE = 'integrations';
+const ASSIGNMENTS_TABLE = 'accountable_owner_assignments';
 // Keeps each statement below SQLite's bound-parameter limit (14 columns a row).
 const WRITE_CHUNK_SIZE = 500;
 
@@ -97,6 +122,38 @@ function mapToIntegration(row: IntegrationRow): Integration {
     findings: parseJsonColumn<IntegrationFinding[]>(row.findings, []),
     firstSeenAt: toIsoString(row.first_seen_at),
     lastSeenAt: toIsoString(row.last_seen_at),
+  };
+}
+
+function mapToAssignment(row: AssignmentRow): AccountableOwnerAssignment {
+  return {
+    integrationId: row.integration_id,
+    ownerRef: optional(row.owner_ref),
+    assignedBy: row.assigned_by,
+    assignedAt: toIsoString(row.assigned_at),
+    note: optional(row.note),
+  };
+}
+
+/**
+ * An assigned owner replaces what the annotations declared, and with it the
+ * findings about the declared owner.
+ */
+function applyAssignment(
+  integration: Integration,
+  assignment: AccountableOwnerAssignment | undefined,
+): Integration {
+  if (!assignment?.ownerRef) {
+    return integration;
+  }
+  return {
+    ...integration,
+    accountableOwnerRef: assignment.ownerRef,
+    accountableOwnerSource: 'assigned',
+    accountableOwnerAssignment: assignment,
+    findings: integration.findings.filter(
+      f => !f.id.startsWith('accountable-owner-'),
+    ),
   };
 }
 
@@ -193,7 +250,7 @@ export class DatabaseIntegrationStore implements IntegrationStore {
             ? q.whereIn('consumer_ref', chunk)
             : q.whereIn('provider_ref', chunk).orWhereIn('api_ref', chunk),
         );
-      result.push(...rows.map(mapToIntegration));
+      result.push(...(await this.withAssignments(rows)));
     }
     return result.sort(sortByRefs);
   }
@@ -207,12 +264,67 @@ export class DatabaseIntegrationStore implements IntegrationStore {
           .orWhere('provider_ref', entityRef)
           .orWhere('api_ref', entityRef),
       );
-    const integrations = rows.map(mapToIntegration).sort(sortByRefs);
+    const integrations = (await this.withAssignments(rows)).sort(sortByRefs);
     return {
       upstream: integrations.filter(i => i.consumerRef === entityRef),
       downstream: integrations.filter(
         i => i.providerRef === entityRef || i.apiRef === entityRef,
       ),
     };
+  }
+
+  async getByIds(ids: string[]): Promise<Integration[]> {
+    const result: Integration[] = [];
+    for (let i = 0; i < ids.length; i += WRITE_CHUNK_SIZE) {
+      const rows: IntegrationRow[] = await this.db(TABLE).whereIn(
+        'id',
+        ids.slice(i, i + WRITE_CHUNK_SIZE),
+      );
+      result.push(...(await this.withAssignments(rows)));
+    }
+    return result;
+  }
+
+  async addOwnerAssignment(
+    assignment: Omit<AccountableOwnerAssignment, 'assignedAt'>,
+    assignedAt: Date,
+  ): Promise<void> {
+    await this.db(ASSIGNMENTS_TABLE).insert({
+      integration_id: assignment.integrationId,
+      owner_ref: assignment.ownerRef ?? null,
+      assigned_by: assignment.assignedBy,
+      assigned_at: assignedAt,
+      note: assignment.note ?? null,
+    });
+  }
+
+  async listOwnerAssignments(
+    id: string,
+  ): Promise<AccountableOwnerAssignment[]> {
+    const rows: AssignmentRow[] = await this.db(ASSIGNMENTS_TABLE)
+      .where('integration_id', id)
+      .orderBy('id', 'desc');
+    return rows.map(mapToAssignment);
+  }
+
+  private async withAssignments(
+    rows: IntegrationRow[],
+  ): Promise<Integration[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const latest = new Map<string, AccountableOwnerAssignment>();
+    const assignmentRows: AssignmentRow[] = await this.db(ASSIGNMENTS_TABLE)
+      .whereIn(
+        'integration_id',
+        rows.map(r => r.id),
+      )
+      .orderBy('id', 'asc');
+    for (const assignment of assignmentRows) {
+      latest.set(assignment.integration_id, mapToAssignment(assignment));
+    }
+    return rows.map(row =>
+      applyAssignment(mapToIntegration(row), latest.get(row.id)),
+    );
   }
 }

@@ -19,6 +19,7 @@ describe('the committed OpenAPI document', () => {
       queryService: {} as any,
       graphService: {} as any,
       breakingChangeService: {} as any,
+      ownerAssignmentService: {} as any,
     });
     const served = (router.stack as any[])
       .filter(layer => layer.route)

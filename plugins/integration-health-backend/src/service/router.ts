@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BreakingChangeService } from './BreakingChangeService';
 import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
+import { OwnerAssignmentService } from './OwnerAssignmentService';
 
 const entityParams = z.object({
   kind: z.string().min(1).max(63),
@@ -35,6 +36,17 @@ const graphQuery = z.object({
   maxNodes: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
+const integrationParams = z.object({
+  integrationId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be an integration id'),
+});
+
+const assignOwnerBody = z.object({
+  ownerRef: z.string().min(1).max(255).nullable(),
+  note: z.string().max(2000).optional(),
+});
+
 const blastRadiusQuery = graphQuery.omit({ direction: true }).extend({
   depth: z.coerce.number().int().min(1).max(10).default(3),
 });
@@ -44,9 +56,15 @@ export function createRouter(options: {
   queryService: IntegrationQueryService;
   graphService: IntegrationGraphService;
   breakingChangeService: BreakingChangeService;
+  ownerAssignmentService: OwnerAssignmentService;
 }): express.Router {
-  const { httpAuth, queryService, graphService, breakingChangeService } =
-    options;
+  const {
+    httpAuth,
+    queryService,
+    graphService,
+    breakingChangeService,
+    ownerAssignmentService,
+  } = options;
   const router = Router();
   router.use(express.json());
 
@@ -145,6 +163,49 @@ export function createRouter(options: {
       res.json({
         breakingChanges: await breakingChangeService.forEntity(
           stringifyEntityRef(params),
+          credentials,
+        ),
+      });
+    },
+  );
+
+  router.put(
+    '/v1/integrations/:integrationId/accountable-owner',
+    async (req, res) => {
+      const { integrationId } = parse(
+        integrationParams,
+        req.params,
+        'integration',
+      );
+      const body = parse(assignOwnerBody, req.body, 'body');
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      res.json(
+        await ownerAssignmentService.assign(
+          {
+            integrationId,
+            ownerRef: body.ownerRef ?? undefined,
+            note: body.note,
+          },
+          credentials,
+        ),
+      );
+    },
+  );
+
+  router.get(
+    '/v1/integrations/:integrationId/accountable-owner/assignments',
+    async (req, res) => {
+      const { integrationId } = parse(
+        integrationParams,
+        req.params,
+        'integration',
+      );
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json({
+        assignments: await ownerAssignmentService.history(
+          integrationId,
           credentials,
         ),
       });

@@ -1,7 +1,11 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SyncRunSummary } from '@integration-health/plugin-integration-health-common';
-import { IntegrationStore } from '../database/IntegrationStore';
+import {
+  integrationId,
+  IntegrationStore,
+  ObservedIntegration,
+} from '../database/IntegrationStore';
 import { SyncRunStore } from '../database/SyncRunStore';
 import { SpecHistoryService } from '../specs/SpecHistoryService';
 import { buildIntegrations } from './buildIntegrations';
@@ -16,6 +20,18 @@ export type IntegrationSyncServiceOptions = {
   specHistory: SpecHistoryService;
   pageSize: number;
 };
+
+/** Integrations with neither a declared nor an assigned accountable owner. */
+async function countWithoutOwner(
+  store: IntegrationStore,
+  observed: ObservedIntegration[],
+): Promise<number> {
+  const undeclared = observed
+    .filter(i => !i.accountableOwnerRef)
+    .map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef));
+  const stored = await store.getByIds(undeclared);
+  return stored.filter(i => !i.accountableOwnerRef).length;
+}
 
 /**
  * One run of the sync job: reads the catalog, derives the integrations,
@@ -60,9 +76,10 @@ export class IntegrationSyncService {
         integrations: stored.total,
         integrationsAdded: stored.added,
         integrationsGone: stored.gone,
-        withoutAccountableOwner: integrations.filter(
-          i => !i.accountableOwnerRef,
-        ).length,
+        withoutAccountableOwner: await countWithoutOwner(
+          integrationStore,
+          integrations,
+        ),
         entityErrors: errors.length,
         specsChecked: specs.checked,
         specVersionsAdded: specs.versionsAdded,

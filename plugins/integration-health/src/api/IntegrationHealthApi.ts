@@ -1,10 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AccountableOwnerAssignment,
   BlastRadius,
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
   GraphDirection,
+  Integration,
   SpecChange,
   SpecVersion,
   SyncRun,
@@ -30,6 +32,19 @@ export interface IntegrationHealthApi {
   getSpecVersions(entityRef: string): Promise<SpecVersion[]>;
   /** The classified changes one spec version brought. */
   getSpecChanges(entityRef: string, versionId: string): Promise<SpecChange[]>;
+  /**
+   * Assigns the accountable owner of an integration (a group ref), or clears
+   * the assignment with `undefined`. Refused unless the caller may.
+   */
+  assignAccountableOwner(
+    integrationId: string,
+    ownerRef: string | undefined,
+    note?: string,
+  ): Promise<Integration>;
+  /** Every assignment of an integration's accountable owner, newest first. */
+  getAccountableOwnerAssignments(
+    integrationId: string,
+  ): Promise<AccountableOwnerAssignment[]>;
   /** The latest sync run, or undefined when the job has not run yet. */
   getLatestSyncRun(): Promise<SyncRun | undefined>;
 }

@@ -6,7 +6,7 @@ import { IntegrationHealthClient } from './IntegrationHealthClient';
 
 function clientAnswering(status: number, body: unknown) {
   const fetch = jest.fn(
-    async (_url: string) =>
+    async (_url: string, _init?: RequestInit) =>
       new Response(JSON.stringify(body), {
         status,
         statusText: status === 500 ? 'Internal Server Error' : 'Not Found',
@@ -30,7 +30,32 @@ describe('IntegrationHealthClient', () => {
     await client.getEntityIntegrations('component:default/svc with space');
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/integration-health/v1/entities/component/default/svc%20with%20space/integrations',
+      { method: 'GET' },
     );
+  });
+
+  it('sends an assignment as JSON, and a cleared one as null', async () => {
+    const { client, fetch } = clientAnswering(200, { id: 'abc' });
+    await client.assignAccountableOwner('abc', 'group:default/ledger', 'ours');
+    await client.assignAccountableOwner('abc', undefined);
+    expect(
+      fetch.mock.calls.map(([url, init]: any[]) => [
+        url,
+        init.method,
+        init.body,
+      ]),
+    ).toEqual([
+      [
+        'http://backend/api/integration-health/v1/integrations/abc/accountable-owner',
+        'PUT',
+        '{"ownerRef":"group:default/ledger","note":"ours"}',
+      ],
+      [
+        'http://backend/api/integration-health/v1/integrations/abc/accountable-owner',
+        'PUT',
+        '{"ownerRef":null}',
+      ],
+    ]);
   });
 
   it('turns a 404 for the latest run into "no run yet"', async () => {

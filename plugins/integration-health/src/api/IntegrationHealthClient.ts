@@ -2,11 +2,13 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccountableOwnerAssignment,
   BlastRadius,
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
   GraphDirection,
+  Integration,
   SpecChange,
   SpecVersion,
   SyncRun,
@@ -85,6 +87,30 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return changes;
   }
 
+  async assignAccountableOwner(
+    integrationId: string,
+    ownerRef: string | undefined,
+    note?: string,
+  ): Promise<Integration> {
+    return this.request(
+      `/v1/integrations/${encodeURIComponent(integrationId)}/accountable-owner`,
+      { method: 'PUT', body: { ownerRef: ownerRef ?? null, note } },
+    );
+  }
+
+  async getAccountableOwnerAssignments(
+    integrationId: string,
+  ): Promise<AccountableOwnerAssignment[]> {
+    const { assignments } = await this.get<{
+      assignments: AccountableOwnerAssignment[];
+    }>(
+      `/v1/integrations/${encodeURIComponent(
+        integrationId,
+      )}/accountable-owner/assignments`,
+    );
+    return assignments;
+  }
+
   async getLatestSyncRun(): Promise<SyncRun | undefined> {
     try {
       return await this.get<SyncRun>('/v1/sync-runs/latest');
@@ -96,11 +122,24 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     }
   }
 
-  private async get<T>(path: string): Promise<T> {
+  private get<T>(path: string): Promise<T> {
+    return this.request(path, { method: 'GET' });
+  }
+
+  private async request<T>(
+    path: string,
+    options: { method: 'GET' | 'PUT' | 'POST'; body?: unknown },
+  ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl(
       'integration-health',
     );
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: options.method,
+      ...(options.body !== undefined && {
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(options.body),
+      }),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -15,9 +15,17 @@ export const processingEntity: Entity = {
   spec: { type: 'service', owner: 'payments-engineering' },
 };
 
+// Each call makes new ids, so that per-integration answers cached by one
+// test (permission decisions) do not leak into the next.
+let sequence = 0;
+
 function integration(overrides: Partial<Integration>): Integration {
+  const consumerRef =
+    overrides.consumerRef ?? 'component:default/transaction-processing';
+  const providerRef =
+    overrides.providerRef ?? 'component:default/transaction-validation';
   return {
-    id: Math.random().toString(16).slice(2),
+    id: `${consumerRef}→${providerRef}#${++sequence}`,
     consumerRef: 'component:default/transaction-processing',
     providerRef: 'component:default/transaction-validation',
     apiRef: 'api:default/transaction-validation-api',

@@ -2,7 +2,11 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
@@ -26,6 +30,12 @@ function mockApi(
     getSpecChanges: jest.fn().mockResolvedValue(eventChanges),
     getGraph: jest.fn().mockResolvedValue(processingGraph()),
     getBreakingChanges: jest.fn().mockResolvedValue(eventBreakingChanges),
+    assignAccountableOwner: jest.fn(async (id: string, ownerRef?: string) => ({
+      ...processingIntegrations().upstream[1],
+      id,
+      accountableOwnerRef: ownerRef,
+    })),
+    getAccountableOwnerAssignments: jest.fn().mockResolvedValue([]),
     getBlastRadius: jest.fn().mockResolvedValue({
       apiRef: 'api:default/transaction-validation-api',
       consumers: [
@@ -43,13 +53,32 @@ function mockApi(
   };
 }
 
-async function renderTab(api: IntegrationHealthApi, entity = processingEntity) {
+const groups = ['ledger-engineering', 'payments-engineering', 'platform'].map(
+  name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  }),
+);
+
+async function renderTab(
+  api: IntegrationHealthApi,
+  entity = processingEntity,
+  mayAssign:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.DENY,
+) {
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityIntegrationsContent />
     </EntityProvider>,
     {
-      apis: [[integrationHealthApiRef, api]],
+      apis: [
+        [integrationHealthApiRef, api],
+        [permissionApiRef, mockApis.permission({ authorize: mayAssign })],
+        [catalogApiRef, catalogApiMock({ entities: groups })],
+      ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
@@ -106,6 +135,82 @@ describe('EntityIntegrationsContent', () => {
         "The declared accountable owner 'ledger-team' is not a group in the catalog.",
       ),
     ).toBeInTheDocument();
+  });
+
+  it('offers no owner assignment to a user the policy does not allow', async () => {
+    await renderTab(
+      mockApi(jest.fn().mockResolvedValue(processingIntegrations())),
+    );
+    await screen.findByText(/2 upstream, 1 downstream/);
+    expect(
+      screen.queryByRole('button', { name: /Assign the accountable owner/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('lets an allowed user assign the accountable owner with a note, then reloads the tab', async () => {
+    const integrations = processingIntegrations();
+    const getEntityIntegrations = jest.fn().mockResolvedValue(integrations);
+    const api = mockApi(getEntityIntegrations);
+    await renderTab(api, processingEntity, AuthorizeResult.ALLOW);
+    await screen.findByText(/2 upstream, 1 downstream/);
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Assign the accountable owner of component:default/transaction-processing → resource:default/event-bus',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: /Group/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: /platform/ }),
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Note/ }),
+      'Platform runs the bus',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(api.assignAccountableOwner).toHaveBeenCalledWith(
+        integrations.upstream[1].id,
+        'group:default/platform',
+        'Platform runs the bus',
+      ),
+    );
+    await waitFor(() => expect(getEntityIntegrations).toHaveBeenCalledTimes(2));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('keeps the dialog open with the server refusal when the assignment is not allowed', async () => {
+    const api = mockApi(jest.fn().mockResolvedValue(processingIntegrations()));
+    api.assignAccountableOwner = jest
+      .fn()
+      .mockRejectedValue(
+        new Error(
+          'Only the owners of component:default/transaction-processing or resource:default/event-bus may assign',
+        ),
+      );
+    await renderTab(api, processingEntity, AuthorizeResult.ALLOW);
+    await screen.findByText(/2 upstream, 1 downstream/);
+    await userEvent.click(
+      (
+        await screen.findAllByRole('button', {
+          name: /Assign the accountable owner/,
+        })
+      )[0],
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: /Group/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: /ledger-engineering/ }),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Not saved')).toBeInTheDocument();
+    expect(within(dialog).getByText(/Only the owners of/)).toBeInTheDocument();
   });
 
   it('draws the dependency map, changes its depth, and highlights the blast radius of a chosen API', async () => {

@@ -1,6 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Alert,
@@ -19,17 +18,11 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { BreakingChangesCard } from '../BreakingChangesCard';
+import { describeError } from '../describeError';
 import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
 import { SyncStatus } from './SyncStatus';
-
-/** The server's own explanation, when it sent one, after the HTTP status. */
-function describeError(error: Error): string {
-  return error instanceof ResponseError
-    ? `${error.message}: ${error.cause.message}`
-    : error.message;
-}
 
 function plural(count: number, one: string, many: string) {
   return `${count} ${count === 1 ? one : many}`;
@@ -54,6 +47,7 @@ function IntegrationsCard(props: {
   title: string;
   direction: IntegrationDirection;
   integrations: Integration[];
+  onOwnerAssigned: () => void;
 }) {
   return (
     <Card>
@@ -66,6 +60,7 @@ function IntegrationsCard(props: {
         <IntegrationsTable
           direction={props.direction}
           integrations={props.integrations}
+          onOwnerAssigned={props.onOwnerAssigned}
         />
       </CardBody>
     </Card>
@@ -172,6 +167,7 @@ export function EntityIntegrationsContent() {
             title={`Integrations through ${title}`}
             direction="through"
             integrations={value.downstream}
+            onOwnerAssigned={retry}
           />
           <BreakingChangesCard entityRef={entityRef} isApi />
           <SpecHistoryCard entityRef={entityRef} />
@@ -182,11 +178,13 @@ export function EntityIntegrationsContent() {
             title={`Upstream: what ${title} depends on`}
             direction="upstream"
             integrations={value.upstream}
+            onOwnerAssigned={retry}
           />
           <IntegrationsCard
             title={`Downstream: who depends on ${title}`}
             direction="downstream"
             integrations={value.downstream}
+            onOwnerAssigned={retry}
           />
           {value.upstream.some(i => i.apiRef) && (
             <BreakingChangesCard entityRef={entityRef} isApi={false} />

@@ -34,7 +34,10 @@ function refCell(ref: string | undefined, empty: string) {
   );
 }
 
-function columns(direction: IntegrationDirection): ColumnConfig<Integration>[] {
+function columns(
+  direction: IntegrationDirection,
+  onOwnerAssigned: () => void,
+): ColumnConfig<Integration>[] {
   const consumer: ColumnConfig<Integration> = {
     id: 'consumer',
     label: 'Consumer',
@@ -78,7 +81,9 @@ function columns(direction: IntegrationDirection): ColumnConfig<Integration>[] {
     {
       id: 'accountableOwner',
       label: 'Accountable owner',
-      cell: i => <AccountableOwnerCell integration={i} />,
+      cell: i => (
+        <AccountableOwnerCell integration={i} onAssigned={onOwnerAssigned} />
+      ),
     },
     {
       id: 'findings',
@@ -107,13 +112,15 @@ function columns(direction: IntegrationDirection): ColumnConfig<Integration>[] {
 export function IntegrationsTable({
   direction,
   integrations,
+  onOwnerAssigned,
 }: {
   direction: IntegrationDirection;
   integrations: Integration[];
+  onOwnerAssigned: () => void;
 }) {
   return (
     <Table<Integration>
-      columnConfig={columns(direction)}
+      columnConfig={columns(direction, onOwnerAssigned)}
       data={integrations}
       pagination={{ type: 'none' }}
       emptyState={<Text color="secondary">{EMPTY_TEXT[direction]}</Text>}

@@ -1,0 +1,313 @@
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { INTEGRATION_RESOURCE_TYPE } from '@integration-health/plugin-integration-health-common';
+import request from 'supertest';
+import {
+  createIntegrationConditionalDecision,
+  integrationConditions,
+} from './permissions/conditions';
+import { integrationHealthPlugin } from './plugin';
+import { paymentsCatalog } from './testUtils/entities';
+
+jest.setTimeout(30_000);
+
+// amara is in payments (owns processing, the provider of transaction events);
+// mei is in ledger (owns the ledger, its consumer); diego is in platform
+// and owns neither side.
+const GROUPS: Record<string, string[]> = {
+  'user:default/amara': ['group:default/payments'],
+  'user:default/mei': ['group:default/ledger'],
+  'user:default/diego': ['group:default/platform'],
+};
+
+/** Users' ownership claims, as the auth backend would resolve them. */
+const userInfoWithGroups = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials: any) {
+      const userEntityRef = credentials.principal.userEntityRef;
+      return {
+        userEntityRef,
+        ownershipEntityRefs: [userEntityRef, ...(GROUPS[userEntityRef] ?? [])],
+      };
+    },
+  }),
+});
+
+/** The policy the README recommends: owners of either side may assign. */
+const ownersPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'integration-owners-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle(req, user) {
+            if (
+              isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE)
+            ) {
+              return createIntegrationConditionalDecision(
+                req.permission,
+                integrationConditions.isSideOwner({
+                  claims: user?.info.ownershipEntityRefs ?? [],
+                }),
+              );
+            }
+            return { result: AuthorizeResult.ALLOW };
+          },
+        });
+      },
+    });
+  },
+});
+
+/**
+ * The mock auth service, except that a plugin calling another on behalf of
+ * a user sends the user with itself as actor — as the real auth service's
+ * on-behalf-of tokens do, and as the permission backend requires before it
+ * evaluates conditions for a user.
+ */
+const authWithActors = createServiceFactory({
+  service: coreServices.auth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }) {
+    const auth = mockServices.auth({ pluginId: plugin.getId() });
+    const getPluginRequestToken = auth.getPluginRequestToken.bind(auth);
+    auth.getPluginRequestToken = async options => {
+      const principal = options.onBehalfOf.principal as {
+        type: string;
+        userEntityRef?: string;
+      };
+      if (principal.type === 'user' && principal.userEntityRef) {
+        return {
+          token: mockCredentials.user.token(principal.userEntityRef, {
+            actor: { subject: `plugin:${plugin.getId()}` },
+          }),
+        };
+      }
+      return getPluginRequestToken(options);
+    };
+    return auth;
+  },
+});
+
+const user = (name: string) =>
+  mockCredentials.user.header(`user:default/${name}`);
+
+describe('assigning an accountable owner, with the permission framework deciding', () => {
+  let backend: TestBackend;
+  let integrationId: string;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        integrationHealthPlugin,
+        permissionPlugin,
+        ownersPolicy,
+        userInfoWithGroups,
+        authWithActors,
+        catalogServiceMock.factory({ entities: paymentsCatalog() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            integrationHealth: {
+              sync: {
+                schedule: {
+                  frequency: { minutes: 10 },
+                  timeout: { minutes: 1 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    for (let attempt = 0; attempt < 100 && !integrationId; attempt++) {
+      const res = await request(backend.server)
+        .get(
+          '/api/integration-health/v1/entities/component/default/ledger/integrations',
+        )
+        .set('Authorization', user('mei'));
+      integrationId = res.body.upstream?.[0]?.id;
+      if (!integrationId) await new Promise(r => setTimeout(r, 100));
+    }
+  });
+
+  afterAll(() => backend.stop());
+
+  const assign = (who: string, body: object) =>
+    request(backend.server)
+      .put(
+        `/api/integration-health/v1/integrations/${integrationId}/accountable-owner`,
+      )
+      .set('Authorization', user(who))
+      .send(body);
+
+  it('refuses a user who owns neither side, and records nothing', async () => {
+    const res = await assign('diego', { ownerRef: 'group:default/platform' });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('Only the owners of'),
+    });
+
+    const history = await request(backend.server)
+      .get(
+        `/api/integration-health/v1/integrations/${integrationId}/accountable-owner/assignments`,
+      )
+      .set('Authorization', user('diego'));
+    expect(history.body).toEqual({ assignments: [] });
+  });
+
+  it('refuses an unauthenticated call, and a service (only people assign owners)', async () => {
+    const anonymous = await request(backend.server)
+      .put(
+        `/api/integration-health/v1/integrations/${integrationId}/accountable-owner`,
+      )
+      .send({ ownerRef: 'group:default/ledger' });
+    expect(anonymous.status).toBe(401);
+
+    const service = await request(backend.server)
+      .put(
+        `/api/integration-health/v1/integrations/${integrationId}/accountable-owner`,
+      )
+      .set('Authorization', mockCredentials.service.header())
+      .send({ ownerRef: 'group:default/ledger' });
+    expect(service.status).toBe(403);
+  });
+
+  it('lets the consumer side assign, shows it on the entity, and lets the provider side change it', async () => {
+    const byConsumer = await assign('mei', {
+      ownerRef: 'ledger',
+      note: 'We run the replay tooling',
+    });
+    expect(byConsumer.status).toBe(200);
+    expect(byConsumer.body).toMatchObject({
+      accountableOwnerRef: 'group:default/ledger',
+      accountableOwnerSource: 'assigned',
+      accountableOwnerAssignment: {
+        assignedBy: 'user:default/mei',
+        note: 'We run the replay tooling',
+      },
+    });
+    expect(byConsumer.body.findings.map((f: any) => f.id)).not.toContain(
+      'accountable-owner-missing',
+    );
+
+    const tab = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/processing/integrations',
+      )
+      .set('Authorization', user('diego'));
+    expect(
+      tab.body.downstream.find((i: any) => i.id === integrationId),
+    ).toMatchObject({ accountableOwnerRef: 'group:default/ledger' });
+
+    const byProvider = await assign('amara', {
+      ownerRef: 'group:default/payments',
+    });
+    expect(byProvider.status).toBe(200);
+    expect(byProvider.body.accountableOwnerRef).toBe('group:default/payments');
+
+    const history = await request(backend.server)
+      .get(
+        `/api/integration-health/v1/integrations/${integrationId}/accountable-owner/assignments`,
+      )
+      .set('Authorization', user('diego'));
+    expect(
+      history.body.assignments.map((a: any) => [a.ownerRef, a.assignedBy]),
+    ).toEqual([
+      ['group:default/payments', 'user:default/amara'],
+      ['group:default/ledger', 'user:default/mei'],
+    ]);
+  });
+
+  it('answers the frontend permission check per integration through the permission backend', async () => {
+    const ask = (who: string) =>
+      request(backend.server)
+        .post('/api/permission/authorize')
+        .set('Authorization', user(who))
+        .send({
+          items: [
+            {
+              id: '1',
+              permission: {
+                type: 'resource',
+                name: 'integration-health.integration.assign-owner',
+                attributes: { action: 'update' },
+                resourceType: INTEGRATION_RESOURCE_TYPE,
+              },
+              resourceRef: integrationId,
+            },
+          ],
+        });
+    expect((await ask('mei')).body.items[0].result).toBe(AuthorizeResult.ALLOW);
+    expect((await ask('diego')).body.items[0].result).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it('refuses owners that are not groups in the catalog, naming the field', async () => {
+    for (const ownerRef of [
+      'group:default/ledger-team',
+      'user:default/mei',
+      'group:default/',
+      '',
+    ]) {
+      const res = await assign('mei', { ownerRef });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('ownerRef');
+    }
+    const notAnId = await request(backend.server)
+      .put('/api/integration-health/v1/integrations/nope/accountable-owner')
+      .set('Authorization', user('mei'))
+      .send({ ownerRef: 'ledger' });
+    expect(notAnId.status).toBe(400);
+    expect(notAnId.body.error.message).toContain('integrationId');
+
+    const unknown = await request(backend.server)
+      .put(
+        `/api/integration-health/v1/integrations/${'0'.repeat(
+          64,
+        )}/accountable-owner`,
+      )
+      .set('Authorization', user('mei'))
+      .send({ ownerRef: 'ledger' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('clears an assignment so the annotations apply again; clearing twice is harmless', async () => {
+    const first = await assign('mei', {
+      ownerRef: null,
+      note: 'back to the annotation',
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.accountableOwnerRef).toBeUndefined();
+    expect(first.body.findings.map((f: any) => f.id)).toContain(
+      'accountable-owner-missing',
+    );
+    const again = await assign('mei', { ownerRef: null });
+    expect(again.status).toBe(200);
+  });
+});

@@ -1,0 +1,150 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import {
+  AccountableOwnerAssignment,
+  Integration,
+  integrationAssignOwnerPermission,
+} from '@integration-health/plugin-integration-health-common';
+import { IntegrationStore } from '../database/IntegrationStore';
+import { IntegrationQuery } from '../permissions/rules';
+import { CatalogVisibility } from './CatalogVisibility';
+
+export type AssignOwnerRequest = {
+  integrationId: string;
+  /** A group ref; absent clears the assignment. */
+  ownerRef?: string;
+  note?: string;
+};
+
+/**
+ * Assigns the accountable owner of an integration. The permission policy
+ * decides who may; the plugin's rules let it allow the owners of either side.
+ */
+export class OwnerAssignmentService {
+  private readonly visibility: CatalogVisibility;
+  private readonly isAllowed: ReturnType<
+    typeof createConditionAuthorizer<Integration, IntegrationQuery>
+  >;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      integrationStore: IntegrationStore;
+      ruleset: PermissionRuleset<Integration, IntegrationQuery>;
+      now?: () => Date;
+    },
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+    this.isAllowed = createConditionAuthorizer(options.ruleset);
+  }
+
+  async assign(
+    request: AssignOwnerRequest,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<Integration> {
+    const { integrationStore, permissions } = this.options;
+    const integration = await this.getVisible(
+      request.integrationId,
+      credentials,
+    );
+
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: integrationAssignOwnerPermission }],
+      { credentials },
+    );
+    if (
+      decision.result === AuthorizeResult.DENY ||
+      (decision.result === AuthorizeResult.CONDITIONAL &&
+        !this.isAllowed(decision, integration))
+    ) {
+      throw new NotAllowedError(
+        `Only the owners of ${integration.consumerRef} or ${integration.providerRef} may assign this integration's accountable owner`,
+      );
+    }
+
+    const ownerRef = request.ownerRef
+      ? await this.resolveGroup(request.ownerRef, credentials)
+      : undefined;
+    if (!ownerRef && !integration.accountableOwnerAssignment) {
+      return integration; // nothing assigned: clearing again is harmless
+    }
+    await integrationStore.addOwnerAssignment(
+      {
+        integrationId: integration.id,
+        ownerRef,
+        assignedBy: credentials.principal.userEntityRef,
+        note: request.note,
+      },
+      this.options.now?.() ?? new Date(),
+    );
+    const [updated] = await integrationStore.getByIds([integration.id]);
+    return updated;
+  }
+
+  async history(
+    integrationId: string,
+    credentials: BackstageCredentials,
+  ): Promise<AccountableOwnerAssignment[]> {
+    await this.getVisible(integrationId, credentials);
+    return this.options.integrationStore.listOwnerAssignments(integrationId);
+  }
+
+  private async getVisible(
+    integrationId: string,
+    credentials: BackstageCredentials,
+  ): Promise<Integration> {
+    const [integration] = await this.options.integrationStore.getByIds([
+      integrationId,
+    ]);
+    const visible =
+      integration &&
+      (await this.visibility.visibleIntegrations([integration], credentials));
+    if (!visible || visible.length === 0) {
+      throw new NotFoundError(`No integration ${integrationId}`);
+    }
+    return integration;
+  }
+
+  private async resolveGroup(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    let groupRef: string;
+    try {
+      groupRef = stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch (error) {
+      throw new InputError(`Invalid ownerRef: ${(error as Error).message}`);
+    }
+    if (!groupRef.startsWith('group:')) {
+      throw new InputError(
+        `Invalid ownerRef: the accountable owner must be a group, not ${groupRef}`,
+      );
+    }
+    const group = await this.options.catalog.getEntityByRef(groupRef, {
+      credentials,
+    });
+    if (!group) {
+      throw new InputError(
+        `Invalid ownerRef: ${groupRef} is not a group in the catalog`,
+      );
+    }
+    return groupRef;
+  }
+}

@@ -1,0 +1,1 @@
+export { AssignOwnerDialog } from './AssignOwnerDialog';
