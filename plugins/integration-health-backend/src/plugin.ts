@@ -11,6 +11,7 @@ import { readSyncConfig } from './config';
 import { DatabaseIntegrationStore } from './database/IntegrationStore';
 import { DatabaseSpecStore } from './database/SpecStore';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
+import { retryStartupRace } from './database/retryStartupRace';
 import { SpecHistoryService } from './specs/SpecHistoryService';
 import { BreakingChangeService } from './service/BreakingChangeService';
 import { IntegrationGraphService } from './service/IntegrationGraphService';
@@ -89,14 +90,17 @@ export const integrationHealthPlugin = createBackendPlugin({
           specHistory,
           pageSize: syncConfig.pageSize,
         });
-        await scheduler.scheduleTask({
-          id: 'integration-health-catalog-sync',
-          scope: 'global',
-          ...syncConfig.schedule,
-          fn: async () => {
-            await syncService.runOnce();
-          },
-        });
+        // The scheduler migrates its own tables on the first task.
+        await retryStartupRace(() =>
+          scheduler.scheduleTask({
+            id: 'integration-health-catalog-sync',
+            scope: 'global',
+            ...syncConfig.schedule,
+            fn: async () => {
+              await syncService.runOnce();
+            },
+          }),
+        );
 
         const queryService = new IntegrationQueryService({
           catalog,

@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { retryStartupRace } from './retryStartupRace';
 
 const migrationsDir = resolvePackagePath(
   '@integration-health/plugin-integration-health-backend',
@@ -15,7 +16,9 @@ export async function migrateDatabase(
 ): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
+    await retryStartupRace(() =>
+      client.migrate.latest({ directory: migrationsDir }),
+    );
   }
   return client;
 }
