@@ -1,0 +1,239 @@
+/**
+ * Measures the sync job and the read routes on a synthetic organisation
+ * (default 10,000 components, 300 groups), on the embedded SQLite database or,
+ * with --pg, on the PostgreSQL named by
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING. Prints progress lines,
+ * then one JSON object as the last line.
+ *
+ *   npm run bench:sync -- [--components 10000] [--groups 300] [--pg]
+ */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import knexFactory, { Knex } from 'knex';
+import request from 'supertest';
+import { DatabaseIntegrationStore } from '../src/database/IntegrationStore';
+import { DatabaseSpecStore } from '../src/database/SpecStore';
+import { DatabaseSyncRunStore } from '../src/database/SyncRunStore';
+import { integrationHealthPlugin } from '../src/plugin';
+import { SpecHistoryService } from '../src/specs/SpecHistoryService';
+import { IntegrationSyncService } from '../src/sync/IntegrationSyncService';
+import {
+  openApiDefinition,
+  seededRandom,
+  syntheticCatalog,
+} from './syntheticCatalog';
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+const round = (value: number, digits = 2) =>
+  Math.round(value * 10 ** digits) / 10 ** digits;
+
+function connect(): Knex {
+  if (process.argv.includes('--pg')) {
+    const url =
+      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+    if (!url) {
+      throw new Error(
+        '--pg needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
+      );
+    }
+    return knexFactory({ client: 'pg', connection: url });
+  }
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+}
+
+/**
+ * The in-memory catalog, timed: its scans are not what a real catalog does,
+ * so the time spent inside it is reported apart from the plugin's own.
+ */
+function timedCatalog(entities: Entity[], spent: { ms: number }) {
+  const catalog = catalogServiceMock({ entities });
+  return new Proxy(catalog, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const start = performance.now();
+        try {
+          return await value.apply(target, args);
+        } finally {
+          spent.ms += performance.now() - start;
+        }
+      };
+    },
+  });
+}
+
+async function timed<T>(
+  what: string,
+  catalogTime: { ms: number },
+  fn: () => Promise<T>,
+) {
+  catalogTime.ms = 0;
+  const start = performance.now();
+  const value = await fn();
+  const seconds = (performance.now() - start) / 1000;
+  const own = seconds - catalogTime.ms / 1000;
+  process.stdout.write(
+    `${what}: ${round(seconds)} s, of which ${round(
+      own,
+    )} s in the plugin and ${round(
+      catalogTime.ms / 1000,
+    )} s in the in-memory catalog\n`,
+  );
+  return { value, seconds, own };
+}
+
+async function main() {
+  const components = argument('components', 10000);
+  const groups = argument('groups', 300);
+  const catalog = syntheticCatalog({ components, groups });
+  process.stdout.write(
+    `catalog: ${catalog.entities.length} entities (${components} components, ${catalog.apiRefs.length} APIs, ${groups} groups)\n`,
+  );
+
+  const knex = connect();
+  if (process.argv.includes('--pg')) {
+    // A clean schema for each run of the benchmark.
+    await knex.raw('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  }
+  const database = mockServices.database({ knex });
+  const logger = mockServices.rootLogger({ level: 'none' });
+  const integrationStore = await DatabaseIntegrationStore.create({ database });
+  const syncRunStore = await DatabaseSyncRunStore.create({ database });
+  const specStore = await DatabaseSpecStore.create({ database });
+  const specHistory = new SpecHistoryService({
+    specStore,
+    logger,
+    maxDocumentBytes: 20 * 1024 * 1024,
+  });
+  const catalogTime = { ms: 0 };
+  const syncWith = (entities: Entity[]) =>
+    new IntegrationSyncService({
+      catalog: timedCatalog(entities, catalogTime),
+      auth: mockServices.auth(),
+      logger,
+      integrationStore,
+      syncRunStore,
+      specHistory,
+      pageSize: 500,
+    }).runOnce();
+
+  const errors: string[] = [];
+  const check = (run: Awaited<ReturnType<typeof syncWith>>) => {
+    if (run.status !== 'succeeded') errors.push(`sync failed: ${run.error}`);
+    return run;
+  };
+
+  const full = await timed('full sync', catalogTime, () =>
+    syncWith(catalog.entities),
+  );
+  check(full.value);
+  const noop = await timed('no-op sync', catalogTime, () =>
+    syncWith(catalog.entities),
+  );
+  check(noop.value);
+
+  // One API changes: its required field is renamed (a breaking change).
+  const changedRef = catalog.apiRefs[0];
+  const changed = catalog.entities.map(e => {
+    if (`api:default/${e.metadata.name}` !== changedRef) return e;
+    return {
+      ...e,
+      metadata: { ...e.metadata, etag: `${e.metadata.name}-2` },
+      spec: {
+        ...e.spec,
+        definition: openApiDefinition(e.metadata.name, '2.0.0', {
+          requiredField: 'accountRef',
+        }),
+      },
+    };
+  });
+  const one = await timed('one-change sync', catalogTime, () =>
+    syncWith(changed),
+  );
+  check(one.value);
+  if (one.value.counts?.specVersionsAdded !== 1) {
+    errors.push(
+      `one-change sync recorded ${one.value.counts?.specVersionsAdded} versions, expected 1`,
+    );
+  }
+
+  const backend = await startTestBackend({
+    features: [
+      integrationHealthPlugin,
+      catalogServiceMock.factory({ entities: changed }),
+      mockServices.database.factory({ knex }),
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+    ],
+  });
+  const random = seededRandom(7);
+  const sample = (refs: string[], n: number) =>
+    Array.from({ length: n }, () => refs[Math.floor(random() * refs.length)]);
+  const path = (ref: string) => {
+    const { kind, namespace, name } = parseEntityRef(ref);
+    return `/api/integration-health/v1/entities/${kind}/${namespace}/${name}`;
+  };
+  const latency = async (url: string) => {
+    const start = performance.now();
+    const res = await request(backend.server)
+      .get(url)
+      .set('Authorization', 'Bearer mock-user-token');
+    if (res.status !== 200) errors.push(`${url}: ${res.status}`);
+    return performance.now() - start;
+  };
+
+  // Deep APIs (lowest layer) have the widest blast radius.
+  const blast: number[] = [];
+  for (const ref of sample(catalog.apiRefs, 200)) {
+    blast.push(
+      await latency(`${path(ref)}/blast-radius?depth=3&maxNodes=1000`),
+    );
+  }
+  const integrations: number[] = [];
+  for (const ref of sample(catalog.componentRefs, 500)) {
+    integrations.push(await latency(`${path(ref)}/integrations`));
+  }
+  await backend.stop();
+  await knex.destroy();
+
+  const result = {
+    database: process.argv.includes('--pg') ? 'postgres' : 'sqlite',
+    entities: catalog.entities.length,
+    integrations: full.value.counts?.integrations,
+    full_sync_s: round(full.seconds),
+    noop_sync_s: round(noop.seconds),
+    one_change_sync_s: round(one.seconds),
+    full_sync_plugin_s: round(full.own),
+    noop_sync_plugin_s: round(noop.own),
+    one_change_sync_plugin_s: round(one.own),
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    blast_radius_p95_ms: round(percentile(blast, 95), 1),
+    entity_integrations_p99_ms: round(percentile(integrations, 99), 1),
+    errors: errors.length,
+  };
+  for (const error of errors.slice(0, 10))
+    process.stdout.write(`error: ${error}\n`);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(errors.length === 0 ? 0 : 1);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(2);
+});
