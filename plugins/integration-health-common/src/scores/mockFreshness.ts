@@ -42,6 +42,20 @@ export type MockFreshnessInput = {
   now: Date;
 };
 
+const CAPS: Partial<
+  Record<ChangesSince, (config: ScoreConfig['mock']) => ScoreAdjustment>
+> = {
+  breaking: config => ({
+    cap: config.capAfterBreaking,
+    reason:
+      'The spec changed with breaking changes on used operations since the mocks were made',
+  }),
+  warning: config => ({
+    cap: config.capAfterWarnings,
+    reason: 'The spec changed with warnings since the mocks were made',
+  }),
+};
+
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /**
@@ -117,20 +131,8 @@ export function mockFreshness(
   const raw = Math.round(100 * coverage * validity);
   const adjustments: ScoreAdjustment[] = [];
   let value = raw;
-  const cap =
-    input.changesSinceMocksMade === 'breaking'
-      ? {
-          cap: config.capAfterBreaking,
-          reason:
-            'The spec changed with breaking changes on used operations since the mocks were made',
-        }
-      : input.changesSinceMocksMade === 'warning'
-      ? {
-          cap: config.capAfterWarnings,
-          reason: 'The spec changed with warnings since the mocks were made',
-        }
-      : undefined;
-  if (cap && value > cap.cap) {
+  const cap = CAPS[input.changesSinceMocksMade]?.(config);
+  if (cap?.cap !== undefined && value > cap.cap) {
     adjustments.push(cap);
     value = cap.cap;
   }
