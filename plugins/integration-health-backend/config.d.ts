@@ -20,5 +20,31 @@ export interface Config {
        */
       maxDocumentBytes?: number;
     };
+    /** Weights and windows of the freshness scores; see the README. */
+    scores?: {
+      contract?: {
+        tiers?: {
+          verifiedInProduction?: number;
+          verifiedEarlierUnaffected?: number;
+          verifiedEarlierWarnings?: number;
+          verifiedEarlierBreaking?: number;
+          staticCheckOnly?: number;
+        };
+        /** Days before evidence starts losing points. Defaults to 30. */
+        freshDays?: number;
+        /** Days over which it then falls to the floor. Defaults to 60. */
+        decayDays?: number;
+        /** The lowest an aged score falls to. Defaults to 20. */
+        floor?: number;
+      };
+      mock?: {
+        /** Credit of an operation with one valid mock (two give 1). Defaults to 0.75. */
+        singleMockCredit?: number;
+        /** Defaults to 80. */
+        capAfterWarnings?: number;
+        /** Defaults to 60. */
+        capAfterBreaking?: number;
+      };
+    };
   };
 }

@@ -13,7 +13,10 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { DatabaseIntegrationStore } from '../src/database/IntegrationStore';
+import { DatabaseEvidenceStore } from '../src/database/EvidenceStore';
 import { DatabaseSpecStore } from '../src/database/SpecStore';
+import { ScoreService } from '../src/scores/ScoreService';
+import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
 import { DatabaseSyncRunStore } from '../src/database/SyncRunStore';
 import { integrationHealthPlugin } from '../src/plugin';
 import { SpecHistoryService } from '../src/specs/SpecHistoryService';
@@ -122,6 +125,12 @@ async function main() {
     logger,
     maxDocumentBytes: 20 * 1024 * 1024,
   });
+  const evidenceStore = await DatabaseEvidenceStore.create({ database });
+  const scoreService = new ScoreService({
+    evidenceStore,
+    specStore,
+    config: DEFAULT_SCORE_CONFIG,
+  });
   const catalogTime = { ms: 0 };
   const syncWith = (entities: Entity[]) =>
     new IntegrationSyncService({
@@ -131,6 +140,8 @@ async function main() {
       integrationStore,
       syncRunStore,
       specHistory,
+      evidenceStore,
+      scoreService,
       pageSize: 500,
     }).runOnce();
 

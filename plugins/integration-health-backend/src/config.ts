@@ -2,7 +2,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
+import {
+  DEFAULT_SCORE_CONFIG,
+  ScoreConfig,
+} from '@integration-health/plugin-integration-health-common';
 import { InputError } from '@backstage/errors';
 
 export type SyncConfig = {
@@ -39,4 +43,72 @@ export function readSyncConfig(config: Config): SyncConfig {
     );
   }
   return { schedule, pageSize, maxDocumentBytes };
+}
+
+function number(
+  config: Config,
+  key: string,
+  fallback: number,
+  range: [number, number],
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value >= range[0] && value <= range[1])) {
+    throw new InputError(
+      `integrationHealth.scores.${key} must be from ${range[0]} to ${range[1]}, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** Score weights and windows from config, each defaulting to the design's. */
+export function readScoreConfig(root: Config): ScoreConfig {
+  const config =
+    root.getOptionalConfig('integrationHealth.scores') ?? new ConfigReader({});
+  const d = DEFAULT_SCORE_CONFIG;
+  const tier = (name: keyof ScoreConfig['contract']['tiers']) =>
+    number(config, `contract.tiers.${name}`, d.contract.tiers[name], [0, 100]);
+  return {
+    contract: {
+      tiers: {
+        verifiedInProduction: tier('verifiedInProduction'),
+        verifiedEarlierUnaffected: tier('verifiedEarlierUnaffected'),
+        verifiedEarlierWarnings: tier('verifiedEarlierWarnings'),
+        verifiedEarlierBreaking: tier('verifiedEarlierBreaking'),
+        staticCheckOnly: tier('staticCheckOnly'),
+      },
+      freshDays: number(
+        config,
+        'contract.freshDays',
+        d.contract.freshDays,
+        [0, 3650],
+      ),
+      decayDays: number(
+        config,
+        'contract.decayDays',
+        d.contract.decayDays,
+        [1, 3650],
+      ),
+      floor: number(config, 'contract.floor', d.contract.floor, [0, 100]),
+    },
+    mock: {
+      singleMockCredit: number(
+        config,
+        'mock.singleMockCredit',
+        d.mock.singleMockCredit,
+        [0, 1],
+      ),
+      capAfterWarnings: number(
+        config,
+        'mock.capAfterWarnings',
+        d.mock.capAfterWarnings,
+        [0, 100],
+      ),
+      capAfterBreaking: number(
+        config,
+        'mock.capAfterBreaking',
+        d.mock.capAfterBreaking,
+        [0, 100],
+      ),
+    },
+  };
 }

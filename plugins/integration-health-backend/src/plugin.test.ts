@@ -272,6 +272,76 @@ describe('integration-health backend', () => {
     expect(badDirection.body.error.message).toContain('direction');
   });
 
+  it('takes a verification pushed by a pipeline and shows the recomputed scores on the tab', async () => {
+    const tab = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/integrations',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    const [integration] = tab.body.upstream;
+    expect(integration.scores).toBeUndefined(); // no evidence yet: unknown
+    const url = `/api/integration-health/v1/integrations/${integration.id}/verifications`;
+
+    const pushed = await request(server)
+      .post(url)
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        result: 'failed',
+        providerVersion: '1.0.0',
+        consumerVersion: 'ledger-7f3c',
+        url: 'https://ci.example/runs/42',
+      });
+    expect(pushed.status).toBe(201);
+    expect(pushed.body.contract).toMatchObject({
+      value: 0,
+      tier: 'verification-failed',
+      evidence: [
+        expect.objectContaining({
+          source: 'ci',
+          url: 'https://ci.example/runs/42',
+        }),
+      ],
+    });
+
+    const after = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/integrations',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(after.body.upstream[0].scores.contract.value).toBe(0);
+
+    // Users do not push evidence; bad bodies name the field; unknown ids 404.
+    const byUser = await request(server)
+      .post(url)
+      .set('Authorization', mockCredentials.user.header())
+      .send({ result: 'passed', providerVersion: '1.0.0' });
+    expect(byUser.status).toBe(403);
+    const bad = await request(server)
+      .post(url)
+      .set('Authorization', mockCredentials.service.header())
+      .send({ result: 'green', providerVersion: '1.0.0' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('result');
+    const badDate = await request(server)
+      .post(url)
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        result: 'passed',
+        providerVersion: '1',
+        verifiedAt: 'yesterday',
+      });
+    expect(badDate.body.error.message).toContain('verifiedAt');
+    const unknown = await request(server)
+      .post(
+        `/api/integration-health/v1/integrations/${'a'.repeat(
+          64,
+        )}/verifications`,
+      )
+      .set('Authorization', mockCredentials.service.header())
+      .send({ result: 'passed', providerVersion: '1.0.0' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('lets a service call the routes with its own credentials', async () => {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')

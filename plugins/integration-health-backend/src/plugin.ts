@@ -7,9 +7,12 @@ import {
   integrationHealthSpecHistoryExtensionPoint,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
-import { readSyncConfig } from './config';
+import { readScoreConfig, readSyncConfig } from './config';
 import { DatabaseIntegrationStore } from './database/IntegrationStore';
+import { DatabaseEvidenceStore } from './database/EvidenceStore';
 import { DatabaseSpecStore } from './database/SpecStore';
+import { ScoreService } from './scores/ScoreService';
+import { EvidenceService } from './service/EvidenceService';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
 import { retryStartupRace } from './database/retryStartupRace';
 import { SpecHistoryService } from './specs/SpecHistoryService';
@@ -72,6 +75,12 @@ export const integrationHealthPlugin = createBackendPlugin({
         });
         const syncRunStore = await DatabaseSyncRunStore.create({ database });
         const specStore = await DatabaseSpecStore.create({ database });
+        const evidenceStore = await DatabaseEvidenceStore.create({ database });
+        const scoreService = new ScoreService({
+          evidenceStore,
+          specStore,
+          config: readScoreConfig(config),
+        });
         const specHistory = new SpecHistoryService({
           specStore,
           logger,
@@ -88,6 +97,8 @@ export const integrationHealthPlugin = createBackendPlugin({
           integrationStore,
           syncRunStore,
           specHistory,
+          evidenceStore,
+          scoreService,
           pageSize: syncConfig.pageSize,
         });
         // The scheduler migrates its own tables on the first task.
@@ -107,6 +118,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           integrationStore,
           syncRunStore,
           specStore,
+          evidenceStore,
         });
         const graphService = new IntegrationGraphService({
           catalog,
@@ -137,6 +149,11 @@ export const integrationHealthPlugin = createBackendPlugin({
         httpRouter.use(
           createRouter({
             ownerAssignmentService,
+            evidenceService: new EvidenceService({
+              integrationStore,
+              evidenceStore,
+              scoreService,
+            }),
             httpAuth,
             queryService,
             graphService,

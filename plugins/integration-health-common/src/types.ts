@@ -1,3 +1,5 @@
+import { ScoreExplanation } from './scores';
+
 /**
  * How two services talk across an integration.
  *
@@ -59,6 +61,17 @@ export type AccountableOwnerAssignment = {
 };
 
 /**
+ * The two scores of an integration, each with its explanation.
+ *
+ * @public
+ */
+export type IntegrationScores = {
+  contract: ScoreExplanation;
+  mock: ScoreExplanation;
+  computedAt: string;
+};
+
+/**
  * A directed edge consumer → provider, optionally through an API entity.
  *
  * @public
@@ -76,6 +89,8 @@ export type Integration = {
   accountableOwnerSource?: AccountableOwnerSource;
   /** Set when the accountable owner was assigned rather than declared. */
   accountableOwnerAssignment?: AccountableOwnerAssignment;
+  /** Contract and mock freshness, once the sync has computed them. */
+  scores?: IntegrationScores;
   findings: IntegrationFinding[];
   firstSeenAt: string;
   lastSeenAt: string;
@@ -129,6 +144,8 @@ export type SyncRunCounts = {
   specVersionsAdded?: number;
   /** Breaking changes found in those versions. */
   breakingChanges?: number;
+  /** Integrations whose scores were recomputed from their evidence. */
+  integrationsScored?: number;
 };
 
 /**

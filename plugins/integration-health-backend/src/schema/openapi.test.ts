@@ -20,6 +20,7 @@ describe('the committed OpenAPI document', () => {
       graphService: {} as any,
       breakingChangeService: {} as any,
       ownerAssignmentService: {} as any,
+      evidenceService: {} as any,
     });
     const served = (router.stack as any[])
       .filter(layer => layer.route)

@@ -9,6 +9,7 @@ import {
   SyncRun,
 } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
+import { EvidenceStore } from '../database/EvidenceStore';
 import { SpecStore } from '../database/SpecStore';
 import { SyncRunStore } from '../database/SyncRunStore';
 import { CatalogVisibility } from './CatalogVisibility';
@@ -26,6 +27,7 @@ export class IntegrationQueryService {
       integrationStore: IntegrationStore;
       syncRunStore: SyncRunStore;
       specStore: SpecStore;
+      evidenceStore: EvidenceStore;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -49,12 +51,16 @@ export class IntegrationQueryService {
         )
       ).map(i => i.id),
     );
-    const isVisible = (i: Integration) => visibleIds.has(i.id);
+    const scores = await this.options.evidenceStore.getScores([...visibleIds]);
+    const shown = (list: Integration[]) =>
+      list
+        .filter(i => visibleIds.has(i.id))
+        .map(i => (scores.has(i.id) ? { ...i, scores: scores.get(i.id) } : i));
 
     return {
       entityRef,
-      upstream: stored.upstream.filter(isVisible),
-      downstream: stored.downstream.filter(isVisible),
+      upstream: shown(stored.upstream),
+      downstream: shown(stored.downstream),
       lastSync: lastSync && {
         id: lastSync.id,
         status: lastSync.status,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BreakingChangeService } from './BreakingChangeService';
 import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
+import { EvidenceService } from './EvidenceService';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
 
 const entityParams = z.object({
@@ -47,6 +48,16 @@ const assignOwnerBody = z.object({
   note: z.string().max(2000).optional(),
 });
 
+const verificationBody = z.object({
+  result: z.enum(['passed', 'failed']),
+  providerVersion: z.string().min(1).max(255),
+  consumerVersion: z.string().min(1).max(255).optional(),
+  environment: z.string().min(1).max(255).optional(),
+  verifiedAt: z.string().datetime({ offset: true }).optional(),
+  url: z.string().url().max(2000).optional(),
+  source: z.string().min(1).max(64).default('ci'),
+});
+
 const blastRadiusQuery = graphQuery.omit({ direction: true }).extend({
   depth: z.coerce.number().int().min(1).max(10).default(3),
 });
@@ -57,6 +68,7 @@ export function createRouter(options: {
   graphService: IntegrationGraphService;
   breakingChangeService: BreakingChangeService;
   ownerAssignmentService: OwnerAssignmentService;
+  evidenceService: EvidenceService;
 }): express.Router {
   const {
     httpAuth,
@@ -64,6 +76,7 @@ export function createRouter(options: {
     graphService,
     breakingChangeService,
     ownerAssignmentService,
+    evidenceService,
   } = options;
   const router = Router();
   router.use(express.json());
@@ -209,6 +222,26 @@ export function createRouter(options: {
           credentials,
         ),
       });
+    },
+  );
+
+  // Pipelines push their contract verifications with an external access token.
+  router.post(
+    '/v1/integrations/:integrationId/verifications',
+    async (req, res) => {
+      const { integrationId } = parse(
+        integrationParams,
+        req.params,
+        'integration',
+      );
+      const body = parse(verificationBody, req.body, 'body');
+      await httpAuth.credentials(req, { allow: ['service'] });
+      res.status(201).json(
+        await evidenceService.recordVerification(integrationId, {
+          ...body,
+          verifiedAt: body.verifiedAt ?? new Date().toISOString(),
+        }),
+      );
     },
   );
 

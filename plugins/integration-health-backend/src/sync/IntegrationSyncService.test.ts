@@ -1,7 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseIntegrationStore } from '../database/IntegrationStore';
+import { DatabaseEvidenceStore } from '../database/EvidenceStore';
 import { DatabaseSpecStore } from '../database/SpecStore';
+import { ScoreService } from '../scores/ScoreService';
+import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
 import { DatabaseSyncRunStore } from '../database/SyncRunStore';
 import { SpecHistoryService } from '../specs/SpecHistoryService';
 import { entity, paymentsCatalog } from '../testUtils/entities';
@@ -25,8 +28,16 @@ async function setup(
     logger,
     maxDocumentBytes: 5_000,
   });
+  const evidenceStore = await DatabaseEvidenceStore.create({ database });
+  const scoreService = new ScoreService({
+    evidenceStore,
+    specStore,
+    config: DEFAULT_SCORE_CONFIG,
+  });
   const service = new IntegrationSyncService({
     specHistory,
+    evidenceStore,
+    scoreService,
     catalog,
     auth: mockServices.auth(),
     logger,
@@ -34,7 +45,15 @@ async function setup(
     syncRunStore,
     pageSize: 3,
   });
-  return { service, integrationStore, syncRunStore, specStore, logger, knex };
+  return {
+    service,
+    integrationStore,
+    syncRunStore,
+    specStore,
+    evidenceStore,
+    logger,
+    knex,
+  };
 }
 
 describe('IntegrationSyncService', () => {
@@ -410,5 +429,38 @@ describe('IntegrationSyncService', () => {
       );
       expect(upstream).toHaveLength(2);
     });
+  });
+
+  it('recomputes the scores of integrations with evidence on each run, and leaves the rest unknown', async () => {
+    const catalog = catalogServiceMock({ entities: paymentsCatalog() });
+    const { service, integrationStore, evidenceStore } = await setup(catalog);
+    await service.runOnce();
+    const { downstream } = await integrationStore.listForEntity(
+      'api:default/transaction-events',
+    );
+    const [ledger] = downstream;
+    await evidenceStore.addVerification(
+      ledger.id,
+      {
+        source: 'ci',
+        result: 'passed',
+        providerVersion: '1.0.0',
+        verifiedAt: new Date().toISOString(),
+      },
+      new Date(),
+    );
+
+    const run = await service.runOnce();
+    expect(run.counts?.integrationsScored).toBe(1);
+    const scores = await evidenceStore.getScores(
+      (await integrationStore.getByIds([ledger.id])).map(i => i.id),
+    );
+    // 1.0.0 is the catalog's current definition: verified in production.
+    expect(scores.get(ledger.id)?.contract).toMatchObject({
+      value: 100,
+      tier: 'verified-in-production',
+    });
+    expect(scores.get(ledger.id)?.mock).toMatchObject({ tier: 'no-mocks' });
+    expect(scores.get(ledger.id)?.mock.value).toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ import {
 } from '../database/IntegrationStore';
 import { SyncRunStore } from '../database/SyncRunStore';
 import { SpecHistoryService } from '../specs/SpecHistoryService';
+import { EvidenceStore } from '../database/EvidenceStore';
+import { ScoreService } from '../scores/ScoreService';
 import { buildIntegrations } from './buildIntegrations';
 import { readCatalogSnapshot } from './readCatalogSnapshot';
 
@@ -18,6 +20,8 @@ export type IntegrationSyncServiceOptions = {
   integrationStore: IntegrationStore;
   syncRunStore: SyncRunStore;
   specHistory: SpecHistoryService;
+  evidenceStore: EvidenceStore;
+  scoreService: ScoreService;
   pageSize: number;
 };
 
@@ -71,6 +75,14 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...specs.errors);
+      // Scores move with the spec history and with age, so every run
+      // recomputes those of the integrations that have evidence.
+      const scored = await this.options.scoreService.computeAll(
+        await integrationStore.getByIds(
+          await this.options.evidenceStore.integrationIdsWithEvidence(),
+        ),
+        startedAt,
+      );
       const counts = {
         entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
         integrations: stored.total,
@@ -85,6 +97,7 @@ export class IntegrationSyncService {
         specVersionsAdded: specs.versionsAdded,
         apisGone: specs.gone,
         breakingChanges: specs.breakingChanges,
+        integrationsScored: scored,
       };
       const finishedAt = new Date();
       await syncRunStore.finishRun(runId, {
