@@ -53,6 +53,40 @@ export function processingIntegrations(): EntityIntegrations {
       integration({
         accountableOwnerRef: 'group:default/payments-engineering',
         accountableOwnerSource: 'consumer-annotation',
+        scores: {
+          computedAt: '2026-11-21T10:00:00.000Z',
+          contract: {
+            value: 60,
+            tier: 'verified-in-production',
+            summary:
+              'Verified against provider version 1.4.0, the one in production',
+            inputs: { verifications: 1 },
+            adjustments: [
+              {
+                reason:
+                  'The evidence is 60 days old; after 30 days it loses points until 90 days, down to 20',
+                points: 40,
+              },
+            ],
+            evidence: [
+              {
+                label: 'Verification passed against provider 1.4.0',
+                source: 'ci',
+                at: '2026-09-22T10:00:00.000Z',
+                url: 'https://ci.example/runs/42',
+              },
+            ],
+            evidenceAgeDays: 60,
+          },
+          mock: {
+            tier: 'no-mocks',
+            summary:
+              'Unknown: no mocks of this provider have been found for this consumer',
+            inputs: {},
+            adjustments: [],
+            evidence: [],
+          },
+        },
       }),
       integration({
         providerRef: 'resource:default/event-bus',

@@ -96,9 +96,9 @@ export function AssignOwnerDialog(props: {
         <Flex direction="column" gap="3">
           <Text as="p" variant="body-small" color="secondary">
             {integration.consumerRef} → {integration.providerRef}
-            {integration.apiRef && ` through ${integration.apiRef}`}. The
-            group you choose answers for this integration; it replaces what
-            the annotations declare.
+            {integration.apiRef && ` through ${integration.apiRef}`}. The group
+            you choose answers for this integration; it replaces what the
+            annotations declare.
           </Text>
           {groups.loading && <Skeleton width="100%" height={36} />}
           {groups.error && (

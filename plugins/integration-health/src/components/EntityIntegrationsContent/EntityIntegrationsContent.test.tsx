@@ -137,6 +137,38 @@ describe('EntityIntegrationsContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows both scores per integration, unknown where there is no evidence, with the explanation one click away', async () => {
+    await renderTab(
+      mockApi(jest.fn().mockResolvedValue(processingIntegrations())),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Contract freshness: 60. Show why',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(
+        'Verified against provider version 1.4.0, the one in production.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/−40: The evidence is 60 days old/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('link', {
+        name: 'Verification passed against provider 1.4.0',
+      }),
+    ).toHaveAttribute('href', 'https://ci.example/runs/42');
+    await userEvent.keyboard('{Escape}');
+
+    expect(
+      screen.getAllByRole('button', {
+        name: 'Mock freshness: unknown. Show why',
+      }),
+    ).toHaveLength(3);
+  });
+
   it('offers no owner assignment to a user the policy does not allow', async () => {
     await renderTab(
       mockApi(jest.fn().mockResolvedValue(processingIntegrations())),

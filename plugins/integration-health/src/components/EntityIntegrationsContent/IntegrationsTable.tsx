@@ -1,6 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { Integration } from '@integration-health/plugin-integration-health-common';
+import { ScoreBadge } from '../ScoreBadge';
 import { AccountableOwnerCell } from './AccountableOwnerCell';
 
 /**
@@ -83,6 +84,26 @@ function columns(
       label: 'Accountable owner',
       cell: i => (
         <AccountableOwnerCell integration={i} onAssigned={onOwnerAssigned} />
+      ),
+    },
+    {
+      id: 'contract',
+      label: 'Contract',
+      width: 90,
+      cell: i => (
+        <Cell>
+          <ScoreBadge title="Contract freshness" score={i.scores?.contract} />
+        </Cell>
+      ),
+    },
+    {
+      id: 'mock',
+      label: 'Mocks',
+      width: 90,
+      cell: i => (
+        <Cell>
+          <ScoreBadge title="Mock freshness" score={i.scores?.mock} />
+        </Cell>
       ),
     },
     {
