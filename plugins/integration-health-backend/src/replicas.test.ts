@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Knex } from 'knex';
 import request from 'supertest';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15'],
