@@ -10,6 +10,9 @@ test('a new user finds transaction-processing and sees its integrations, owners 
 }, testInfo) => {
   await signInAsGuest(page);
 
+  // The demo user (ledger-engineering) sees their own components first;
+  // the whole catalog is one filter away.
+  await page.getByTestId('user-picker-all').click();
   await page.getByRole('link', { name: 'Transaction processing' }).click();
   await page.getByRole('link', { name: 'Integrations', exact: true }).click();
   await expect(page).toHaveURL(
