@@ -310,6 +310,22 @@ describe('integration-health backend', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(after.body.upstream[0].scores.contract.value).toBe(0);
 
+    // The map colours both ends of the seam by its lowest score.
+    const graph = await request(server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/graph?depth=1',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(graph.body.nodes).toEqual(
+      expect.arrayContaining([
+        {
+          ref: 'component:default/processing',
+          depth: 1,
+          health: { lowestScore: 0, integrations: 1, withEvidence: 1 },
+        },
+      ]),
+    );
+
     // Users do not push evidence; bad bodies name the field; unknown ids 404.
     const byUser = await request(server)
       .post(url)

@@ -123,6 +123,7 @@ export const integrationHealthPlugin = createBackendPlugin({
         const graphService = new IntegrationGraphService({
           catalog,
           integrationStore,
+          evidenceStore,
         });
         const breakingChangeService = new BreakingChangeService({
           catalog,

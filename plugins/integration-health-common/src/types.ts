@@ -210,6 +210,18 @@ export type SpecChange = {
 export type GraphDirection = 'upstream' | 'downstream' | 'both';
 
 /**
+ * How healthy an entity's integrations on the map are.
+ *
+ * @public
+ */
+export type GraphNodeHealth = {
+  /** The lowest known contract or mock score among its integrations shown. */
+  lowestScore?: number;
+  integrations: number;
+  withEvidence: number;
+};
+
+/**
  * The dependency map around an entity, as far as the limits allowed.
  *
  * @public
@@ -217,8 +229,8 @@ export type GraphDirection = 'upstream' | 'downstream' | 'both';
 export type DependencyGraph = {
   root: string;
   direction: GraphDirection;
-  /** Every entity reached, with its distance from the root. */
-  nodes: { ref: string; depth: number }[];
+  /** Every entity reached, with its distance from the root and its health. */
+  nodes: { ref: string; depth: number; health?: GraphNodeHealth }[];
   edges: Integration[];
   /** Set when the walk stopped at a limit and more lies beyond. */
   truncated: { depth: boolean; nodes: boolean };

@@ -70,7 +70,11 @@ async function setup() {
       ),
     };
   };
-  return new IntegrationGraphService({ catalog, integrationStore });
+  return new IntegrationGraphService({
+    catalog,
+    integrationStore,
+    evidenceStore: { getScores: async () => new Map() },
+  });
 }
 
 const user = mockCredentials.user();
@@ -80,11 +84,18 @@ describe('IntegrationGraphService', () => {
     const graph = await (
       await setup()
     ).getGraph(refs.processing, 'both', { depth: 1, maxNodes: 100 }, user);
-    expect(graph.nodes).toEqual([
+    expect(graph.nodes.map(({ ref, depth }) => ({ ref, depth }))).toEqual([
       { ref: refs.processing, depth: 0 },
       { ref: refs.db, depth: 1 },
       { ref: refs.intake, depth: 1 },
       { ref: refs.ledger, depth: 1 },
+    ]);
+    // Without evidence no node has a score, and each counts its seams here.
+    expect(graph.nodes.map(n => n.health)).toEqual([
+      { lowestScore: undefined, integrations: 3, withEvidence: 0 },
+      { lowestScore: undefined, integrations: 1, withEvidence: 0 },
+      { lowestScore: undefined, integrations: 1, withEvidence: 0 },
+      { lowestScore: undefined, integrations: 1, withEvidence: 0 },
     ]);
     expect(graph.edges).toHaveLength(3);
     expect(graph.truncated).toEqual({ depth: true, nodes: false });

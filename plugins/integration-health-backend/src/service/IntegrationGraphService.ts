@@ -4,8 +4,10 @@ import {
   BlastRadius,
   DependencyGraph,
   GraphDirection,
+  GraphNodeHealth,
   Integration,
 } from '@integration-health/plugin-integration-health-common';
+import { EvidenceStore } from '../database/EvidenceStore';
 import { IntegrationStore } from '../database/IntegrationStore';
 import { CatalogVisibility } from './CatalogVisibility';
 
@@ -16,6 +18,28 @@ export type GraphLimits = { depth: number; maxNodes: number };
  * gets one bounded answer however large the catalog is. Only entities the
  * caller can read appear, and the walk does not pass through the others.
  */
+/**
+ * A node's health on the map: the lowest known score among its integrations
+ * in the payload, so a seam in trouble shows on both of its ends.
+ */
+function nodeHealth(ref: string, edges: Integration[]): GraphNodeHealth {
+  const own = edges.filter(e => e.consumerRef === ref || e.providerRef === ref);
+  const known = own.flatMap(e =>
+    [e.scores?.contract.value, e.scores?.mock.value].filter(
+      (v): v is number => v !== undefined,
+    ),
+  );
+  return {
+    lowestScore: known.length > 0 ? Math.min(...known) : undefined,
+    integrations: own.length,
+    withEvidence: own.filter(
+      e =>
+        e.scores?.contract.value !== undefined ||
+        e.scores?.mock.value !== undefined,
+    ).length,
+  };
+}
+
 export class IntegrationGraphService {
   private readonly visibility: CatalogVisibility;
 
@@ -23,9 +47,19 @@ export class IntegrationGraphService {
     private readonly options: {
       catalog: CatalogService;
       integrationStore: IntegrationStore;
+      evidenceStore: Pick<EvidenceStore, 'getScores'>;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
+  }
+
+  private async withScores(edges: Integration[]): Promise<Integration[]> {
+    const scores = await this.options.evidenceStore.getScores(
+      edges.map(e => e.id),
+    );
+    return edges.map(e =>
+      scores.has(e.id) ? { ...e, scores: scores.get(e.id) } : e,
+    );
   }
 
   async getGraph(
@@ -70,11 +104,16 @@ export class IntegrationGraphService {
         frontier = next;
       }
     }
+    const scored = await this.withScores([...edges.values()]);
     return {
       root,
       direction,
-      nodes: [...depthOf].map(([ref, depth]) => ({ ref, depth })),
-      edges: [...edges.values()],
+      nodes: [...depthOf].map(([ref, depth]) => ({
+        ref,
+        depth,
+        health: nodeHealth(ref, scored),
+      })),
+      edges: scored,
       truncated,
     };
   }

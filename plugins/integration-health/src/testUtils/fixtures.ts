@@ -180,6 +180,10 @@ export function processingGraph(): DependencyGraph {
     nodes: [...refs].map(ref => ({
       ref,
       depth: ref === 'component:default/transaction-processing' ? 0 : 1,
+      health:
+        ref === 'component:default/transaction-validation'
+          ? { lowestScore: 60, integrations: 1, withEvidence: 1 }
+          : undefined,
     })),
     edges,
     truncated: { depth: true, nodes: false },

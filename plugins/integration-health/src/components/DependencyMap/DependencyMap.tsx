@@ -11,7 +11,10 @@ import {
   Skeleton,
   Text,
 } from '@backstage/ui';
-import { GraphDirection } from '@integration-health/plugin-integration-health-common';
+import {
+  GraphDirection,
+  GraphNodeHealth,
+} from '@integration-health/plugin-integration-health-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
@@ -31,6 +34,21 @@ function shortName(ref: string): string {
     kind.toLocaleLowerCase('en-US') === 'component' ? '' : `${kind}: `
   }${name}`;
   return label.length > 26 ? `${label.slice(0, 25)}…` : label;
+}
+
+function healthClass(health: GraphNodeHealth | undefined): string {
+  const score = health?.lowestScore;
+  if (score === undefined) return styles.healthUnknown;
+  if (score >= 80) return styles.healthGood;
+  if (score >= 50) return styles.healthFair;
+  return styles.healthPoor;
+}
+
+function healthText(health: GraphNodeHealth | undefined): string {
+  if (!health || health.lowestScore === undefined) {
+    return 'no evidence for its integrations here';
+  }
+  return `lowest score ${health.lowestScore}; ${health.withEvidence} of ${health.integrations} integrations here have evidence`;
 }
 
 /**
@@ -206,6 +224,7 @@ export function DependencyMap(props: { entityRef: string }) {
                       );
                       const className = [
                         styles.node,
+                        healthClass(node.health),
                         node.ref === props.entityRef ? styles.root : '',
                         reached.has(node.ref) ? styles.reached : '',
                       ].join(' ');
@@ -233,7 +252,9 @@ export function DependencyMap(props: { entityRef: string }) {
                             <text x={10} y={NODE_HEIGHT / 2 + 4}>
                               {shortName(node.ref)}
                             </text>
-                            <title>{node.ref}</title>
+                            <title>{`${node.ref}: ${healthText(
+                              node.health,
+                            )}`}</title>
                           </a>
                         </g>
                       );
@@ -243,7 +264,9 @@ export function DependencyMap(props: { entityRef: string }) {
               )}
               <Text variant="body-x-small" color="secondary">
                 Arrows point from consumer to provider. Dashed: no accountable
-                owner. Red: reached by the selected change.
+                owner. Node colour: the lowest contract or mock score of its
+                integrations here (green 80+, amber 50–79, red below 50, grey
+                without evidence). Red outline: reached by the selected change.
                 {graph.value.truncated.depth && ' More lies beyond this depth.'}
                 {graph.value.truncated.nodes &&
                   ' Limited to the first 1,000 entities.'}

@@ -1,4 +1,7 @@
-import { DependencyGraph } from '@integration-health/plugin-integration-health-common';
+import {
+  DependencyGraph,
+  GraphNodeHealth,
+} from '@integration-health/plugin-integration-health-common';
 
 export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 36;
@@ -7,7 +10,13 @@ const ROW_GAP = 12;
 const MARGIN = 10;
 const SWEEPS = 4;
 
-export type PlacedNode = { ref: string; depth: number; x: number; y: number };
+export type PlacedNode = {
+  ref: string;
+  depth: number;
+  x: number;
+  y: number;
+  health?: GraphNodeHealth;
+};
 export type PlacedEdge = {
   id: string;
   consumerRef: string;
@@ -129,6 +138,7 @@ export function layoutGraph(graph: DependencyGraph): GraphLayout {
     nodes: graph.nodes.map(n => ({
       ref: n.ref,
       depth: depthOf.get(n.ref) ?? 0,
+      health: n.health,
       ...place.get(n.ref)!,
     })),
     edges: edges.map(edge => {

@@ -255,6 +255,14 @@ describe('EntityIntegrationsContent', () => {
     expect(
       within(map).getByLabelText('resource:default/event-bus'),
     ).toHaveAttribute('href', '/catalog/default/resource/event-bus');
+    // Nodes are coloured by health and say why in their tooltip.
+    const tooltips = [...map.querySelectorAll('title')].map(t => t.textContent);
+    expect(tooltips).toContain(
+      'component:default/transaction-validation: lowest score 60; 1 of 1 integrations here have evidence',
+    );
+    expect(tooltips).toContain(
+      'resource:default/event-bus: no evidence for its integrations here',
+    );
     expect(api.getGraph).toHaveBeenLastCalledWith(
       'component:default/transaction-processing',
       {
