@@ -309,6 +309,11 @@ describe('integration-health backend', () => {
       )
       .set('Authorization', mockCredentials.user.header());
     expect(after.body.upstream[0].scores.contract.value).toBe(0);
+    expect(after.body.upstream[0].sources).toEqual([
+      'consumesApi',
+      'providesApi',
+      'contractEvidence',
+    ]);
 
     // The map colours both ends of the seam by its lowest score.
     const graph = await request(server)

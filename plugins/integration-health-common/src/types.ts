@@ -18,7 +18,11 @@ export type IntegrationKind =
  *
  * @public
  */
-export type IntegrationSource = 'consumesApi' | 'providesApi' | 'dependsOn';
+export type IntegrationSource =
+  | 'consumesApi'
+  | 'providesApi'
+  | 'dependsOn'
+  | 'contractEvidence';
 
 /**
  * A problem with an integration that its owners should see.

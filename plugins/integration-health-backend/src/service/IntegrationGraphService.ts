@@ -9,6 +9,7 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { IntegrationStore } from '../database/IntegrationStore';
+import { attachScores } from './attachScores';
 import { CatalogVisibility } from './CatalogVisibility';
 
 export type GraphLimits = { depth: number; maxNodes: number };
@@ -53,15 +54,6 @@ export class IntegrationGraphService {
     this.visibility = new CatalogVisibility(options.catalog);
   }
 
-  private async withScores(edges: Integration[]): Promise<Integration[]> {
-    const scores = await this.options.evidenceStore.getScores(
-      edges.map(e => e.id),
-    );
-    return edges.map(e =>
-      scores.has(e.id) ? { ...e, scores: scores.get(e.id) } : e,
-    );
-  }
-
   async getGraph(
     root: string,
     direction: GraphDirection,
@@ -104,7 +96,10 @@ export class IntegrationGraphService {
         frontier = next;
       }
     }
-    const scored = await this.withScores([...edges.values()]);
+    const scored = await attachScores(
+      [...edges.values()],
+      this.options.evidenceStore,
+    );
     return {
       root,
       direction,

@@ -12,6 +12,7 @@ import { IntegrationStore } from '../database/IntegrationStore';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { SpecStore } from '../database/SpecStore';
 import { SyncRunStore } from '../database/SyncRunStore';
+import { attachScores } from './attachScores';
 import { CatalogVisibility } from './CatalogVisibility';
 
 /**
@@ -51,16 +52,20 @@ export class IntegrationQueryService {
         )
       ).map(i => i.id),
     );
-    const scores = await this.options.evidenceStore.getScores([...visibleIds]);
     const shown = (list: Integration[]) =>
-      list
-        .filter(i => visibleIds.has(i.id))
-        .map(i => (scores.has(i.id) ? { ...i, scores: scores.get(i.id) } : i));
+      attachScores(
+        list.filter(i => visibleIds.has(i.id)),
+        this.options.evidenceStore,
+      );
+    const [upstream, downstream] = await Promise.all([
+      shown(stored.upstream),
+      shown(stored.downstream),
+    ]);
 
     return {
       entityRef,
-      upstream: shown(stored.upstream),
-      downstream: shown(stored.downstream),
+      upstream,
+      downstream,
       lastSync: lastSync && {
         id: lastSync.id,
         status: lastSync.status,
