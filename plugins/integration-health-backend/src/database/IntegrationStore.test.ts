@@ -187,6 +187,18 @@ describe.each(databases.eachSupportedId())(
       expect(result).toEqual({ total: 2500, added: 2500, gone: 0 });
       const hub = await store.listForEntity('component:default/hub');
       expect(hub.downstream).toHaveLength(2500);
+
+      // Nothing changed: nothing added or gone, every row seen again.
+      const later = new Date(Date.now() + 60_000);
+      expect(await store.replaceIntegrations(many, later)).toEqual({
+        total: 2500,
+        added: 0,
+        gone: 0,
+      });
+      const again = await store.listForEntity('component:default/hub');
+      expect(
+        again.downstream.every(i => i.lastSeenAt === later.toISOString()),
+      ).toBe(true);
     });
 
     it('lets an assigned owner replace the declared one until it is cleared, keeping every assignment', async () => {

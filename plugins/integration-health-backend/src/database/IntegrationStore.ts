@@ -91,6 +91,16 @@ type IntegrationRow = {
 };
 
 const TABLE = 'integrations';
+/** What a sync may change on a known integration. */
+const CONTENT_COLUMNS = [
+  'kind',
+  'sources',
+  'consumer_owner_ref',
+  'provider_owner_ref',
+  'accountable_owner_ref',
+  'accountable_owner_source',
+  'findings',
+] as const;
 const ASSIGNMENTS_TABLE = 'accountable_owner_assignments';
 // Keeps each statement below SQLite's bound-parameter limit (14 columns a row).
 const WRITE_CHUNK_SIZE = 500;
@@ -208,31 +218,47 @@ export class DatabaseIntegrationStore implements IntegrationStore {
       );
     }
 
+    // Only new, changed and revived rows are written, so a sync where little
+    // changed writes little; the rest is one statement for last_seen_at.
     return this.db.transaction(async tx => {
-      for (let i = 0; i < rows.length; i += WRITE_CHUNK_SIZE) {
-        await tx(TABLE)
-          .insert(rows.slice(i, i + WRITE_CHUNK_SIZE))
-          .onConflict('id')
-          .merge([
-            'kind',
-            'sources',
-            'consumer_owner_ref',
-            'provider_owner_ref',
-            'accountable_owner_ref',
-            'accountable_owner_source',
-            'findings',
-            'last_seen_at',
-            'gone_at',
-          ]);
+      const stored = new Map<string, Record<string, unknown>>();
+      for (const row of await tx(TABLE).select([
+        'id',
+        ...CONTENT_COLUMNS,
+        'gone_at',
+      ])) {
+        stored.set(row.id, row);
       }
-      const gone = await tx(TABLE)
-        .whereNull('gone_at')
-        .where('last_seen_at', '<', seenAt)
-        .update({ gone_at: seenAt });
-      const [{ added }] = await tx(TABLE)
-        .where('first_seen_at', '=', seenAt)
-        .count({ added: '*' });
-      return { total: rows.length, added: Number(added), gone };
+      const toWrite = rows.filter(row => {
+        const before = stored.get(row.id);
+        return (
+          !before ||
+          before.gone_at !== null ||
+          CONTENT_COLUMNS.some(column => before[column] !== row[column])
+        );
+      });
+      for (let i = 0; i < toWrite.length; i += WRITE_CHUNK_SIZE) {
+        await tx(TABLE)
+          .insert(toWrite.slice(i, i + WRITE_CHUNK_SIZE))
+          .onConflict('id')
+          .merge([...CONTENT_COLUMNS, 'last_seen_at', 'gone_at']);
+      }
+
+      const vanished = [...stored]
+        .filter(([id, row]) => row.gone_at === null && !ids.has(id))
+        .map(([id]) => id);
+      for (let i = 0; i < vanished.length; i += WRITE_CHUNK_SIZE) {
+        await tx(TABLE)
+          .whereIn('id', vanished.slice(i, i + WRITE_CHUNK_SIZE))
+          .update({ gone_at: seenAt });
+      }
+      await tx(TABLE).whereNull('gone_at').update({ last_seen_at: seenAt });
+
+      return {
+        total: rows.length,
+        added: rows.filter(row => !stored.has(row.id)).length,
+        gone: vanished.length,
+      };
     });
   }
 
