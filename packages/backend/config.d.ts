@@ -6,5 +6,10 @@ export interface Config {
      * the backend's working directory. Without it, no history is seeded.
      */
     specHistoryFile?: string;
+    /**
+     * Contract verifications the demo's pipelines reported
+     * (examples/evidence.yaml). Without it, the demo has no evidence source.
+     */
+    evidenceFile?: string;
   };
 }

@@ -20,6 +20,13 @@ export interface Config {
        */
       maxDocumentBytes?: number;
     };
+    evidence?: {
+      /**
+       * How long each evidence source may take on a sync before it counts
+       * as failed (its earlier evidence is kept). Defaults to 60.
+       */
+      sourceTimeoutSeconds?: number;
+    };
     /** Weights and windows of the freshness scores; see the README. */
     scores?: {
       contract?: {

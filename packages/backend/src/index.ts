@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { demoEvidenceModule } from './modules/demoEvidenceModule';
 import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
 
@@ -25,5 +26,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@integration-health/plugin-integration-health-backend'));
 // Demo only: the demo APIs' history before the portal first started.
 backend.add(demoSpecHistoryModule);
+backend.add(demoEvidenceModule);
 
 backend.start();

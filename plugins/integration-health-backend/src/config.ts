@@ -13,6 +13,7 @@ export type SyncConfig = {
   schedule: SchedulerServiceTaskScheduleDefinition;
   pageSize: number;
   maxDocumentBytes: number;
+  evidenceTimeoutMs: number;
 };
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -42,7 +43,21 @@ export function readSyncConfig(config: Config): SyncConfig {
       `integrationHealth.specs.maxDocumentBytes must be a positive integer, got ${maxDocumentBytes}`,
     );
   }
-  return { schedule, pageSize, maxDocumentBytes };
+  const evidenceTimeoutSeconds =
+    config.getOptionalNumber(
+      'integrationHealth.evidence.sourceTimeoutSeconds',
+    ) ?? 60;
+  if (!(evidenceTimeoutSeconds > 0 && evidenceTimeoutSeconds <= 3600)) {
+    throw new InputError(
+      `integrationHealth.evidence.sourceTimeoutSeconds must be from 1 to 3600, got ${evidenceTimeoutSeconds}`,
+    );
+  }
+  return {
+    schedule,
+    pageSize,
+    maxDocumentBytes,
+    evidenceTimeoutMs: evidenceTimeoutSeconds * 1000,
+  };
 }
 
 function number(

@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  EvidenceSource,
+  integrationHealthEvidenceExtensionPoint,
   integrationHealthSpecHistoryExtensionPoint,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
@@ -38,6 +40,12 @@ export const integrationHealthPlugin = createBackendPlugin({
   pluginId: 'integration-health',
   register(env) {
     const seedLoaders: (() => Promise<SpecHistorySeed[]>)[] = [];
+    const evidenceSources: EvidenceSource[] = [];
+    env.registerExtensionPoint(integrationHealthEvidenceExtensionPoint, {
+      addSource(source) {
+        evidenceSources.push(source);
+      },
+    });
     env.registerExtensionPoint(integrationHealthSpecHistoryExtensionPoint, {
       addSeeds(load) {
         seedLoaders.push(load);
@@ -99,6 +107,8 @@ export const integrationHealthPlugin = createBackendPlugin({
           specHistory,
           evidenceStore,
           scoreService,
+          evidenceSources,
+          evidenceTimeoutMs: syncConfig.evidenceTimeoutMs,
           pageSize: syncConfig.pageSize,
         });
         // The scheduler migrates its own tables on the first task.

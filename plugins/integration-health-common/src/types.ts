@@ -150,6 +150,8 @@ export type SyncRunCounts = {
   breakingChanges?: number;
   /** Integrations whose scores were recomputed from their evidence. */
   integrationsScored?: number;
+  /** New verifications the evidence sources reported. */
+  evidenceRecorded?: number;
 };
 
 /**

@@ -9,3 +9,10 @@ export {
   type IntegrationHealthSpecHistoryExtensionPoint,
   type SpecHistorySeed,
 } from './specHistory';
+export {
+  integrationHealthEvidenceExtensionPoint,
+  type CollectedVerification,
+  type EvidenceSource,
+  type EvidenceSubject,
+  type IntegrationHealthEvidenceExtensionPoint,
+} from './evidenceSources';

@@ -9,11 +9,12 @@ import { migrateDatabase } from './migrateDatabase';
 import { optional, parseJsonColumn, toIsoString } from './rowValues';
 
 export interface EvidenceStore {
+  /** Records a verification; the same one again is kept once (false). */
   addVerification(
     integrationId: string,
     verification: ContractVerification,
     receivedAt: Date,
-  ): Promise<void>;
+  ): Promise<boolean>;
   /** The newest verification per source of one integration. */
   latestVerifications(integrationId: string): Promise<ContractVerification[]>;
   saveScores(
@@ -56,7 +57,20 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     integrationId: string,
     verification: ContractVerification,
     receivedAt: Date,
-  ): Promise<void> {
+  ): Promise<boolean> {
+    const verifiedAt = new Date(verification.verifiedAt);
+    const known = await this.db('contract_verifications')
+      .where({
+        integration_id: integrationId,
+        source: verification.source,
+        provider_version: verification.providerVersion,
+        result: verification.result,
+      })
+      .andWhere('verified_at', verifiedAt)
+      .first('id');
+    if (known) {
+      return false;
+    }
     await this.db('contract_verifications').insert({
       integration_id: integrationId,
       source: verification.source,
@@ -64,10 +78,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       provider_version: verification.providerVersion,
       consumer_version: verification.consumerVersion ?? null,
       environment: verification.environment ?? null,
-      verified_at: new Date(verification.verifiedAt),
+      verified_at: verifiedAt,
       url: verification.url ?? null,
       received_at: receivedAt,
     });
+    return true;
   }
 
   async latestVerifications(

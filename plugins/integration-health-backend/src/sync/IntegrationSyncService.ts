@@ -10,6 +10,8 @@ import { SyncRunStore } from '../database/SyncRunStore';
 import { SpecHistoryService } from '../specs/SpecHistoryService';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { ScoreService } from '../scores/ScoreService';
+import { collectEvidence } from '../evidence/collectEvidence';
+import { EvidenceSource } from '@integration-health/plugin-integration-health-node';
 import { buildIntegrations } from './buildIntegrations';
 import { readCatalogSnapshot } from './readCatalogSnapshot';
 
@@ -22,6 +24,8 @@ export type IntegrationSyncServiceOptions = {
   specHistory: SpecHistoryService;
   evidenceStore: EvidenceStore;
   scoreService: ScoreService;
+  evidenceSources?: EvidenceSource[];
+  evidenceTimeoutMs?: number;
   pageSize: number;
 };
 
@@ -75,6 +79,15 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...specs.errors);
+      const evidence = await collectEvidence({
+        sources: this.options.evidenceSources ?? [],
+        integrations,
+        evidenceStore: this.options.evidenceStore,
+        logger,
+        timeoutMs: this.options.evidenceTimeoutMs ?? 60_000,
+        now: startedAt,
+      });
+      errors.push(...evidence.errors);
       // Scores move with the spec history and with age, so every run
       // recomputes those of the integrations that have evidence.
       const scored = await this.options.scoreService.computeAll(
@@ -98,6 +111,7 @@ export class IntegrationSyncService {
         apisGone: specs.gone,
         breakingChanges: specs.breakingChanges,
         integrationsScored: scored,
+        evidenceRecorded: evidence.recorded,
       };
       const finishedAt = new Date();
       await syncRunStore.finishRun(runId, {
