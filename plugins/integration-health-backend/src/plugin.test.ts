@@ -331,6 +331,30 @@ describe('integration-health backend', () => {
       ]),
     );
 
+    // Today's snapshot feeds the trend; the outsider cannot see this seam.
+    const trend = await request(server)
+      .get(
+        `/api/integration-health/v1/integrations/${integration.id}/score-trend?days=7`,
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(trend.body).toEqual({
+      days: 7,
+      snapshots: [{ day: new Date().toISOString().slice(0, 10), contract: 0 }],
+    });
+    const hidden = await request(server)
+      .get(
+        `/api/integration-health/v1/integrations/${integration.id}/score-trend`,
+      )
+      .set('Authorization', mockCredentials.user.header(OUTSIDER));
+    expect(hidden.status).toBe(404);
+    const tooLong = await request(server)
+      .get(
+        `/api/integration-health/v1/integrations/${integration.id}/score-trend?days=999`,
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toContain('days');
+
     // Users do not push evidence; bad bodies name the field; unknown ids 404.
     const byUser = await request(server)
       .post(url)

@@ -161,6 +161,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           createRouter({
             ownerAssignmentService,
             evidenceService: new EvidenceService({
+              catalog,
               integrationStore,
               evidenceStore,
               scoreService,

@@ -1,4 +1,6 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ContractVerification,
   IntegrationScores,
@@ -6,17 +8,46 @@ import {
 import { EvidenceStore } from '../database/EvidenceStore';
 import { IntegrationStore } from '../database/IntegrationStore';
 import { ScoreService } from '../scores/ScoreService';
+import { CatalogVisibility } from './CatalogVisibility';
 
 /** Evidence pushed from pipelines, and the scores it changes. */
 export class EvidenceService {
+  private readonly visibility: CatalogVisibility;
+
   constructor(
     private readonly options: {
+      catalog: CatalogService;
       integrationStore: IntegrationStore;
       evidenceStore: EvidenceStore;
       scoreService: ScoreService;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+  }
+
+  /** The integration's daily scores over the last `days` days, oldest first. */
+  async trend(
+    integrationId: string,
+    days: number,
+    credentials: BackstageCredentials,
+  ): Promise<{ day: string; contract?: number; mock?: number }[]> {
+    const { integrationStore, evidenceStore } = this.options;
+    const found = await integrationStore.getByIds([integrationId]);
+    const visible = await this.visibility.visibleIntegrations(
+      found,
+      credentials,
+    );
+    if (visible.length === 0) {
+      throw new NotFoundError(`No integration ${integrationId}`);
+    }
+    const now = this.options.now?.() ?? new Date();
+    const since = new Date(now.getTime() - (days - 1) * 86_400_000);
+    return evidenceStore.listSnapshots(
+      integrationId,
+      since.toISOString().slice(0, 10),
+    );
+  }
 
   async recordVerification(
     integrationId: string,

@@ -58,6 +58,10 @@ const verificationBody = z.object({
   source: z.string().min(1).max(64).default('ci'),
 });
 
+const trendQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(30),
+});
+
 const blastRadiusQuery = graphQuery.omit({ direction: true }).extend({
   depth: z.coerce.number().int().min(1).max(10).default(3),
 });
@@ -242,6 +246,29 @@ export function createRouter(options: {
           verifiedAt: body.verifiedAt ?? new Date().toISOString(),
         }),
       );
+    },
+  );
+
+  router.get(
+    '/v1/integrations/:integrationId/score-trend',
+    async (req, res) => {
+      const { integrationId } = parse(
+        integrationParams,
+        req.params,
+        'integration',
+      );
+      const { days } = parse(trendQuery, req.query, 'query');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json({
+        days,
+        snapshots: await evidenceService.trend(
+          integrationId,
+          days,
+          credentials,
+        ),
+      });
     },
   );
 
