@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Integration } from '@integration-health/plugin-integration-health-common';
+import { IntegrationStore } from '../database/IntegrationStore';
 
 const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
@@ -60,5 +61,22 @@ export class CatalogVisibility {
         visible.has(i.providerRef) &&
         (!i.apiRef || visible.has(i.apiRef)),
     );
+  }
+
+  /**
+   * One stored integration, when the caller can read every entity it names;
+   * NotFoundError otherwise, so that a hidden one looks like a missing one.
+   */
+  async getVisibleIntegration(
+    store: Pick<IntegrationStore, 'getByIds'>,
+    integrationId: string,
+    credentials: BackstageCredentials,
+  ): Promise<Integration> {
+    const found = await store.getByIds([integrationId]);
+    const [visible] = await this.visibleIntegrations(found, credentials);
+    if (!visible) {
+      throw new NotFoundError(`No integration ${integrationId}`);
+    }
+    return visible;
   }
 }

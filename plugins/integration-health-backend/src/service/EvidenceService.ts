@@ -20,7 +20,6 @@ export class EvidenceService {
       integrationStore: IntegrationStore;
       evidenceStore: EvidenceStore;
       scoreService: ScoreService;
-      now?: () => Date;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -33,16 +32,12 @@ export class EvidenceService {
     credentials: BackstageCredentials,
   ): Promise<{ day: string; contract?: number; mock?: number }[]> {
     const { integrationStore, evidenceStore } = this.options;
-    const found = await integrationStore.getByIds([integrationId]);
-    const visible = await this.visibility.visibleIntegrations(
-      found,
+    await this.visibility.getVisibleIntegration(
+      integrationStore,
+      integrationId,
       credentials,
     );
-    if (visible.length === 0) {
-      throw new NotFoundError(`No integration ${integrationId}`);
-    }
-    const now = this.options.now?.() ?? new Date();
-    const since = new Date(now.getTime() - (days - 1) * 86_400_000);
+    const since = new Date(Date.now() - (days - 1) * 86_400_000);
     return evidenceStore.listSnapshots(
       integrationId,
       since.toISOString().slice(0, 10),
@@ -58,7 +53,7 @@ export class EvidenceService {
     if (!integration) {
       throw new NotFoundError(`No integration ${integrationId}`);
     }
-    const now = this.options.now?.() ?? new Date();
+    const now = new Date();
     await evidenceStore.addVerification(integrationId, verification, now);
     const scores = await scoreService.compute(integration, now);
     return { ...scores, computedAt: now.toISOString() };

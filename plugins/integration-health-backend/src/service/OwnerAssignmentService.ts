@@ -4,7 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -43,7 +43,6 @@ export class OwnerAssignmentService {
       permissions: PermissionsService;
       integrationStore: IntegrationStore;
       ruleset: PermissionRuleset<Integration, IntegrationQuery>;
-      now?: () => Date;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -55,7 +54,8 @@ export class OwnerAssignmentService {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<Integration> {
     const { integrationStore, permissions } = this.options;
-    const integration = await this.getVisible(
+    const integration = await this.visibility.getVisibleIntegration(
+      integrationStore,
       request.integrationId,
       credentials,
     );
@@ -87,7 +87,7 @@ export class OwnerAssignmentService {
         assignedBy: credentials.principal.userEntityRef,
         note: request.note,
       },
-      this.options.now?.() ?? new Date(),
+      new Date(),
     );
     const [updated] = await integrationStore.getByIds([integration.id]);
     return updated;
@@ -97,24 +97,13 @@ export class OwnerAssignmentService {
     integrationId: string,
     credentials: BackstageCredentials,
   ): Promise<AccountableOwnerAssignment[]> {
-    await this.getVisible(integrationId, credentials);
-    return this.options.integrationStore.listOwnerAssignments(integrationId);
-  }
-
-  private async getVisible(
-    integrationId: string,
-    credentials: BackstageCredentials,
-  ): Promise<Integration> {
-    const [integration] = await this.options.integrationStore.getByIds([
+    const { integrationStore } = this.options;
+    await this.visibility.getVisibleIntegration(
+      integrationStore,
       integrationId,
-    ]);
-    const visible =
-      integration &&
-      (await this.visibility.visibleIntegrations([integration], credentials));
-    if (!visible || visible.length === 0) {
-      throw new NotFoundError(`No integration ${integrationId}`);
-    }
-    return integration;
+      credentials,
+    );
+    return integrationStore.listOwnerAssignments(integrationId);
   }
 
   private async resolveGroup(
