@@ -3,6 +3,7 @@ import {
   Integration,
   mockFreshness,
   ScoreConfig,
+  SpecVersion,
 } from '@integration-health/plugin-integration-health-common';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { SpecStore } from '../database/SpecStore';
@@ -22,13 +23,20 @@ export class ScoreService {
     },
   ) {}
 
-  async compute(integration: Integration, now: Date) {
-    const { evidenceStore, specStore, config } = this.options;
+  /**
+   * `versionsOf` lets a run over many integrations read each API's history
+   * once; by default it is read for this integration alone.
+   */
+  async compute(
+    integration: Integration,
+    now: Date,
+    versionsOf: (apiRef: string) => Promise<SpecVersion[]> = apiRef =>
+      this.options.specStore.listVersions(apiRef),
+  ) {
+    const { evidenceStore, config } = this.options;
     const [verifications, versions] = await Promise.all([
       evidenceStore.latestVerifications(integration.id),
-      integration.apiRef
-        ? specStore.listVersions(integration.apiRef)
-        : Promise.resolve([]),
+      integration.apiRef ? versionsOf(integration.apiRef) : Promise.resolve([]),
     ]);
     const newestPassed = verifications
       .filter(v => v.result === 'passed')
@@ -64,8 +72,16 @@ export class ScoreService {
   }
 
   async computeAll(integrations: Integration[], now: Date): Promise<number> {
+    // Many consumers share an API: read its history once per run.
+    const histories = new Map<string, Promise<SpecVersion[]>>();
+    const versionsOf = (apiRef: string) => {
+      if (!histories.has(apiRef)) {
+        histories.set(apiRef, this.options.specStore.listVersions(apiRef));
+      }
+      return histories.get(apiRef)!;
+    };
     for (const integration of integrations) {
-      await this.compute(integration, now);
+      await this.compute(integration, now, versionsOf);
     }
     return integrations.length;
   }
