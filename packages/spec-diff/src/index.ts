@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { diffSpecs } from './diffSpecs';
-export { inspectSpec } from './inspectSpec';
+export { inspectSpec, loadSpec } from './inspectSpec';
 export { SpecInputError } from './errors';
 export type { SpecInputErrorCode } from './errors';
 export type {

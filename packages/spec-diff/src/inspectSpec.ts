@@ -3,11 +3,26 @@ import { detectFormat, looksLikeGraphql } from './load/detectFormat';
 import { DEFAULT_LIMITS, parseDocumentText } from './load/parseDocument';
 import { SpecFormat } from './types';
 
+type InspectOptions = { maxDocumentBytes?: number; maxAliases?: number };
+
 /** The format and declared version of one spec text, within the same limits as diffSpecs. */
 export function inspectSpec(
   text: string,
-  options: { maxDocumentBytes?: number; maxAliases?: number } = {},
+  options: InspectOptions = {},
 ): { format: SpecFormat; version?: string } {
+  const { document: _document, ...rest } = loadSpec(text, options);
+  return rest;
+}
+
+/**
+ * One spec text parsed within the same limits as diffSpecs (size, YAML
+ * aliases), with its format and declared version; `document` is undefined
+ * for GraphQL SDL. References are left as they are.
+ */
+export function loadSpec(
+  text: string,
+  options: InspectOptions = {},
+): { format: SpecFormat; version?: string; document?: unknown } {
   if (looksLikeGraphql(text)) return { format: 'graphql' };
   const document = parseDocumentText(text, 'revision', {
     maxDocumentBytes:
@@ -25,5 +40,6 @@ export function inspectSpec(
   return {
     format,
     version: version === undefined ? undefined : String(version),
+    document,
   };
 }

@@ -23,10 +23,52 @@ export type CollectedVerification = {
 };
 
 /**
+ * One file of mocks as a consumer keeps it: a pact (HTTP interactions or
+ * messages) or WireMock mappings (one mapping, or `{ "mappings": [...] }`).
+ * `content` is the parsed JSON; the plugin validates it against the
+ * provider's current spec on every sync.
+ *
+ * @public
+ */
+export type MockDocument = {
+  /** As its owners know it, e.g. a path in the consumer's repository. */
+  name: string;
+  format: 'pact' | 'wiremock';
+  content: unknown;
+  url?: string;
+  /** The provider spec version the mocks were made from, when recorded. */
+  madeFromVersion?: string;
+};
+
+/**
+ * All mocks a source knows of one integration. They replace what the same
+ * source gave before for that integration; an integration the source no
+ * longer mentions loses that source's mocks.
+ *
+ * @public
+ */
+export type CollectedMocks = {
+  subject: EvidenceSubject;
+  documents: MockDocument[];
+};
+
+/**
+ * What a source found on one sync.
+ *
+ * @public
+ */
+export type CollectedEvidence = {
+  verifications?: CollectedVerification[];
+  /** Omit to leave this source's mocks as they are. */
+  mocks?: CollectedMocks[];
+};
+
+/**
  * A place contract evidence comes from (a Pact Broker, pact files, a test
  * report store). Called on each sync with the current integrations; what it
- * returns is recorded once (the same verification twice is kept once). A
- * source that throws or times out is reported on the sync run and the
+ * returns is recorded once (the same verification twice is kept once); a
+ * list is read as verifications alone. A source that throws, times out or
+ * answers garbage is marked stale, reported on the sync run, and the
  * evidence it gave before is kept.
  *
  * @public
@@ -37,7 +79,7 @@ export interface EvidenceSource {
   collect(options: {
     integrations: EvidenceSubject[];
     signal: AbortSignal;
-  }): Promise<CollectedVerification[]>;
+  }): Promise<CollectedVerification[] | CollectedEvidence>;
 }
 
 /**

@@ -11,8 +11,11 @@ export {
 } from './specHistory';
 export {
   integrationHealthEvidenceExtensionPoint,
+  type CollectedEvidence,
+  type CollectedMocks,
   type CollectedVerification,
   type EvidenceSource,
   type EvidenceSubject,
   type IntegrationHealthEvidenceExtensionPoint,
+  type MockDocument,
 } from './evidenceSources';
