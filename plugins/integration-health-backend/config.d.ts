@@ -26,6 +26,32 @@ export interface Config {
        * as failed (its earlier evidence is kept). Defaults to 60.
        */
       sourceTimeoutSeconds?: number;
+      /**
+       * Largest mock document (a pact, a WireMock file) kept, in bytes of
+       * JSON. Larger ones are reported on the run; earlier mocks stay.
+       * Defaults to 1 MB.
+       */
+      maxMockDocumentBytes?: number;
+      /** Pact files and WireMock mappings declared by consumers; see the README. */
+      mockFiles?: {
+        /**
+         * Directories `dir:` locations may point into (after resolving
+         * symlinks). Without any, only `url:` locations are read.
+         */
+        allowedDirectories?: string[];
+      };
+      /** A Pact Broker (or PactFlow) to read pacts and verifications from. */
+      pactBroker?: {
+        baseUrl: string;
+        /** Bearer token (PactFlow); or username and password for basic auth. */
+        /** @visibility secret */
+        token?: string;
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+        /** The broker environment that is production. Defaults to `production`. */
+        productionEnvironment?: string;
+      };
     };
     /** Weights and windows of the freshness scores; see the README. */
     scores?: {

@@ -13,7 +13,7 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { DatabaseIntegrationStore } from '../src/database/IntegrationStore';
-import { DatabaseEvidenceStore } from '../src/database/EvidenceStore';
+import { createEvidenceStores } from '../src/database/createEvidenceStores';
 import { DatabaseSpecStore } from '../src/database/SpecStore';
 import { ScoreService } from '../src/scores/ScoreService';
 import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
@@ -125,9 +125,9 @@ async function main() {
     logger,
     maxDocumentBytes: 20 * 1024 * 1024,
   });
-  const evidenceStore = await DatabaseEvidenceStore.create({ database });
+  const evidenceStores = await createEvidenceStores(database);
   const scoreService = new ScoreService({
-    evidenceStore,
+    ...evidenceStores,
     specStore,
     config: DEFAULT_SCORE_CONFIG,
   });
@@ -140,7 +140,7 @@ async function main() {
       integrationStore,
       syncRunStore,
       specHistory,
-      evidenceStore,
+      evidenceStores,
       scoreService,
       pageSize: 500,
     }).runOnce();

@@ -14,6 +14,7 @@ export type SyncConfig = {
   pageSize: number;
   maxDocumentBytes: number;
   evidenceTimeoutMs: number;
+  maxMockDocumentBytes: number;
 };
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -52,11 +53,20 @@ export function readSyncConfig(config: Config): SyncConfig {
       `integrationHealth.evidence.sourceTimeoutSeconds must be from 1 to 3600, got ${evidenceTimeoutSeconds}`,
     );
   }
+  const maxMockDocumentBytes =
+    config.getOptionalNumber('integrationHealth.evidence.maxMockDocumentBytes') ??
+    1024 * 1024;
+  if (!Number.isInteger(maxMockDocumentBytes) || maxMockDocumentBytes < 1) {
+    throw new InputError(
+      `integrationHealth.evidence.maxMockDocumentBytes must be a positive integer, got ${maxMockDocumentBytes}`,
+    );
+  }
   return {
     schedule,
     pageSize,
     maxDocumentBytes,
     evidenceTimeoutMs: evidenceTimeoutSeconds * 1000,
+    maxMockDocumentBytes,
   };
 }
 

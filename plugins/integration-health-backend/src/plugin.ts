@@ -11,7 +11,7 @@ import {
 } from '@integration-health/plugin-integration-health-node';
 import { readScoreConfig, readSyncConfig } from './config';
 import { DatabaseIntegrationStore } from './database/IntegrationStore';
-import { DatabaseEvidenceStore } from './database/EvidenceStore';
+import { createEvidenceStores } from './database/createEvidenceStores';
 import { DatabaseSpecStore } from './database/SpecStore';
 import { ScoreService } from './scores/ScoreService';
 import { EvidenceService } from './service/EvidenceService';
@@ -83,9 +83,11 @@ export const integrationHealthPlugin = createBackendPlugin({
         });
         const syncRunStore = await DatabaseSyncRunStore.create({ database });
         const specStore = await DatabaseSpecStore.create({ database });
-        const evidenceStore = await DatabaseEvidenceStore.create({ database });
+        const evidenceStores = await createEvidenceStores(database);
+        const { evidenceStore, mockStore } = evidenceStores;
         const scoreService = new ScoreService({
           evidenceStore,
+          mockStore,
           specStore,
           config: readScoreConfig(config),
         });
@@ -105,10 +107,11 @@ export const integrationHealthPlugin = createBackendPlugin({
           integrationStore,
           syncRunStore,
           specHistory,
-          evidenceStore,
+          evidenceStores,
           scoreService,
           evidenceSources,
           evidenceTimeoutMs: syncConfig.evidenceTimeoutMs,
+          maxMockDocumentBytes: syncConfig.maxMockDocumentBytes,
           pageSize: syncConfig.pageSize,
         });
         // The scheduler migrates its own tables on the first task.

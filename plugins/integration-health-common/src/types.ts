@@ -152,6 +152,8 @@ export type SyncRunCounts = {
   integrationsScored?: number;
   /** New verifications the evidence sources reported. */
   evidenceRecorded?: number;
+  /** Mock documents the evidence sources answered with. */
+  mockDocuments?: number;
 };
 
 /**
@@ -278,4 +280,19 @@ export type DetectedBreakingChange = {
     integrationId: string;
     consumerOwnerRef?: string;
   }[];
+};
+
+/**
+ * An evidence source as the last syncs saw it. `stale` when its last attempt
+ * failed: the evidence it gave before is kept and used, and `lastError` says
+ * why it is not fresh.
+ *
+ * @public
+ */
+export type EvidenceSourceStatus = {
+  source: string;
+  lastAttemptAt: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  stale: boolean;
 };

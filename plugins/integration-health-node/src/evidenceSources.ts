@@ -61,6 +61,13 @@ export type CollectedEvidence = {
   verifications?: CollectedVerification[];
   /** Omit to leave this source's mocks as they are. */
   mocks?: CollectedMocks[];
+  /**
+   * Parts the source could not read this time (a consumer's mock location
+   * unreachable, a file that is not JSON). The source is then marked stale
+   * with these errors, and the mocks of integrations it did not mention stay
+   * as they were.
+   */
+  errors?: string[];
 };
 
 /**

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { EvidenceSource } from '@integration-health/plugin-integration-health-node';
-import { DatabaseEvidenceStore } from '../database/EvidenceStore';
+import { createEvidenceStores } from '../database/createEvidenceStores';
 import {
   integrationId,
   ObservedIntegration,
@@ -38,21 +38,27 @@ const verified = {
   },
 };
 
+const mock = (name: string) => ({
+  name,
+  format: 'pact' as const,
+  content: { messages: [{ description: name, contents: { transactionId: 't' } }] },
+});
+
 async function setup() {
   const knex = await databases.init('SQLITE_3');
-  const evidenceStore = await DatabaseEvidenceStore.create({
-    database: mockServices.database({ knex }),
-  });
+  const database = mockServices.database({ knex });
+  const stores = await createEvidenceStores(database);
   const run = (sources: EvidenceSource[], timeoutMs = 1000) =>
     collectEvidence({
       sources,
       integrations: [ledger],
-      evidenceStore,
+      stores,
       logger: mockServices.logger.mock(),
       timeoutMs,
+      maxMockDocumentBytes: 1000,
       now: new Date('2026-11-21T10:00:00.000Z'),
     });
-  return { evidenceStore, run };
+  return { ...stores, run };
 }
 
 describe('collectEvidence', () => {
@@ -67,11 +73,13 @@ describe('collectEvidence', () => {
     ]);
     expect(await run([source])).toEqual({
       recorded: 1,
+      mockDocuments: 0,
       unmatched: 1,
       errors: [],
     });
     expect(await run([source])).toEqual({
       recorded: 0,
+      mockDocuments: 0,
       unmatched: 1,
       errors: [],
     });
@@ -85,13 +93,24 @@ describe('collectEvidence', () => {
       'fails with 500',
       () => Promise.reject(new Error('Request failed with 500')),
     ],
-    ['answers garbage', () => Promise.resolve({ not: 'a list' })],
+    ['answers garbage', () => Promise.resolve('<html>502 Bad Gateway</html>')],
+    [
+      'answers verifications without subjects',
+      () => Promise.resolve({ verifications: [{ verification: {} }] }),
+    ],
+    [
+      'answers mocks in an unknown format',
+      () =>
+        Promise.resolve({
+          mocks: [{ subject: ledger, documents: [{ name: 'x', format: 'har', content: {} }] }],
+        }),
+    ],
     ['never answers', () => new Promise(() => {})],
   ])(
     'reports a source that %s on the run and keeps its earlier evidence',
     async (_what, answer) => {
-      const { evidenceStore, run } = await setup();
-      await run([broker(async () => [verified])]);
+      const { evidenceStore, mockStore, sourceStore, run } = await setup();
+      await run([broker(async () => ({ verifications: [verified], mocks: [{ subject: ledger, documents: [mock('booked')] }] }))]);
 
       const result = await run([broker(answer)], 200);
       expect(result.recorded).toBe(0);
@@ -105,8 +124,41 @@ describe('collectEvidence', () => {
         },
       ]);
       expect(await evidenceStore.latestVerifications(ledgerId)).toHaveLength(1);
+      expect(await mockStore.listMocks(ledgerId)).toHaveLength(1);
+      expect(await sourceStore.listSources()).toEqual([
+        expect.objectContaining({ source: 'broker', stale: true, lastError: expect.any(String) }),
+      ]);
     },
   );
+
+  it('replaces a source\'s mocks when it answers in full, and keeps the rest when it reports errors', async () => {
+    const { mockStore, sourceStore, run } = await setup();
+    const names = async () => (await mockStore.listMocks(ledgerId)).map(m => m.document.name);
+    await run([broker(async () => ({ mocks: [{ subject: ledger, documents: [mock('booked'), mock('settled')] }] }))]);
+    expect(await names()).toEqual(['booked', 'settled']);
+
+    // The consumer's mock folder could not be read this time: nothing is lost.
+    const partial = await run([
+      broker(async () => ({ mocks: [], errors: ['component:default/ledger: mocks/booked.json is not JSON'] })),
+    ]);
+    expect(partial.errors).toEqual([
+      expect.objectContaining({ message: 'Evidence source broker: component:default/ledger: mocks/booked.json is not JSON' }),
+    ]);
+    expect(await names()).toEqual(['booked', 'settled']);
+    expect((await sourceStore.listSources())[0]).toMatchObject({ stale: true, lastError: expect.stringContaining('not JSON') });
+
+    // A document over the size limit is refused, the earlier ones kept.
+    const oversized = await run([
+      broker(async () => ({ mocks: [{ subject: ledger, documents: [{ ...mock('huge'), content: { pad: 'x'.repeat(2000) } }] }] })),
+    ]);
+    expect(oversized.errors[0].message).toContain('mock document huge is larger than 1000 bytes');
+    expect(await names()).toEqual(['booked', 'settled']);
+
+    // A full answer without the integration removes its mocks from this source.
+    expect((await run([broker(async () => ({ mocks: [] }))])).errors).toEqual([]);
+    expect(await names()).toEqual([]);
+    expect((await sourceStore.listSources())[0]).toMatchObject({ stale: false });
+  });
 
   it('goes on with the other sources when one fails', async () => {
     const { run } = await setup();

@@ -1,14 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SyncRunEntityError } from '@integration-health/plugin-integration-health-common';
-import { EvidenceSource } from '@integration-health/plugin-integration-health-node';
-import { EvidenceStore } from '../database/EvidenceStore';
+import {
+  CollectedEvidence,
+  EvidenceSource,
+} from '@integration-health/plugin-integration-health-node';
+import { EvidenceStores } from '../database/createEvidenceStores';
 import {
   integrationId,
   ObservedIntegration,
 } from '../database/IntegrationStore';
+import { IntegrationMocks } from '../database/MockStore';
+import { readSourceAnswer } from './readSourceAnswer';
 
 export type CollectEvidenceResult = {
   recorded: number;
+  mockDocuments: number;
   unmatched: number;
   errors: SyncRunEntityError[];
 };
@@ -30,25 +36,57 @@ function withTimeout<T>(
   );
 }
 
+/** Groups a source's mocks by known integration; oversized documents are problems. */
+function mocksByIntegration(
+  mocks: NonNullable<CollectedEvidence['mocks']>,
+  known: Set<string>,
+  maxDocumentBytes: number,
+) {
+  const byId = new Map<string, IntegrationMocks>();
+  const problems: string[] = [];
+  let unmatched = 0;
+  for (const { subject, documents } of mocks) {
+    const id = integrationId(subject.consumerRef, subject.providerRef, subject.apiRef);
+    if (!known.has(id)) {
+      unmatched++;
+      continue;
+    }
+    const oversized = documents.find(
+      d => JSON.stringify(d.content ?? null).length > maxDocumentBytes,
+    );
+    if (oversized) {
+      problems.push(
+        `${subject.consumerRef} → ${subject.providerRef}: mock document ${oversized.name} is larger than ${maxDocumentBytes} bytes; the earlier mocks are kept`,
+      );
+      continue;
+    }
+    const entry = byId.get(id) ?? { integrationId: id, documents: [] };
+    entry.documents.push(...documents);
+    byId.set(id, entry);
+  }
+  return { mocks: [...byId.values()], problems, unmatched };
+}
+
 /**
  * Asks every evidence source about the current integrations and records
- * what they found. A source that fails or times out is reported as an error
- * of the run; what it gave before stays.
+ * what they found: verifications are added, mocks replace the source's
+ * earlier mocks. A source that fails, times out or answers garbage is marked
+ * stale and reported on the run; what it gave before stays. A source that
+ * answers with errors for some parts is marked stale with those errors, and
+ * only the parts it answered are replaced.
  */
 export async function collectEvidence(options: {
   sources: EvidenceSource[];
   integrations: ObservedIntegration[];
-  evidenceStore: EvidenceStore;
+  stores: EvidenceStores;
   logger: LoggerService;
   timeoutMs: number;
+  maxMockDocumentBytes: number;
   now: Date;
 }): Promise<CollectEvidenceResult> {
-  const { sources, integrations, evidenceStore, logger, timeoutMs, now } =
-    options;
+  const { sources, integrations, stores, logger, timeoutMs, now } = options;
   const known = new Set(
-    integrations.map(i =>
-      integrationId(i.consumerRef, i.providerRef, i.apiRef),
-    ),
+    integrations.map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef)),
   );
   const subjects = integrations.map(i => ({
     consumerRef: i.consumerRef,
@@ -57,31 +95,33 @@ export async function collectEvidence(options: {
   }));
   const result: CollectEvidenceResult = {
     recorded: 0,
+    mockDocuments: 0,
     unmatched: 0,
     errors: [],
+  };
+  const report = (source: string, message: string) => {
+    logger.warn(message);
+    result.errors.push({
+      entityRef: `evidence-source:${source}`,
+      code: 'evidence-source-failed',
+      message,
+    });
   };
 
   for (const source of sources) {
     try {
-      const found = await withTimeout(
-        signal => source.collect({ integrations: subjects, signal }),
-        timeoutMs,
+      const answer = readSourceAnswer(
+        await withTimeout(
+          signal => source.collect({ integrations: subjects, signal }),
+          timeoutMs,
+        ),
       );
-      if (!Array.isArray(found)) {
-        throw new Error('it did not answer with a list of verifications');
-      }
-      for (const { subject, verification } of found) {
-        const id = integrationId(
-          subject.consumerRef,
-          subject.providerRef,
-          subject.apiRef,
-        );
+      for (const { subject, verification } of answer.verifications ?? []) {
+        const id = integrationId(subject.consumerRef, subject.providerRef, subject.apiRef);
         if (!known.has(id)) {
           result.unmatched++;
-          continue;
-        }
-        if (
-          await evidenceStore.addVerification(
+        } else if (
+          await stores.evidenceStore.addVerification(
             id,
             { ...verification, source: source.id },
             now,
@@ -90,16 +130,36 @@ export async function collectEvidence(options: {
           result.recorded++;
         }
       }
+      const problems = [...(answer.errors ?? [])];
+      if (answer.mocks) {
+        const grouped = mocksByIntegration(
+          answer.mocks,
+          known,
+          options.maxMockDocumentBytes,
+        );
+        problems.push(...grouped.problems);
+        result.unmatched += grouped.unmatched;
+        await stores.mockStore.replaceMocks(source.id, grouped.mocks, {
+          removeOthers: problems.length === 0,
+          collectedAt: now,
+        });
+        result.mockDocuments += grouped.mocks.reduce((n, m) => n + m.documents.length, 0);
+      }
+      for (const problem of problems) {
+        report(source.id, `Evidence source ${source.id}: ${problem}`);
+      }
+      await stores.sourceStore.recordAttempt(
+        source.id,
+        now,
+        problems.length > 0 ? problems.join('; ') : undefined,
+      );
     } catch (error) {
-      const message = `Evidence source ${source.id} failed: ${
-        error instanceof Error ? error.message : String(error)
-      }; its earlier evidence is kept`;
-      logger.warn(message);
-      result.errors.push({
-        entityRef: `evidence-source:${source.id}`,
-        code: 'evidence-source-failed',
-        message,
-      });
+      const reason = error instanceof Error ? error.message : String(error);
+      report(
+        source.id,
+        `Evidence source ${source.id} failed: ${reason}; its earlier evidence is kept`,
+      );
+      await stores.sourceStore.recordAttempt(source.id, now, reason);
     }
   }
   return result;

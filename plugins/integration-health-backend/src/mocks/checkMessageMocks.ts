@@ -92,8 +92,9 @@ export class MessageMockChecker {
 
   check(interactions: MessageInteraction[]): InteractionVerdict[] {
     return interactions.map(interaction => {
-      const candidates = interaction.channel
-        ? this.messages.filter(m => m.channel === interaction.channel.replace(/^\//, ''))
+      const channel = interaction.channel?.replace(/^\//, '');
+      const candidates = channel
+        ? this.messages.filter(m => m.channel === channel)
         : this.messages;
       if (candidates.length === 0) {
         return {

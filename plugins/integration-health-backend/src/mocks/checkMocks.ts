@@ -10,7 +10,7 @@ import { readMockDocument } from './readMockDocument';
 /** The provider's current spec, parsed. */
 export type CurrentSpec = {
   format: string;
-  document: unknown;
+  document?: unknown;
   version?: string;
 };
 
@@ -28,7 +28,7 @@ export class MockChecker {
   private matcher?: OperationMatcher;
   private messageChecker?: MessageMockChecker;
 
-  constructor(private readonly spec: CurrentSpec) {
+  constructor(spec: CurrentSpec) {
     try {
       if (spec.format.startsWith('openapi')) {
         this.comparator = new Comparator({ oas: spec.document as any });

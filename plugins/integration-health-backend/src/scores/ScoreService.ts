@@ -1,13 +1,62 @@
 import {
   contractFreshness,
   Integration,
-  mockFreshness,
   ScoreConfig,
+  SpecChange,
   SpecVersion,
 } from '@integration-health/plugin-integration-health-common';
+import { loadSpec } from '@integration-health/spec-diff';
 import { EvidenceStore } from '../database/EvidenceStore';
+import { MockStore } from '../database/MockStore';
 import { SpecStore } from '../database/SpecStore';
+import { MockChecker } from '../mocks/checkMocks';
 import { changesSince } from './changesSince';
+import { mockScore } from './mockScore';
+
+/** What one run reads once per API, however many consumers it has. */
+class RunCache {
+  private readonly histories = new Map<string, Promise<SpecVersion[]>>();
+  private readonly checkers = new Map<string, Promise<MockChecker | Error | undefined>>();
+  private readonly changes = new Map<string, Promise<SpecChange[]>>();
+
+  constructor(private readonly specStore: SpecStore) {}
+
+  versionsOf(apiRef: string): Promise<SpecVersion[]> {
+    if (!this.histories.has(apiRef)) {
+      this.histories.set(apiRef, this.specStore.listVersions(apiRef));
+    }
+    return this.histories.get(apiRef)!;
+  }
+
+  changesOf(version: SpecVersion): Promise<SpecChange[]> {
+    if (!this.changes.has(version.id)) {
+      this.changes.set(
+        version.id,
+        this.specStore.listChanges(version.apiRef, version.id).then(c => c ?? []),
+      );
+    }
+    return this.changes.get(version.id)!;
+  }
+
+  /** A checker for the API's current spec, built once per run. */
+  checkerOf(current: SpecVersion | undefined) {
+    if (!current) return Promise.resolve(undefined);
+    if (!this.checkers.has(current.id)) {
+      this.checkers.set(
+        current.id,
+        this.specStore.getDefinition(current.id).then(text => {
+          if (text === undefined) return undefined;
+          try {
+            return new MockChecker({ ...loadSpec(text), version: current.versionLabel });
+          } catch (error) {
+            return error as Error;
+          }
+        }),
+      );
+    }
+    return this.checkers.get(current.id)!;
+  }
+}
 
 /**
  * Computes each integration's contract and mock freshness from its stored
@@ -18,25 +67,31 @@ export class ScoreService {
   constructor(
     private readonly options: {
       evidenceStore: EvidenceStore;
+      mockStore: MockStore;
       specStore: SpecStore;
       config: ScoreConfig;
     },
   ) {}
 
-  /**
-   * `versionsOf` lets a run over many integrations read each API's history
-   * once; by default it is read for this integration alone.
-   */
+  /** Integrations with verifications or mocks; the others' scores are unknown. */
+  async integrationIdsWithEvidence(): Promise<string[]> {
+    const [verified, mocked] = await Promise.all([
+      this.options.evidenceStore.integrationIdsWithEvidence(),
+      this.options.mockStore.integrationIdsWithMocks(),
+    ]);
+    return [...new Set([...verified, ...mocked])];
+  }
+
   async compute(
     integration: Integration,
     now: Date,
-    versionsOf: (apiRef: string) => Promise<SpecVersion[]> = apiRef =>
-      this.options.specStore.listVersions(apiRef),
+    cache = new RunCache(this.options.specStore),
   ) {
-    const { evidenceStore, config } = this.options;
-    const [verifications, versions] = await Promise.all([
+    const { evidenceStore, mockStore, config } = this.options;
+    const [verifications, documents, versions] = await Promise.all([
       evidenceStore.latestVerifications(integration.id),
-      integration.apiRef ? versionsOf(integration.apiRef) : Promise.resolve([]),
+      mockStore.listMocks(integration.id),
+      integration.apiRef ? cache.versionsOf(integration.apiRef) : Promise.resolve([]),
     ]);
     const newestPassed = verifications
       .filter(v => v.result === 'passed')
@@ -57,31 +112,23 @@ export class ScoreService {
         },
         config.contract,
       ),
-      mock: mockFreshness(
-        {
-          mocks: [],
-          specVersion: current,
-          changesSinceMocksMade: 'unknown',
-          now,
-        },
-        config.mock,
-      ),
+      mock: await mockScore({
+        documents,
+        checker: documents.length > 0 ? await cache.checkerOf(versions[0]) : undefined,
+        versions,
+        changesOf: version => cache.changesOf(version),
+        config: config.mock,
+        now,
+      }),
     };
     await evidenceStore.saveScores(integration.id, scores, now);
     return scores;
   }
 
   async computeAll(integrations: Integration[], now: Date): Promise<number> {
-    // Many consumers share an API: read its history once per run.
-    const histories = new Map<string, Promise<SpecVersion[]>>();
-    const versionsOf = (apiRef: string) => {
-      if (!histories.has(apiRef)) {
-        histories.set(apiRef, this.options.specStore.listVersions(apiRef));
-      }
-      return histories.get(apiRef)!;
-    };
+    const cache = new RunCache(this.options.specStore);
     for (const integration of integrations) {
-      await this.compute(integration, now, versionsOf);
+      await this.compute(integration, now, cache);
     }
     return integrations.length;
   }

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseIntegrationStore } from '../database/IntegrationStore';
-import { DatabaseEvidenceStore } from '../database/EvidenceStore';
+import { createEvidenceStores } from '../database/createEvidenceStores';
 import { DatabaseSpecStore } from '../database/SpecStore';
 import { ScoreService } from '../scores/ScoreService';
 import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
@@ -28,15 +28,17 @@ async function setup(
     logger,
     maxDocumentBytes: 5_000,
   });
-  const evidenceStore = await DatabaseEvidenceStore.create({ database });
+  const evidenceStores = await createEvidenceStores(database);
+  const { evidenceStore, mockStore } = evidenceStores;
   const scoreService = new ScoreService({
     evidenceStore,
+    mockStore,
     specStore,
     config: DEFAULT_SCORE_CONFIG,
   });
   const service = new IntegrationSyncService({
     specHistory,
-    evidenceStore,
+    evidenceStores,
     scoreService,
     catalog,
     auth: mockServices.auth(),

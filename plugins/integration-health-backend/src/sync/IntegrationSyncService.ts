@@ -8,8 +8,8 @@ import {
 } from '../database/IntegrationStore';
 import { SyncRunStore } from '../database/SyncRunStore';
 import { SpecHistoryService } from '../specs/SpecHistoryService';
-import { EvidenceStore } from '../database/EvidenceStore';
 import { ScoreService } from '../scores/ScoreService';
+import { EvidenceStores } from '../database/createEvidenceStores';
 import { collectEvidence } from '../evidence/collectEvidence';
 import { EvidenceSource } from '@integration-health/plugin-integration-health-node';
 import { buildIntegrations } from './buildIntegrations';
@@ -22,10 +22,11 @@ export type IntegrationSyncServiceOptions = {
   integrationStore: IntegrationStore;
   syncRunStore: SyncRunStore;
   specHistory: SpecHistoryService;
-  evidenceStore: EvidenceStore;
+  evidenceStores: EvidenceStores;
   scoreService: ScoreService;
   evidenceSources?: EvidenceSource[];
   evidenceTimeoutMs?: number;
+  maxMockDocumentBytes?: number;
   pageSize: number;
 };
 
@@ -82,9 +83,10 @@ export class IntegrationSyncService {
       const evidence = await collectEvidence({
         sources: this.options.evidenceSources ?? [],
         integrations,
-        evidenceStore: this.options.evidenceStore,
+        stores: this.options.evidenceStores,
         logger,
         timeoutMs: this.options.evidenceTimeoutMs ?? 60_000,
+        maxMockDocumentBytes: this.options.maxMockDocumentBytes ?? 1_000_000,
         now: startedAt,
       });
       errors.push(...evidence.errors);
@@ -92,7 +94,7 @@ export class IntegrationSyncService {
       // recomputes those of the integrations that have evidence.
       const scored = await this.options.scoreService.computeAll(
         await integrationStore.getByIds(
-          await this.options.evidenceStore.integrationIdsWithEvidence(),
+          await this.options.scoreService.integrationIdsWithEvidence(),
         ),
         startedAt,
       );
@@ -112,6 +114,7 @@ export class IntegrationSyncService {
         breakingChanges: specs.breakingChanges,
         integrationsScored: scored,
         evidenceRecorded: evidence.recorded,
+        mockDocuments: evidence.mockDocuments,
       };
       const finishedAt = new Date();
       await syncRunStore.finishRun(runId, {
