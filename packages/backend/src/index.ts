@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { integrationHealthModuleMockFiles } from '@integration-health/plugin-integration-health-backend';
 import { demoEvidenceModule } from './modules/demoEvidenceModule';
 import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
@@ -24,6 +25,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@integration-health/plugin-integration-health-backend'));
+// Pact files and WireMock mappings that consumers declare by annotation.
+backend.add(integrationHealthModuleMockFiles);
 // Demo only: the demo APIs' history before the portal first started.
 backend.add(demoSpecHistoryModule);
 backend.add(demoEvidenceModule);

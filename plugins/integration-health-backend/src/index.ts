@@ -12,3 +12,4 @@ export {
   integrationPermissionResourceRef,
   integrationPermissionRules,
 } from './permissions/rules';
+export { integrationHealthModuleMockFiles } from './modules/mockFiles/module';

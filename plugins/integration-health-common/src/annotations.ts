@@ -17,3 +17,27 @@
  */
 export const ACCOUNTABLE_OWNER_ANNOTATION =
   'integration-health.io/accountable-owner';
+
+/**
+ * Where a consuming entity keeps its mocks of providers: comma-separated
+ * locations, each `dir:<path>` (relative to the entity's catalog file, inside
+ * a directory the backend allows) or `url:<url>` (one JSON file, read with
+ * the backend's URL readers). Every `*.json` found is a pact or a WireMock
+ * mapping file. A pact names its provider (`provider.name`); a WireMock file
+ * names it in `metadata.provider` or by the folder it sits in
+ * (`mocks/transaction-intake/*.json`). Both may record the spec version they
+ * were made from (`metadata.specVersion`; in a pact,
+ * `metadata["integration-health"].specVersion`).
+ *
+ * @public
+ */
+export const MOCKS_ANNOTATION = 'integration-health.io/mocks';
+
+/**
+ * The name an entity has as a pacticipant in a Pact Broker or in pact files,
+ * when it differs from the entity's name.
+ *
+ * @public
+ */
+export const PACT_PACTICIPANT_ANNOTATION =
+  'integration-health.io/pact-pacticipant';

@@ -1,0 +1,154 @@
+import {
+  AuthService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { MOCKS_ANNOTATION } from '@integration-health/plugin-integration-health-common';
+import {
+  CollectedEvidence,
+  CollectedMocks,
+  EvidenceSource,
+  EvidenceSubject,
+  MockDocument,
+} from '@integration-health/plugin-integration-health-node';
+import path from 'node:path';
+import { Pacticipants } from '../pacticipants';
+import {
+  MockFile,
+  MockLocationError,
+  MockLocationLimits,
+  readMockDirectory,
+  readMockUrl,
+} from './readMockLocation';
+
+const isRecord = (value: unknown): value is Record<string, any> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isPact(content: unknown) {
+  return (
+    isRecord(content) &&
+    isRecord(content.provider) &&
+    (Array.isArray(content.interactions) || Array.isArray(content.messages))
+  );
+}
+
+/** The provider a mock file names: the pact's provider, the mapping's metadata, or its folder. */
+function providerNameOf(file: MockFile): string | undefined {
+  const { content } = file;
+  if (isPact(content)) return String((content as any).provider.name ?? '');
+  const mappings = isRecord(content) && Array.isArray(content.mappings) ? content.mappings : [content];
+  const named = mappings.find(m => isRecord(m) && isRecord(m.metadata) && typeof m.metadata.provider === 'string');
+  if (named) return named.metadata.provider;
+  const folders = file.name.split(/[\\/]/);
+  return folders.length > 1 ? folders[0] : undefined;
+}
+
+/** Where `dir:` locations of an entity are relative to: its catalog file's folder. */
+function baseDirectory(entity: Entity): string | undefined {
+  const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+  return location?.startsWith('file:') ? path.dirname(location.slice('file:'.length)) : undefined;
+}
+
+/**
+ * Pact files and WireMock mappings that consumers keep next to their code,
+ * declared with the `integration-health.io/mocks` annotation. A consumer
+ * whose location cannot be read in full (missing, not JSON, too large,
+ * outside the allowed directories) is an error of the source, and its
+ * earlier mocks are kept.
+ */
+export class MockFilesSource implements EvidenceSource {
+  readonly id = 'mock-files';
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      urlReader: UrlReaderService;
+      allowedDirectories: string[];
+      limits: MockLocationLimits;
+    },
+  ) {}
+
+  private async readLocations(entity: Entity, signal: AbortSignal): Promise<MockFile[]> {
+    const value = entity.metadata.annotations?.[MOCKS_ANNOTATION] ?? '';
+    const files: MockFile[] = [];
+    for (const location of value.split(',').map(l => l.trim()).filter(Boolean)) {
+      if (location.startsWith('url:')) {
+        files.push(
+          await readMockUrl(location.slice(4), this.options.urlReader, this.options.limits, signal),
+        );
+      } else if (location.startsWith('dir:')) {
+        const target = location.slice(4);
+        const base = baseDirectory(entity);
+        if (!path.isAbsolute(target) && !base) {
+          throw new MockLocationError(
+            `${location} is relative, but the entity does not come from a file location`,
+          );
+        }
+        files.push(
+          ...(await readMockDirectory(
+            path.resolve(base ?? '/', target),
+            this.options.allowedDirectories,
+            this.options.limits,
+          )),
+        );
+      } else {
+        throw new MockLocationError(`${location} is neither dir:<path> nor url:<url>`);
+      }
+    }
+    return files;
+  }
+
+  async collect(options: {
+    integrations: EvidenceSubject[];
+    signal: AbortSignal;
+  }): Promise<CollectedEvidence> {
+    const { catalog, auth } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const { items: consumers } = await catalog.getEntities(
+      {
+        filter: { [`metadata.annotations.${MOCKS_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations'],
+      },
+      { credentials },
+    );
+    const pacticipants = await Pacticipants.load({ catalog, auth, integrations: options.integrations });
+    const mocks: CollectedMocks[] = [];
+    const errors: string[] = [];
+    for (const consumer of consumers) {
+      const ref = stringifyEntityRef(consumer);
+      const integrations = options.integrations.filter(i => i.consumerRef === ref);
+      if (integrations.length === 0) continue;
+      let files: MockFile[];
+      try {
+        files = await this.readLocations(consumer, options.signal);
+      } catch (error) {
+        errors.push(`${ref}: ${(error as Error).message}; its earlier mocks are kept`);
+        continue;
+      }
+      const documents = new Map<EvidenceSubject, MockDocument[]>(integrations.map(i => [i, []]));
+      for (const file of files) {
+        const provider = providerNameOf(file);
+        const providerRefs = provider ? pacticipants.refsOf(provider) : [];
+        for (const integration of integrations) {
+          if (providerRefs.includes(integration.providerRef)) {
+            documents.get(integration)!.push({
+              name: file.name,
+              format: isPact(file.content) ? 'pact' : 'wiremock',
+              content: file.content,
+              url: file.url,
+            });
+          }
+        }
+      }
+      for (const [subject, docs] of documents) mocks.push({ subject, documents: docs });
+    }
+    return { mocks, errors };
+  }
+}
