@@ -140,7 +140,7 @@ describe('MockFilesSource', () => {
         limits: { maxFiles: 50, maxDepth: 3, maxFileBytes: 100_000 },
       });
     const good = await collect(make('https://git.example.com/legacy/good.json'));
-    expect(good.mocks[0].documents).toEqual([
+    expect(good.mocks?.[0].documents).toEqual([
       expect.objectContaining({ name: 'https://git.example.com/legacy/good.json', format: 'pact' }),
     ]);
     const bad = await collect(make('https://git.example.com/legacy/bad.json'));
