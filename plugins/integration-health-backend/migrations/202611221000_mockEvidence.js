@@ -7,6 +7,14 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
+  await knex.schema.alterTable('contract_verifications', table => {
+    table.text('note').nullable().comment('What the source says besides the result');
+    table
+      .boolean('provider_in_production')
+      .notNullable()
+      .defaultTo(false)
+      .comment('The source knows the verified provider version is deployed in production');
+  });
   await knex.schema.createTable('mock_documents', table => {
     table.comment('Mocks of consumers (pacts, WireMock mappings) per integration and source');
     table.bigIncrements('id').primary();
@@ -37,4 +45,8 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.dropTable('evidence_sources');
   await knex.schema.dropTable('mock_documents');
+  await knex.schema.alterTable('contract_verifications', table => {
+    table.dropColumn('note');
+    table.dropColumn('provider_in_production');
+  });
 };

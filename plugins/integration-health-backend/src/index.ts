@@ -13,3 +13,4 @@ export {
   integrationPermissionRules,
 } from './permissions/rules';
 export { integrationHealthModuleMockFiles } from './modules/mockFiles/module';
+export { integrationHealthModulePactBroker } from './modules/pactBroker/module';

@@ -15,7 +15,7 @@ export interface EvidenceStore {
     verification: ContractVerification,
     receivedAt: Date,
   ): Promise<boolean>;
-  /** The newest verification per source of one integration. */
+  /** The newest verification per source and environment of one integration. */
   latestVerifications(integrationId: string): Promise<ContractVerification[]>;
   saveScores(
     integrationId: string,
@@ -40,6 +40,8 @@ type VerificationRow = {
   environment: string | null;
   verified_at: unknown;
   url: string | null;
+  note: string | null;
+  provider_in_production: boolean | number;
 };
 
 const CHUNK = 500;
@@ -67,6 +69,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         result: verification.result,
       })
       .andWhere('verified_at', verifiedAt)
+      .andWhere(query =>
+        verification.environment
+          ? query.where('environment', verification.environment)
+          : query.whereNull('environment'),
+      )
       .first('id');
     if (known) {
       return false;
@@ -80,6 +87,8 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       environment: verification.environment ?? null,
       verified_at: verifiedAt,
       url: verification.url ?? null,
+      note: verification.note ?? null,
+      provider_in_production: verification.providerInProduction ?? false,
       received_at: receivedAt,
     });
     return true;
@@ -94,8 +103,9 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       .limit(100);
     const bySource = new Map<string, ContractVerification>();
     for (const row of rows) {
-      if (!bySource.has(row.source)) {
-        bySource.set(row.source, {
+      const key = `${row.source}\u0000${row.environment ?? ''}`;
+      if (!bySource.has(key)) {
+        bySource.set(key, {
           source: row.source,
           result: row.result as ContractVerification['result'],
           providerVersion: row.provider_version,
@@ -103,6 +113,8 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           environment: optional(row.environment),
           verifiedAt: toIsoString(row.verified_at),
           url: optional(row.url),
+          note: optional(row.note),
+          ...(row.provider_in_production ? { providerInProduction: true } : {}),
         });
       }
     }

@@ -34,6 +34,23 @@ describe('contractFreshness', () => {
     expect(score.summary).toMatch(/^Unknown/);
   });
 
+  it('takes a source that knows deployments at its word that the verified version runs in production', () => {
+    const score = contractFreshness(
+      input({
+        // The broker's app version (a commit) is not the spec's version label.
+        verifications: [
+          { ...passed('9f1c2ab'), environment: 'test' },
+          { ...passed('9f1c2ab'), providerInProduction: true, note: 'pair deployed in production' },
+        ],
+        providerVersionInProduction: '2.1.0',
+      }),
+    );
+    expect(score).toMatchObject({ value: 100, tier: 'verified-in-production' });
+    expect(score.evidence[0].label).toBe(
+      'Verification passed against provider 9f1c2ab (consumer c-42) in production (pair deployed in production)',
+    );
+  });
+
   it('gives 100 for a verification against the provider version in production', () => {
     const score = contractFreshness(
       input({

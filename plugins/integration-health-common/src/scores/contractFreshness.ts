@@ -22,6 +22,13 @@ export type ContractVerification = {
   environment?: string;
   verifiedAt: string;
   url?: string;
+  /** What the source says besides the result, e.g. the broker's "stale: pact changed since". */
+  note?: string;
+  /**
+   * Set by sources that know deployments (a Pact Broker): the verified
+   * provider version is the one deployed in production now.
+   */
+  providerInProduction?: boolean;
 };
 
 /**
@@ -88,8 +95,9 @@ function verificationTier(
 ): { tier: string; points: number; summary: string } {
   const against = `provider version ${passed.providerVersion}`;
   if (
-    input.providerVersionInProduction &&
-    passed.providerVersion === input.providerVersionInProduction
+    passed.providerInProduction ||
+    (input.providerVersionInProduction &&
+      passed.providerVersion === input.providerVersionInProduction)
   ) {
     return {
       tier: 'verified-in-production',
@@ -138,7 +146,13 @@ export function contractFreshness(
   input: ContractFreshnessInput,
   config: ScoreConfig['contract'] = DEFAULT_SCORE_CONFIG.contract,
 ): ScoreExplanation {
-  const latest = newest(input.verifications, v => v.verifiedAt);
+  // Of two verifications at the same time, the one of the production pair speaks.
+  const latest = newest(
+    [...input.verifications].sort(
+      (a, b) => Number(!!b.providerInProduction) - Number(!!a.providerInProduction),
+    ),
+    v => v.verifiedAt,
+  );
   const latestStatic = newest(input.staticChecks, c => c.checkedAt);
   const inputs = {
     verifications: input.verifications.length,
@@ -156,7 +170,9 @@ export function contractFreshness(
               latest.consumerVersion
                 ? ` (consumer ${latest.consumerVersion})`
                 : ''
-            }${latest.environment ? ` in ${latest.environment}` : ''}`,
+            }${latest.environment ? ` in ${latest.environment}` : ''}${
+              latest.note ? ` (${latest.note})` : ''
+            }`,
             source: latest.source,
             at: latest.verifiedAt,
             url: latest.url,

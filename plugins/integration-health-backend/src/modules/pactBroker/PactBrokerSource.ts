@@ -1,0 +1,173 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CollectedEvidence,
+  CollectedMocks,
+  CollectedVerification,
+  EvidenceSource,
+  EvidenceSubject,
+} from '@integration-health/plugin-integration-health-node';
+import { Pacticipants } from '../pacticipants';
+import { PactBrokerClient, PactBrokerError } from './PactBrokerClient';
+
+type Hal = Record<string, any>;
+
+const enc = encodeURIComponent;
+
+/** The broker's word on a pair besides the result, for the explanation. */
+const STATUS_NOTES: Record<string, string> = {
+  stale: 'stale in the broker: the latest pact has changed since this verification',
+  failed: 'failed in the broker',
+  wip: 'pending in the broker (work in progress)',
+  pending: 'pending in the broker',
+};
+
+/** The pact without the broker's HAL decoration. */
+function pactContent(pact: Hal): Hal {
+  const { _links, _embedded, createdAt, ...content } = pact;
+  return content;
+}
+
+/**
+ * Contract evidence from a Pact Broker (or PactFlow): for every broker
+ * integration between catalog entities, the latest pact (checked as the
+ * consumer's mocks), its latest verification with the broker's status, and
+ * the verification of the pair deployed in production (the matrix).
+ */
+export class PactBrokerSource implements EvidenceSource {
+  readonly id = 'pact-broker';
+
+  constructor(
+    private readonly options: {
+      client: PactBrokerClient;
+      catalog: CatalogService;
+      auth: AuthService;
+      productionEnvironment: string;
+    },
+  ) {}
+
+  /** Version numbers currently deployed in production, per pacticipant. */
+  private async deployedInProduction(signal: AbortSignal): Promise<Map<string, string[]>> {
+    const { client, productionEnvironment } = this.options;
+    const environments = await client.list('environments', 'environments', signal);
+    const production = environments.find(e => e.name === productionEnvironment);
+    const deployed = new Map<string, string[]>();
+    if (!production?.uuid) return deployed;
+    const versions = await client.list(
+      `environments/${enc(production.uuid)}/deployed-versions/currently-deployed`,
+      'deployedVersions',
+      signal,
+    );
+    for (const version of versions) {
+      const name = version._embedded?.pacticipant?.name;
+      const number = version._embedded?.version?.number;
+      if (typeof name === 'string' && typeof number === 'string') {
+        deployed.set(name, [...(deployed.get(name) ?? []), number]);
+      }
+    }
+    return deployed;
+  }
+
+  /** The verification of the production consumer and provider versions, from the matrix. */
+  private async productionVerification(
+    consumer: string,
+    provider: string,
+    deployed: Map<string, string[]>,
+    signal: AbortSignal,
+  ) {
+    for (const consumerVersion of deployed.get(consumer) ?? []) {
+      for (const providerVersion of deployed.get(provider) ?? []) {
+        const matrix = await this.options.client.get(
+          `matrix?q[][pacticipant]=${enc(consumer)}&q[][version]=${enc(consumerVersion)}` +
+            `&q[][pacticipant]=${enc(provider)}&q[][version]=${enc(providerVersion)}&latestby=cvpv`,
+          signal,
+        );
+        const row = (matrix?.matrix ?? []).find((r: Hal) => r?.verificationResult);
+        if (row) {
+          return {
+            result: row.verificationResult.success ? ('passed' as const) : ('failed' as const),
+            providerVersion,
+            consumerVersion,
+            environment: this.options.productionEnvironment,
+            verifiedAt: row.verificationResult.verifiedAt,
+            url: row.verificationResult._links?.self?.href,
+            providerInProduction: true,
+          };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  async collect(options: {
+    integrations: EvidenceSubject[];
+    signal: AbortSignal;
+  }): Promise<CollectedEvidence> {
+    const { client, catalog, auth } = this.options;
+    const { signal } = options;
+    const [pacticipants, deployed, pairs] = await Promise.all([
+      Pacticipants.load({ catalog, auth, integrations: options.integrations }),
+      this.deployedInProduction(signal),
+      client.list('integrations', 'integrations', signal),
+    ]);
+    const verifications: CollectedVerification[] = [];
+    const mocks: CollectedMocks[] = [];
+    for (const pair of pairs) {
+      const consumer = pair.consumer?.name;
+      const provider = pair.provider?.name;
+      if (typeof consumer !== 'string' || typeof provider !== 'string') {
+        throw new PactBrokerError('an integration in the broker names no consumer or provider');
+      }
+      const consumerRefs = pacticipants.refsOf(consumer);
+      const providerRefs = pacticipants.refsOf(provider);
+      const subjects = options.integrations.filter(
+        i => consumerRefs.includes(i.consumerRef) && providerRefs.includes(i.providerRef),
+      );
+      if (subjects.length === 0) continue;
+
+      const pactHref =
+        pair._links?.['pb:latest-pact']?.href ??
+        `pacts/provider/${enc(provider)}/consumer/${enc(consumer)}/latest`;
+      const pact = await client.get(pactHref, signal);
+      const consumerVersion = pact?._links?.['pb:consumer-version']?.name;
+      const verificationHref = pact?._links?.['pb:latest-verification-results']?.href;
+      const latest = verificationHref ? await client.get(verificationHref, signal) : undefined;
+      const note = STATUS_NOTES[pair.verificationStatus];
+      const found = [
+        latest && typeof latest.providerApplicationVersion === 'string'
+          ? {
+              result: latest.success ? ('passed' as const) : ('failed' as const),
+              providerVersion: latest.providerApplicationVersion,
+              consumerVersion: typeof consumerVersion === 'string' ? consumerVersion : undefined,
+              verifiedAt: latest.verificationDate,
+              url: latest.buildUrl ?? latest._links?.self?.href,
+              note,
+            }
+          : undefined,
+        await this.productionVerification(consumer, provider, deployed, signal),
+      ];
+      for (const subject of subjects) {
+        for (const verification of found) {
+          if (verification && !Number.isNaN(Date.parse(verification.verifiedAt))) {
+            verifications.push({ subject, verification: { source: this.id, ...verification } });
+          }
+        }
+        if (pact) {
+          mocks.push({
+            subject,
+            documents: [
+              {
+                name: `pact ${consumer} → ${provider}${consumerVersion ? ` (consumer ${consumerVersion})` : ''}`,
+                format: 'pact',
+                content: pactContent(pact),
+                url: pact._links?.self?.href,
+                madeFromVersion: latest?.success ? latest.providerApplicationVersion : undefined,
+              },
+            ],
+          });
+        }
+      }
+    }
+    return { verifications, mocks };
+  }
+}
