@@ -387,6 +387,119 @@ describe('integration-health backend', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('takes a mock bundle pushed by refs, checks it against the current spec, and refuses what it cannot take', async () => {
+    const refs = {
+      consumerRef: 'ledger',
+      providerRef: 'component:default/processing',
+      apiRef: 'api:transaction-events',
+    };
+    const pact = {
+      consumer: { name: 'ledger' },
+      provider: { name: 'processing' },
+      messages: [
+        {
+          description: 'a transaction was booked',
+          metaData: { channel: 'transactions.booked' },
+          contents: { transactionId: 't-1' },
+        },
+      ],
+    };
+    const pushed = await request(server)
+      .put('/api/integration-health/v1/evidence/mocks')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        ...refs,
+        documents: [{ name: 'ledger/pacts/events.json', format: 'pact', content: pact }],
+      });
+    expect(pushed.status).toBe(200);
+    // The test catalog's event API defines no channels yet.
+    expect(pushed.body.mock).toMatchObject({
+      value: 0,
+      tier: 'mocks-checked',
+      summary:
+        '1 of 1 mocks no longer match the spec 1.0.0: message transactions.booked: channel `transactions.booked` is not in the current spec',
+    });
+
+    // The same bundle by id replaces it rather than adding to it.
+    const tab = await request(server)
+      .get('/api/integration-health/v1/entities/component/default/ledger/integrations')
+      .set('Authorization', mockCredentials.user.header());
+    const id = tab.body.upstream[0].id;
+    expect(tab.body.upstream[0].scores.mock.inputs.mocks).toBe(1);
+    const again = await request(server)
+      .put(`/api/integration-health/v1/integrations/${id}/mocks`)
+      .set('Authorization', mockCredentials.service.header())
+      .send({ documents: [{ name: 'events.json', format: 'pact', content: pact }] });
+    expect(again.body.mock.inputs.mocks).toBe(1);
+
+    const refused = async (req: request.Test, status: number, message?: string) => {
+      const res = await req;
+      expect(res.status).toBe(status);
+      if (message) expect(res.body.error.message).toContain(message);
+    };
+    const put = () =>
+      request(server).put('/api/integration-health/v1/evidence/mocks');
+    // A user may not push; the format must be known; refs must be refs and known.
+    await refused(
+      put().set('Authorization', mockCredentials.user.header()).send({ ...refs, documents: [] }),
+      403,
+    );
+    await refused(
+      put()
+        .set('Authorization', mockCredentials.service.header())
+        .send({ ...refs, documents: [{ name: 'x', format: 'har', content: {} }] }),
+      400,
+      'documents.0.format',
+    );
+    await refused(
+      put()
+        .set('Authorization', mockCredentials.service.header())
+        .send({ ...refs, consumerRef: 'nobody', documents: [] }),
+      404,
+    );
+    await refused(
+      put()
+        .set('Authorization', mockCredentials.service.header())
+        .send({ ...refs, consumerRef: 'component:', documents: [] }),
+      400,
+      'is not an entity ref',
+    );
+    // Broken JSON and bodies over 10 MB are refused before anything is stored.
+    await refused(
+      put()
+        .set('Authorization', mockCredentials.service.header())
+        .set('Content-Type', 'application/json')
+        .send('{"documents": ['),
+      400,
+    );
+    await refused(
+      put()
+        .set('Authorization', mockCredentials.service.header())
+        .send({ ...refs, documents: [{ name: 'big', format: 'pact', content: 'x'.repeat(11 * 1024 * 1024) }] }),
+      413,
+    );
+    const still = await request(server)
+      .get('/api/integration-health/v1/entities/component/default/ledger/integrations')
+      .set('Authorization', mockCredentials.user.header());
+    expect(still.body.upstream[0].scores.mock.inputs.mocks).toBe(1);
+
+    // A verification by refs lands on the same integration.
+    const verified = await request(server)
+      .post('/api/integration-health/v1/evidence/verifications')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ ...refs, result: 'passed', providerVersion: '1.0.0' });
+    expect(verified.status).toBe(201);
+    expect(verified.body.contract.tier).toBe('verified-in-production');
+  });
+
+  it('lists the evidence sources and whether they are stale', async () => {
+    const res = await request(server)
+      .get('/api/integration-health/v1/evidence-sources')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ items: [] });
+  });
+
   it('lets a service call the routes with its own credentials', async () => {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')

@@ -166,7 +166,7 @@ export const integrationHealthPlugin = createBackendPlugin({
             evidenceService: new EvidenceService({
               catalog,
               integrationStore,
-              evidenceStore,
+              ...evidenceStores,
               scoreService,
             }),
             httpAuth,

@@ -5,7 +5,10 @@ import {
   ContractVerification,
   IntegrationScores,
 } from '@integration-health/plugin-integration-health-common';
+import { MockDocument } from '@integration-health/plugin-integration-health-node';
+import { EvidenceSourceStore } from '../database/EvidenceSourceStore';
 import { EvidenceStore } from '../database/EvidenceStore';
+import { MockStore } from '../database/MockStore';
 import { IntegrationStore } from '../database/IntegrationStore';
 import { ScoreService } from '../scores/ScoreService';
 import { CatalogVisibility } from './CatalogVisibility';
@@ -19,6 +22,8 @@ export class EvidenceService {
       catalog: CatalogService;
       integrationStore: IntegrationStore;
       evidenceStore: EvidenceStore;
+      mockStore: MockStore;
+      sourceStore: EvidenceSourceStore;
       scoreService: ScoreService;
     },
   ) {
@@ -44,18 +49,43 @@ export class EvidenceService {
     );
   }
 
+  /** Every evidence source, stale ones with their last error. */
+  listSources() {
+    return this.options.sourceStore.listSources();
+  }
+
+  private async existing(integrationId: string) {
+    const [integration] = await this.options.integrationStore.getByIds([integrationId]);
+    if (!integration) {
+      throw new NotFoundError(`No integration ${integrationId}`);
+    }
+    return integration;
+  }
+
   async recordVerification(
     integrationId: string,
     verification: ContractVerification,
   ): Promise<IntegrationScores> {
-    const { integrationStore, evidenceStore, scoreService } = this.options;
-    const [integration] = await integrationStore.getByIds([integrationId]);
-    if (!integration) {
-      throw new NotFoundError(`No integration ${integrationId}`);
-    }
+    const integration = await this.existing(integrationId);
     const now = new Date();
-    await evidenceStore.addVerification(integrationId, verification, now);
-    const scores = await scoreService.compute(integration, now);
+    await this.options.evidenceStore.addVerification(integrationId, verification, now);
+    const scores = await this.options.scoreService.compute(integration, now);
+    return { ...scores, computedAt: now.toISOString() };
+  }
+
+  /** Replaces the mocks a pipeline pushed for one integration under `source`, and rescores it. */
+  async replaceMocks(
+    integrationId: string,
+    source: string,
+    documents: MockDocument[],
+  ): Promise<IntegrationScores> {
+    const integration = await this.existing(integrationId);
+    const now = new Date();
+    await this.options.mockStore.replaceMocks(source, [{ integrationId, documents }], {
+      removeOthers: false,
+      collectedAt: now,
+    });
+    const scores = await this.options.scoreService.compute(integration, now);
     return { ...scores, computedAt: now.toISOString() };
   }
 }

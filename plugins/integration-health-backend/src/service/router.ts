@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BreakingChangeService } from './BreakingChangeService';
 import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
+import { integrationId } from '../database/IntegrationStore';
 import { EvidenceService } from './EvidenceService';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
 
@@ -58,6 +59,45 @@ const verificationBody = z.object({
   source: z.string().min(1).max(64).default('ci'),
 });
 
+const mockBundleBody = z.object({
+  documents: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(1000),
+        format: z.enum(['pact', 'wiremock']),
+        content: z.unknown().refine(v => v !== undefined, 'is required'),
+        url: z.string().url().max(2000).optional(),
+        madeFromVersion: z.string().min(1).max(255).optional(),
+      }),
+    )
+    .max(200),
+  source: z.string().min(1).max(64).default('ci'),
+});
+
+/** Pipelines may name the integration by its refs instead of its id. */
+const integrationRefs = z.object({
+  consumerRef: z.string().min(1).max(255),
+  providerRef: z.string().min(1).max(255),
+  apiRef: z.string().min(1).max(255).optional(),
+});
+
+function idFromRefs(refs: z.infer<typeof integrationRefs>): string {
+  const normal = (ref: string) => {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' }),
+      );
+    } catch (error) {
+      throw new InputError(`Invalid body: ${ref} is not an entity ref`);
+    }
+  };
+  return integrationId(
+    normal(refs.consumerRef),
+    normal(refs.providerRef),
+    refs.apiRef && normal(refs.apiRef),
+  );
+}
+
 const trendQuery = z.object({
   days: z.coerce.number().int().min(1).max(365).default(30),
 });
@@ -83,7 +123,10 @@ export function createRouter(options: {
     evidenceService,
   } = options;
   const router = Router();
-  router.use(express.json());
+  router.use((req, res, next) =>
+    // Mock bundle routes parse their own, larger bodies.
+    req.path.endsWith('/mocks') ? next() : express.json()(req, res, next),
+  );
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/integrations',
@@ -229,25 +272,40 @@ export function createRouter(options: {
     },
   );
 
-  // Pipelines push their contract verifications with an external access token.
-  router.post(
-    '/v1/integrations/:integrationId/verifications',
-    async (req, res) => {
-      const { integrationId } = parse(
-        integrationParams,
-        req.params,
-        'integration',
-      );
-      const body = parse(verificationBody, req.body, 'body');
-      await httpAuth.credentials(req, { allow: ['service'] });
-      res.status(201).json(
-        await evidenceService.recordVerification(integrationId, {
-          ...body,
-          verifiedAt: body.verifiedAt ?? new Date().toISOString(),
-        }),
-      );
-    },
-  );
+  // Pipelines push evidence with an external access token, naming the
+  // integration by id or, on the /v1/evidence routes, by its refs.
+  const recordVerification = async (id: string, req: express.Request) => {
+    const body = parse(verificationBody, req.body, 'body');
+    await httpAuth.credentials(req, { allow: ['service'] });
+    return evidenceService.recordVerification(id, {
+      ...body,
+      verifiedAt: body.verifiedAt ?? new Date().toISOString(),
+    });
+  };
+  const replaceMocks = async (id: string, req: express.Request) => {
+    const body = parse(mockBundleBody, req.body, 'body');
+    await httpAuth.credentials(req, { allow: ['service'] });
+    return evidenceService.replaceMocks(id, body.source, body.documents);
+  };
+  const integrationOf = (req: express.Request) =>
+    parse(integrationParams, req.params, 'integration').integrationId;
+  const integrationByRefs = (req: express.Request) =>
+    idFromRefs(parse(integrationRefs, req.body, 'body'));
+  // Mock bundles are larger than other bodies.
+  const bundleJson = express.json({ limit: '10mb' });
+
+  router.post('/v1/integrations/:integrationId/verifications', async (req, res) => {
+    res.status(201).json(await recordVerification(integrationOf(req), req));
+  });
+  router.post('/v1/evidence/verifications', async (req, res) => {
+    res.status(201).json(await recordVerification(integrationByRefs(req), req));
+  });
+  router.put('/v1/integrations/:integrationId/mocks', bundleJson, async (req, res) => {
+    res.json(await replaceMocks(integrationOf(req), req));
+  });
+  router.put('/v1/evidence/mocks', bundleJson, async (req, res) => {
+    res.json(await replaceMocks(integrationByRefs(req), req));
+  });
 
   router.get(
     '/v1/integrations/:integrationId/score-trend',
@@ -271,6 +329,11 @@ export function createRouter(options: {
       });
     },
   );
+
+  router.get('/v1/evidence-sources', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: await evidenceService.listSources() });
+  });
 
   router.get('/v1/sync-runs/latest', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
