@@ -15,6 +15,8 @@ import request from 'supertest';
 import { DatabaseIntegrationStore } from '../src/database/IntegrationStore';
 import { createEvidenceStores } from '../src/database/createEvidenceStores';
 import { DatabaseSpecStore } from '../src/database/SpecStore';
+import { DatabaseRollupStore } from '../src/database/RollupStore';
+import { RollupService } from '../src/rollups/RollupService';
 import { ScoreService } from '../src/scores/ScoreService';
 import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
 import { DatabaseSyncRunStore } from '../src/database/SyncRunStore';
@@ -132,6 +134,7 @@ async function main() {
     config: DEFAULT_SCORE_CONFIG,
   });
   const catalogTime = { ms: 0 };
+  const rollupStore = await DatabaseRollupStore.create({ database });
   const syncWith = (entities: Entity[]) =>
     new IntegrationSyncService({
       catalog: timedCatalog(entities, catalogTime),
@@ -142,6 +145,12 @@ async function main() {
       specHistory,
       evidenceStores,
       scoreService,
+      rollupService: new RollupService({
+        catalog: timedCatalog(entities, catalogTime),
+        integrationStore,
+        evidenceStore: evidenceStores.evidenceStore,
+        rollupStore,
+      }),
       pageSize: 500,
     }).runOnce();
 

@@ -500,6 +500,29 @@ describe('integration-health backend', () => {
     expect(res.body).toEqual({ items: [] });
   });
 
+  it('answers the daily health of a team from the snapshot the sync wrote, to those who can see the team', async () => {
+    const trend = await request(server)
+      .get('/api/integration-health/v1/entities/group/default/ledger/score-trend?days=30')
+      .set('Authorization', mockCredentials.user.header());
+    expect(trend.status).toBe(200);
+    expect(trend.body).toEqual({
+      days: 30,
+      snapshots: [
+        {
+          day: new Date().toISOString().slice(0, 10),
+          integrations: 1,
+          withEvidence: 0,
+          withoutAccountableOwner: 1,
+        },
+      ],
+    });
+    // The outsider may not read the ledger component, so not its health either.
+    const hidden = await request(server)
+      .get('/api/integration-health/v1/entities/component/default/ledger/score-trend')
+      .set('Authorization', mockCredentials.user.header(OUTSIDER));
+    expect(hidden.status).toBe(404);
+  });
+
   it('lets a service call the routes with its own credentials', async () => {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')

@@ -13,6 +13,8 @@ import { readScoreConfig, readSyncConfig } from './config';
 import { DatabaseIntegrationStore } from './database/IntegrationStore';
 import { createEvidenceStores } from './database/createEvidenceStores';
 import { DatabaseSpecStore } from './database/SpecStore';
+import { DatabaseRollupStore } from './database/RollupStore';
+import { RollupService } from './rollups/RollupService';
 import { ScoreService } from './scores/ScoreService';
 import { EvidenceService } from './service/EvidenceService';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
@@ -100,6 +102,12 @@ export const integrationHealthPlugin = createBackendPlugin({
           await specHistory.recordSeeds(await load());
         }
 
+        const rollupService = new RollupService({
+          catalog,
+          integrationStore,
+          evidenceStore,
+          rollupStore: await DatabaseRollupStore.create({ database }),
+        });
         const syncService = new IntegrationSyncService({
           catalog,
           auth,
@@ -109,6 +117,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           specHistory,
           evidenceStores,
           scoreService,
+          rollupService,
           evidenceSources,
           evidenceTimeoutMs: syncConfig.evidenceTimeoutMs,
           maxMockDocumentBytes: syncConfig.maxMockDocumentBytes,
@@ -170,6 +179,7 @@ export const integrationHealthPlugin = createBackendPlugin({
               scoreService,
             }),
             httpAuth,
+            rollupService,
             queryService,
             graphService,
             breakingChangeService,

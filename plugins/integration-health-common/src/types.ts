@@ -154,6 +154,8 @@ export type SyncRunCounts = {
   evidenceRecorded?: number;
   /** Mock documents the evidence sources answered with. */
   mockDocuments?: number;
+  /** Entities, teams, systems and domains in the day's health snapshot. */
+  healthSubjects?: number;
 };
 
 /**
@@ -295,4 +297,20 @@ export type EvidenceSourceStatus = {
   lastSuccessAt?: string;
   lastError?: string;
   stale: boolean;
+};
+
+/**
+ * The day's health of an entity, team (group, with its child groups),
+ * system or domain: means over its integrations that have evidence, next to
+ * how many have evidence at all and how many lack an accountable owner.
+ *
+ * @public
+ */
+export type HealthSnapshot = {
+  day: string;
+  contract?: number;
+  mock?: number;
+  integrations: number;
+  withEvidence: number;
+  withoutAccountableOwner: number;
 };

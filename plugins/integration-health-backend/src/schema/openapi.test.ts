@@ -21,6 +21,7 @@ describe('the committed OpenAPI document', () => {
       breakingChangeService: {} as any,
       ownerAssignmentService: {} as any,
       evidenceService: {} as any,
+      rollupService: {} as any,
     });
     const served = (router.stack as any[])
       .filter(layer => layer.route)

@@ -8,6 +8,7 @@ import { BreakingChangeService } from './BreakingChangeService';
 import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
 import { integrationId } from '../database/IntegrationStore';
+import { RollupService } from '../rollups/RollupService';
 import { EvidenceService } from './EvidenceService';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
 
@@ -113,6 +114,7 @@ export function createRouter(options: {
   breakingChangeService: BreakingChangeService;
   ownerAssignmentService: OwnerAssignmentService;
   evidenceService: EvidenceService;
+  rollupService: RollupService;
 }): express.Router {
   const {
     httpAuth,
@@ -121,6 +123,7 @@ export function createRouter(options: {
     breakingChangeService,
     ownerAssignmentService,
     evidenceService,
+    rollupService,
   } = options;
   const router = Router();
   router.use((req, res, next) =>
@@ -178,6 +181,18 @@ export function createRouter(options: {
       });
     },
   );
+
+  router.get('/v1/entities/:kind/:namespace/:name/score-trend', async (req, res) => {
+    const params = parse(entityParams, req.params, 'entity reference');
+    const { days } = parse(trendQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json({
+      days,
+      snapshots: await rollupService.trend(stringifyEntityRef(params), days, credentials),
+    });
+  });
 
   router.get('/v1/entities/:kind/:namespace/:name/graph', async (req, res) => {
     const params = parse(entityParams, req.params, 'entity reference');

@@ -1,6 +1,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseIntegrationStore } from '../database/IntegrationStore';
+import { DatabaseRollupStore } from '../database/RollupStore';
+import { RollupService } from '../rollups/RollupService';
 import { createEvidenceStores } from '../database/createEvidenceStores';
 import { DatabaseSpecStore } from '../database/SpecStore';
 import { ScoreService } from '../scores/ScoreService';
@@ -36,7 +38,14 @@ async function setup(
     specStore,
     config: DEFAULT_SCORE_CONFIG,
   });
+  const rollupService = new RollupService({
+    catalog,
+    integrationStore,
+    evidenceStore,
+    rollupStore: await DatabaseRollupStore.create({ database }),
+  });
   const service = new IntegrationSyncService({
+    rollupService,
     specHistory,
     evidenceStores,
     scoreService,

@@ -8,6 +8,7 @@ import {
 } from '../database/IntegrationStore';
 import { SyncRunStore } from '../database/SyncRunStore';
 import { SpecHistoryService } from '../specs/SpecHistoryService';
+import { RollupService } from '../rollups/RollupService';
 import { ScoreService } from '../scores/ScoreService';
 import { EvidenceStores } from '../database/createEvidenceStores';
 import { collectEvidence } from '../evidence/collectEvidence';
@@ -24,6 +25,7 @@ export type IntegrationSyncServiceOptions = {
   specHistory: SpecHistoryService;
   evidenceStores: EvidenceStores;
   scoreService: ScoreService;
+  rollupService: RollupService;
   evidenceSources?: EvidenceSource[];
   evidenceTimeoutMs?: number;
   maxMockDocumentBytes?: number;
@@ -98,6 +100,11 @@ export class IntegrationSyncService {
         ),
         startedAt,
       );
+      const rollups = await this.options.rollupService.snapshotDay(
+        integrations.map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef)),
+        snapshot,
+        startedAt,
+      );
       const counts = {
         entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
         integrations: stored.total,
@@ -115,6 +122,7 @@ export class IntegrationSyncService {
         integrationsScored: scored,
         evidenceRecorded: evidence.recorded,
         mockDocuments: evidence.mockDocuments,
+        healthSubjects: rollups.subjects,
       };
       const finishedAt = new Date();
       await syncRunStore.finishRun(runId, {

@@ -7,6 +7,8 @@ function snapshotOf(entities: Entity[]): CatalogSnapshot {
   const snapshot: CatalogSnapshot = {
     entities: new Map(),
     groupRefs: new Set(),
+    parentGroupOf: new Map(),
+    domainOf: new Map(),
   };
   for (const e of entities) {
     const summary = toEntitySummary(e);

@@ -18,6 +18,10 @@ export type EntitySummary = {
 export type CatalogSnapshot = {
   entities: Map<string, EntitySummary>;
   groupRefs: Set<string>;
+  /** Each group's parent group, for rolling teams up. */
+  parentGroupOf: Map<string, string>;
+  /** Each system's domain. */
+  domainOf: Map<string, string>;
 };
 
 export function toEntitySummary(entity: Entity): EntitySummary {

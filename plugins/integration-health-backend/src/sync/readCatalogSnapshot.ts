@@ -12,7 +12,7 @@ const ENTITY_FIELDS = [
   'spec.type',
   'relations',
 ];
-const GROUP_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+const STRUCTURE_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'relations'];
 
 async function* pages(
   catalog: CatalogService,
@@ -35,7 +35,7 @@ async function* pages(
 }
 
 /**
- * Reads the components, APIs, resources and groups of the catalog page by page,
+ * Reads the components, APIs, resources, groups and systems of the catalog page by page,
  * with only the fields the sync needs and the plugin's own credentials.
  * Throws when the catalog fails, so that a partial read is never taken for
  * the whole catalog.
@@ -49,6 +49,8 @@ export async function readCatalogSnapshot(options: {
   const snapshot: CatalogSnapshot = {
     entities: new Map(),
     groupRefs: new Set(),
+    parentGroupOf: new Map(),
+    domainOf: new Map(),
   };
   for await (const page of pages(
     catalog,
@@ -67,11 +69,23 @@ export async function readCatalogSnapshot(options: {
   for await (const page of pages(
     catalog,
     auth,
-    { filter: { kind: ['Group'] }, fields: GROUP_FIELDS },
+    { filter: { kind: ['Group', 'System'] }, fields: STRUCTURE_FIELDS },
     pageSize,
   )) {
-    for (const group of page) {
-      snapshot.groupRefs.add(stringifyEntityRef(group));
+    for (const entity of page) {
+      const ref = stringifyEntityRef(entity);
+      const target = (type: string, kind: string) =>
+        entity.relations?.find(
+          r => r.type === type && r.targetRef.startsWith(`${kind}:`),
+        )?.targetRef;
+      if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
+        snapshot.groupRefs.add(ref);
+        const parent = target('childOf', 'group');
+        if (parent) snapshot.parentGroupOf.set(ref, parent);
+      } else {
+        const domain = target('partOf', 'domain');
+        if (domain) snapshot.domainOf.set(ref, domain);
+      }
     }
   }
   return snapshot;

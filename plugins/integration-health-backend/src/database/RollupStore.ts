@@ -1,0 +1,84 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { HealthSnapshot } from '@integration-health/plugin-integration-health-common';
+import { Knex } from 'knex';
+import { Rollup } from '../rollups/computeRollups';
+import { migrateDatabase } from './migrateDatabase';
+import { optional } from './rowValues';
+
+export interface RollupStore {
+  /** Writes the day's rollups; rows equal to what the day already has are not written again. */
+  saveDay(day: string, rollups: Rollup[]): Promise<{ written: number }>;
+  /** One subject's days from `sinceDay` (YYYY-MM-DD), oldest first. */
+  listDays(subjectRef: string, sinceDay: string): Promise<HealthSnapshot[]>;
+}
+
+type Row = {
+  day: string;
+  subject_ref: string;
+  contract: number | null;
+  mock: number | null;
+  integrations: number;
+  with_evidence: number;
+  without_owner: number;
+};
+
+const TABLE = 'rollup_snapshots';
+
+const toRow = (day: string, r: Rollup): Row => ({
+  day,
+  subject_ref: r.subjectRef,
+  contract: r.contract ?? null,
+  mock: r.mock ?? null,
+  integrations: r.integrations,
+  with_evidence: r.withEvidence,
+  without_owner: r.withoutAccountableOwner,
+});
+
+const same = (a: Row, b: Row) =>
+  a.contract === b.contract &&
+  a.mock === b.mock &&
+  a.integrations === b.integrations &&
+  a.with_evidence === b.with_evidence &&
+  a.without_owner === b.without_owner;
+
+export class DatabaseRollupStore implements RollupStore {
+  static async create(options: { database: DatabaseService }) {
+    return new DatabaseRollupStore(await migrateDatabase(options.database));
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async saveDay(day: string, rollups: Rollup[]) {
+    const existing = new Map<string, Row>(
+      ((await this.db(TABLE).where('day', day)) as Row[]).map(r => [r.subject_ref, r]),
+    );
+    const changed = rollups
+      .map(r => toRow(day, r))
+      .filter(row => {
+        const before = existing.get(row.subject_ref);
+        return !before || !same(before, row);
+      });
+    for (let i = 0; i < changed.length; i += 200) {
+      await this.db(TABLE)
+        .insert(changed.slice(i, i + 200))
+        .onConflict(['day', 'subject_ref'])
+        .merge();
+    }
+    return { written: changed.length };
+  }
+
+  async listDays(subjectRef: string, sinceDay: string): Promise<HealthSnapshot[]> {
+    const rows: Row[] = await this.db(TABLE)
+      .where('subject_ref', subjectRef)
+      .andWhere('day', '>=', sinceDay)
+      .orderBy('day', 'asc');
+    return rows.map(row => ({
+      day: row.day,
+      contract: optional(row.contract),
+      mock: optional(row.mock),
+      integrations: Number(row.integrations),
+      withEvidence: Number(row.with_evidence),
+      withoutAccountableOwner: Number(row.without_owner),
+    }));
+  }
+}
