@@ -1,5 +1,8 @@
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import plugin from './alpha';
 
 describe('new frontend system', () => {
@@ -30,5 +33,13 @@ describe('new frontend system', () => {
     expect(filter?.(entityOfKind('Resource'))).toBe(true);
     expect(filter?.(entityOfKind('Group'))).toBe(false);
     expect(filter?.(entityOfKind('System'))).toBe(false);
+  });
+
+  it('adds the health card to overviews of entities, teams, systems and domains, not users', () => {
+    const card = plugin.getExtension('entity-card:integration-health/health-summary');
+    const filter = createExtensionTester(card).get(EntityCardBlueprint.dataRefs.filterFunction);
+    const of = (kind: string) => filter?.({ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'x' } });
+    expect(['Component', 'API', 'Group', 'System', 'Domain'].map(of)).toEqual([true, true, true, true, true]);
+    expect(of('User')).toBe(false);
   });
 });

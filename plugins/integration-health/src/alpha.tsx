@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { IntegrationHealthClient, integrationHealthApiRef } from './api';
 
 const integrationHealthApi = ApiBlueprint.make({
@@ -30,14 +33,30 @@ const entityIntegrationsContent = EntityContentBlueprint.make({
   },
 });
 
+const entityHealthSummaryCard = EntityCardBlueprint.make({
+  name: 'health-summary',
+  params: {
+    filter: {
+      kind: { $in: ['component', 'api', 'resource', 'group', 'system', 'domain'] },
+    },
+    loader: () =>
+      import('./components/HealthSummaryCard').then(m => <m.HealthSummaryCard />),
+  },
+});
+
 /**
  * The Integration Health plugin for the new frontend system: adds the
- * Integrations tab to component, API and resource pages.
+ * Integrations tab to component, API and resource pages, and the integration
+ * health card to their overviews and to groups, systems and domains.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'integration-health',
   info: { packageJson: () => import('../package.json') },
-  extensions: [integrationHealthApi, entityIntegrationsContent],
+  extensions: [
+    integrationHealthApi,
+    entityIntegrationsContent,
+    entityHealthSummaryCard,
+  ],
 });

@@ -8,6 +8,7 @@
 export {
   integrationHealthPlugin,
   EntityIntegrationHealthContent,
+  EntityIntegrationHealthSummaryCard,
 } from './plugin';
 export {
   integrationHealthApiRef,

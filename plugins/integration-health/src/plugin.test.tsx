@@ -12,12 +12,14 @@ import { screen } from '@testing-library/react';
 import { integrationHealthApiRef } from './api';
 import {
   EntityIntegrationHealthContent,
+  EntityIntegrationHealthSummaryCard,
   integrationHealthPlugin,
 } from './plugin';
 import {
   processingEntity,
   processingGraph,
   processingIntegrations,
+  processingTrend,
 } from './testUtils/fixtures';
 
 describe('legacy frontend system', () => {
@@ -36,6 +38,8 @@ describe('legacy frontend system', () => {
       getBreakingChanges: jest.fn().mockResolvedValue([]),
       getSpecVersions: jest.fn(),
       getSpecChanges: jest.fn(),
+      getHealthTrend: jest.fn().mockResolvedValue(processingTrend()),
+      getEvidenceSources: jest.fn().mockResolvedValue([]),
     };
     await renderInTestApp(
       <TestApiProvider
@@ -66,5 +70,24 @@ describe('legacy frontend system', () => {
         name: /^Dependency map with 4 entities/,
       }),
     ).toBeInTheDocument();
+  });
+
+  it('renders the health summary card in a legacy app, for a team too', async () => {
+    const api = { getHealthTrend: jest.fn().mockResolvedValue(processingTrend()) };
+    const team = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'ledger-engineering', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[integrationHealthApiRef, api]]}>
+        <EntityProvider entity={team}>
+          <EntityIntegrationHealthSummaryCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect((await screen.findByText('Contract freshness')).nextSibling).toHaveTextContent('55');
+    expect(api.getHealthTrend).toHaveBeenCalledWith('group:default/ledger-engineering', 30);
   });
 });

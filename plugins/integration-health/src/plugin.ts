@@ -25,6 +25,23 @@ export const integrationHealthPlugin = createPlugin({
 });
 
 /**
+ * The integration health card for an entity's overview (legacy frontend
+ * system): mean contract and mock freshness with their trend. Fits
+ * components, APIs, resources, groups, systems and domains.
+ *
+ * @public
+ */
+export const EntityIntegrationHealthSummaryCard = integrationHealthPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIntegrationHealthSummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/HealthSummaryCard').then(m => m.HealthSummaryCard),
+    },
+  }),
+);
+
+/**
  * The Integrations tab content for an entity page (legacy frontend system):
  * `<EntityLayout.Route path="/integrations" title="Integrations"><EntityIntegrationHealthContent /></EntityLayout.Route>`.
  *

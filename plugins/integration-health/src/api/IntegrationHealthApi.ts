@@ -5,7 +5,9 @@ import {
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
+  EvidenceSourceStatus,
   GraphDirection,
+  HealthSnapshot,
   Integration,
   SpecChange,
   SpecVersion,
@@ -45,6 +47,13 @@ export interface IntegrationHealthApi {
   getAccountableOwnerAssignments(
     integrationId: string,
   ): Promise<AccountableOwnerAssignment[]>;
+  /**
+   * The daily health of an entity, team, system or domain over the last
+   * `days` days, oldest first.
+   */
+  getHealthTrend(entityRef: string, days: number): Promise<HealthSnapshot[]>;
+  /** Every evidence source and whether it is stale. */
+  getEvidenceSources(): Promise<EvidenceSourceStatus[]>;
   /** The latest sync run, or undefined when the job has not run yet. */
   getLatestSyncRun(): Promise<SyncRun | undefined>;
 }

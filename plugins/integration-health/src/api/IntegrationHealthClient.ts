@@ -7,7 +7,9 @@ import {
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
+  EvidenceSourceStatus,
   GraphDirection,
+  HealthSnapshot,
   Integration,
   SpecChange,
   SpecVersion,
@@ -109,6 +111,18 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
       )}/accountable-owner/assignments`,
     );
     return assignments;
+  }
+
+  async getHealthTrend(entityRef: string, days: number): Promise<HealthSnapshot[]> {
+    const { snapshots } = await this.get<{ snapshots: HealthSnapshot[] }>(
+      `${entityPath(entityRef)}/score-trend?days=${days}`,
+    );
+    return snapshots;
+  }
+
+  async getEvidenceSources(): Promise<EvidenceSourceStatus[]> {
+    const { items } = await this.get<{ items: EvidenceSourceStatus[] }>('/v1/evidence-sources');
+    return items;
   }
 
   async getLatestSyncRun(): Promise<SyncRun | undefined> {

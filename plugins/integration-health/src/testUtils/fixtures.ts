@@ -3,6 +3,7 @@ import {
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
+  HealthSnapshot,
   Integration,
   SpecChange,
   SpecVersion,
@@ -212,3 +213,12 @@ export const eventBreakingChanges: DetectedBreakingChange[] = [
     ],
   },
 ];
+
+/** Two days of transaction processing's health: yesterday 40, today 55. */
+export function processingTrend(): HealthSnapshot[] {
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  return [
+    { day: day(1), contract: 40, integrations: 3, withEvidence: 1, withoutAccountableOwner: 2 },
+    { day: day(0), contract: 55, integrations: 3, withEvidence: 1, withoutAccountableOwner: 2 },
+  ];
+}

@@ -22,6 +22,8 @@ import { describeError } from '../describeError';
 import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
+import { HealthSummaryCard } from '../HealthSummaryCard';
+import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { SyncStatus } from './SyncStatus';
 
 function plural(count: number, one: string, many: string) {
@@ -150,6 +152,8 @@ export function EntityIntegrationsContent() {
   return (
     <Flex direction="column" gap="4">
       <Summary data={value} isApi={isApi} withoutOwner={withoutOwner} />
+      <StaleSourcesAlert />
+      {all > 0 && <HealthSummaryCard />}
       {withoutOwner > 0 && (
         <Alert
           status="warning"

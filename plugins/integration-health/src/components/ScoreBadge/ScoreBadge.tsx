@@ -10,7 +10,8 @@ import { ScoreExplanation } from '@integration-health/plugin-integration-health-
 import { useState } from 'react';
 import styles from './ScoreBadge.module.css';
 
-function band(value: number | undefined): string {
+/** The colour band of a score: good from 80, fair from 50, poor below, grey when unknown. */
+export function scoreBandClass(value: number | undefined): string {
   if (value === undefined) return styles.unknown;
   if (value >= 80) return styles.good;
   if (value >= 50) return styles.fair;
@@ -103,7 +104,7 @@ export function ScoreBadge(props: { title: string; score?: ScoreExplanation }) {
     <>
       <button
         type="button"
-        className={`${styles.badge} ${band(value)}`}
+        className={`${styles.badge} ${scoreBandClass(value)}`}
         aria-label={`${props.title}: ${label}. Show why`}
         title={props.score?.summary}
         onClick={() => setOpen(true)}

@@ -1,1 +1,1 @@
-export { ScoreBadge } from './ScoreBadge';
+export { ScoreBadge, scoreBandClass } from './ScoreBadge';

@@ -1,0 +1,1 @@
+export { HealthSummaryCard } from './HealthSummaryCard';
