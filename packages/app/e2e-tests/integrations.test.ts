@@ -53,11 +53,27 @@ test('a new user finds transaction-processing and sees its integrations, owners 
     page.getByText('3 integrations have no accountable owner'),
   ).toBeVisible();
   await expect(page.getByText(/Last synced/)).toBeVisible();
+  await expect(page.getByText('Integration health')).toBeVisible();
 
   await page.screenshot({
     path: testInfo.outputPath('integrations-tab.png'),
     fullPage: true,
   });
+
+  // The legacy system's pact of the transaction events still has the old
+  // field: its mock score says so, one click away.
+  await downstream
+    .getByRole('row', { name: /Account management \(legacy\)/ })
+    .getByRole('button', { name: /^Mock freshness/ })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog.getByText(
+      /subscribe transactions\.booked: message has field `accountId`, the current spec requires `accountRef`/,
+    ).first(),
+  ).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('mock-explanation.png') });
+  await page.keyboard.press('Escape');
 
   // Owners link to their catalog pages.
   await ledgerRow

@@ -76,7 +76,13 @@ describe('mockScore', () => {
     expect(score).toMatchObject({
       value: 60,
       tier: 'mocks-checked',
-      inputs: { mocks: 2, validMocks: 2, coverage: '100%', changesSinceMocksMade: 'breaking' },
+      inputs: {
+        mocks: 2,
+        validMocks: 2,
+        coverage: '100%',
+        changesSinceMocksMade: 'breaking',
+        madeFrom: '1.0.0 (1 version behind), 2.0.0 (current)',
+      },
       adjustments: [{ cap: 60 }],
     });
   });

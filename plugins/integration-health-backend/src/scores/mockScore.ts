@@ -66,5 +66,17 @@ export async function mockScore(options: {
   if (unchecked > 0) {
     score.inputs.uncheckedMocks = unchecked;
   }
+  // How far behind the spec the mocks were made from are, in versions.
+  const behind = [...new Set(checks.flatMap(c => (c.madeFromVersion ? [c.madeFromVersion] : [])))]
+    .map(label => {
+      const index = versions.findIndex(v => v.versionLabel === label);
+      if (index === 0) return `${label} (current)`;
+      return index > 0
+        ? `${label} (${index} version${index > 1 ? 's' : ''} behind)`
+        : `${label} (not in the recorded history)`;
+    });
+  if (behind.length > 0) {
+    score.inputs.madeFrom = behind.join(', ');
+  }
   return score;
 }
