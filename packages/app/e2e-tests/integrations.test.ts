@@ -68,9 +68,11 @@ test('a new user finds transaction-processing and sees its integrations, owners 
     .click();
   const dialog = page.getByRole('dialog');
   await expect(
-    dialog.getByText(
-      /subscribe transactions\.booked: message has field `accountId`, the current spec requires `accountRef`/,
-    ).first(),
+    dialog
+      .getByText(
+        /subscribe transactions\.booked: message has field `accountId`, the current spec requires `accountRef`/,
+      )
+      .first(),
   ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('mock-explanation.png') });
   await page.keyboard.press('Escape');

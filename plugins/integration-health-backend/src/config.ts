@@ -54,8 +54,9 @@ export function readSyncConfig(config: Config): SyncConfig {
     );
   }
   const maxMockDocumentBytes =
-    config.getOptionalNumber('integrationHealth.evidence.maxMockDocumentBytes') ??
-    1024 * 1024;
+    config.getOptionalNumber(
+      'integrationHealth.evidence.maxMockDocumentBytes',
+    ) ?? 1024 * 1024;
   if (!Number.isInteger(maxMockDocumentBytes) || maxMockDocumentBytes < 1) {
     throw new InputError(
       `integrationHealth.evidence.maxMockDocumentBytes must be a positive integer, got ${maxMockDocumentBytes}`,

@@ -409,7 +409,9 @@ describe('integration-health backend', () => {
       .set('Authorization', mockCredentials.service.header())
       .send({
         ...refs,
-        documents: [{ name: 'ledger/pacts/events.json', format: 'pact', content: pact }],
+        documents: [
+          { name: 'ledger/pacts/events.json', format: 'pact', content: pact },
+        ],
       });
     expect(pushed.status).toBe(200);
     // The test catalog's event API defines no channels yet.
@@ -422,32 +424,45 @@ describe('integration-health backend', () => {
 
     // The same bundle by id replaces it rather than adding to it.
     const tab = await request(server)
-      .get('/api/integration-health/v1/entities/component/default/ledger/integrations')
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/integrations',
+      )
       .set('Authorization', mockCredentials.user.header());
     const id = tab.body.upstream[0].id;
     expect(tab.body.upstream[0].scores.mock.inputs.mocks).toBe(1);
     const again = await request(server)
       .put(`/api/integration-health/v1/integrations/${id}/mocks`)
       .set('Authorization', mockCredentials.service.header())
-      .send({ documents: [{ name: 'events.json', format: 'pact', content: pact }] });
+      .send({
+        documents: [{ name: 'events.json', format: 'pact', content: pact }],
+      });
     expect(again.body.mock.inputs.mocks).toBe(1);
 
-    const refused = async (req: request.Test, status: number, message?: string) => {
+    const refused = async (
+      req: request.Test,
+      status: number,
+      message?: string,
+    ) => {
       const res = await req;
       expect(res.status).toBe(status);
-      if (message) expect(res.body.error.message).toContain(message);
+      expect(res.body.error.message).toContain(message ?? '');
     };
     const put = () =>
       request(server).put('/api/integration-health/v1/evidence/mocks');
     // A user may not push; the format must be known; refs must be refs and known.
     await refused(
-      put().set('Authorization', mockCredentials.user.header()).send({ ...refs, documents: [] }),
+      put()
+        .set('Authorization', mockCredentials.user.header())
+        .send({ ...refs, documents: [] }),
       403,
     );
     await refused(
       put()
         .set('Authorization', mockCredentials.service.header())
-        .send({ ...refs, documents: [{ name: 'x', format: 'har', content: {} }] }),
+        .send({
+          ...refs,
+          documents: [{ name: 'x', format: 'har', content: {} }],
+        }),
       400,
       'documents.0.format',
     );
@@ -475,11 +490,22 @@ describe('integration-health backend', () => {
     await refused(
       put()
         .set('Authorization', mockCredentials.service.header())
-        .send({ ...refs, documents: [{ name: 'big', format: 'pact', content: 'x'.repeat(11 * 1024 * 1024) }] }),
+        .send({
+          ...refs,
+          documents: [
+            {
+              name: 'big',
+              format: 'pact',
+              content: 'x'.repeat(11 * 1024 * 1024),
+            },
+          ],
+        }),
       413,
     );
     const still = await request(server)
-      .get('/api/integration-health/v1/entities/component/default/ledger/integrations')
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/integrations',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(still.body.upstream[0].scores.mock.inputs.mocks).toBe(1);
 
@@ -502,7 +528,9 @@ describe('integration-health backend', () => {
 
   it('answers the daily health of a team from the snapshot the sync wrote, to those who can see the team', async () => {
     const trend = await request(server)
-      .get('/api/integration-health/v1/entities/group/default/ledger/score-trend?days=30')
+      .get(
+        '/api/integration-health/v1/entities/group/default/ledger/score-trend?days=30',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(trend.status).toBe(200);
     expect(trend.body).toEqual({
@@ -518,7 +546,9 @@ describe('integration-health backend', () => {
     });
     // The outsider may not read the ledger component, so not its health either.
     const hidden = await request(server)
-      .get('/api/integration-health/v1/entities/component/default/ledger/score-trend')
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/score-trend',
+      )
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
     expect(hidden.status).toBe(404);
   });

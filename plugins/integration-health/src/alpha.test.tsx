@@ -36,10 +36,25 @@ describe('new frontend system', () => {
   });
 
   it('adds the health card to overviews of entities, teams, systems and domains, not users', () => {
-    const card = plugin.getExtension('entity-card:integration-health/health-summary');
-    const filter = createExtensionTester(card).get(EntityCardBlueprint.dataRefs.filterFunction);
-    const of = (kind: string) => filter?.({ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'x' } });
-    expect(['Component', 'API', 'Group', 'System', 'Domain'].map(of)).toEqual([true, true, true, true, true]);
+    const card = plugin.getExtension(
+      'entity-card:integration-health/health-summary',
+    );
+    const filter = createExtensionTester(card).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    );
+    const of = (kind: string) =>
+      filter?.({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind,
+        metadata: { name: 'x' },
+      });
+    expect(['Component', 'API', 'Group', 'System', 'Domain'].map(of)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(of('User')).toBe(false);
   });
 });

@@ -37,10 +37,14 @@ const entityHealthSummaryCard = EntityCardBlueprint.make({
   name: 'health-summary',
   params: {
     filter: {
-      kind: { $in: ['component', 'api', 'resource', 'group', 'system', 'domain'] },
+      kind: {
+        $in: ['component', 'api', 'resource', 'group', 'system', 'domain'],
+      },
     },
     loader: () =>
-      import('./components/HealthSummaryCard').then(m => <m.HealthSummaryCard />),
+      import('./components/HealthSummaryCard').then(m => (
+        <m.HealthSummaryCard />
+      )),
   },
 });
 

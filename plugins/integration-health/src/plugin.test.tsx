@@ -73,7 +73,9 @@ describe('legacy frontend system', () => {
   });
 
   it('renders the health summary card in a legacy app, for a team too', async () => {
-    const api = { getHealthTrend: jest.fn().mockResolvedValue(processingTrend()) };
+    const api = {
+      getHealthTrend: jest.fn().mockResolvedValue(processingTrend()),
+    };
     const team = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
@@ -87,7 +89,12 @@ describe('legacy frontend system', () => {
         </EntityProvider>
       </TestApiProvider>,
     );
-    expect((await screen.findByText('Contract freshness')).nextSibling).toHaveTextContent('55');
-    expect(api.getHealthTrend).toHaveBeenCalledWith('group:default/ledger-engineering', 30);
+    expect(
+      (await screen.findByText('Contract freshness')).nextSibling,
+    ).toHaveTextContent('55');
+    expect(api.getHealthTrend).toHaveBeenCalledWith(
+      'group:default/ledger-engineering',
+      30,
+    );
   });
 });

@@ -31,15 +31,18 @@ export const integrationHealthPlugin = createPlugin({
  *
  * @public
  */
-export const EntityIntegrationHealthSummaryCard = integrationHealthPlugin.provide(
-  createComponentExtension({
-    name: 'EntityIntegrationHealthSummaryCard',
-    component: {
-      lazy: () =>
-        import('./components/HealthSummaryCard').then(m => m.HealthSummaryCard),
-    },
-  }),
-);
+export const EntityIntegrationHealthSummaryCard =
+  integrationHealthPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIntegrationHealthSummaryCard',
+      component: {
+        lazy: () =>
+          import('./components/HealthSummaryCard').then(
+            m => m.HealthSummaryCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Integrations tab content for an entity page (legacy frontend system):

@@ -1,24 +1,42 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
-export type BrokerFault = 'none' | '500' | 'hang' | 'malformed' | 'offsite-link';
+export type BrokerFault =
+  | 'none'
+  | '500'
+  | 'hang'
+  | 'malformed'
+  | 'offsite-link';
 
 /**
  * A local HTTP server that answers like a Pact Broker's HAL API (the
  * resources the source reads), with faults to switch on. For tests.
  */
 export async function startFakePactBroker() {
-  const state = { fault: 'none' as BrokerFault, requests: [] as { url: string; authorization?: string }[] };
+  const state = {
+    fault: 'none' as BrokerFault,
+    requests: [] as { url: string; authorization?: string }[],
+  };
   let base = '';
-  const pact = (consumer: string, provider: string, consumerVersion: string, body: object) => ({
+  const pact = (
+    consumer: string,
+    provider: string,
+    consumerVersion: string,
+    body: object,
+  ) => ({
     consumer: { name: consumer },
     provider: { name: provider },
     ...body,
     metadata: { pactSpecification: { version: '3.0.0' } },
     createdAt: '2026-11-01T10:00:00+00:00',
     _links: {
-      self: { href: `${base}/pacts/provider/${provider}/consumer/${consumer}/latest` },
-      'pb:consumer-version': { name: consumerVersion, href: `${base}/pacticipants/${consumer}/versions/${consumerVersion}` },
+      self: {
+        href: `${base}/pacts/provider/${provider}/consumer/${consumer}/latest`,
+      },
+      'pb:consumer-version': {
+        name: consumerVersion,
+        href: `${base}/pacticipants/${consumer}/versions/${consumerVersion}`,
+      },
       'pb:latest-verification-results': {
         href: `${base}/pacts/provider/${provider}/consumer/${consumer}/pact-version/abc/verification-results/latest`,
       },
@@ -36,8 +54,20 @@ export async function startFakePactBroker() {
     '/environments/e-prod/deployed-versions/currently-deployed': () => ({
       _embedded: {
         deployedVersions: [
-          { currentlyDeployed: true, _embedded: { pacticipant: { name: 'transaction-intake' }, version: { number: 'intake-4f2a9c1' } } },
-          { currentlyDeployed: true, _embedded: { pacticipant: { name: 'validation-svc' }, version: { number: '1.3.0' } } },
+          {
+            currentlyDeployed: true,
+            _embedded: {
+              pacticipant: { name: 'transaction-intake' },
+              version: { number: 'intake-4f2a9c1' },
+            },
+          },
+          {
+            currentlyDeployed: true,
+            _embedded: {
+              pacticipant: { name: 'validation-svc' },
+              version: { number: '1.3.0' },
+            },
+          },
         ],
       },
     }),
@@ -48,20 +78,37 @@ export async function startFakePactBroker() {
             consumer: { name: 'transaction-intake' },
             provider: { name: 'validation-svc' },
             verificationStatus: 'success',
-            _links: { 'pb:latest-pact': { href: `${base}/pacts/provider/validation-svc/consumer/transaction-intake/latest` } },
+            _links: {
+              'pb:latest-pact': {
+                href: `${base}/pacts/provider/validation-svc/consumer/transaction-intake/latest`,
+              },
+            },
           },
         ],
       },
       _links: {
         self: { href: `${base}/integrations` },
-        next: { href: state.fault === 'offsite-link' ? 'http://elsewhere.example/integrations?page=2' : `${base}/integrations?page=2` },
+        next: {
+          href:
+            state.fault === 'offsite-link'
+              ? 'http://elsewhere.example/integrations?page=2'
+              : `${base}/integrations?page=2`,
+        },
       },
     }),
     '/integrations?page=2': () => ({
       _embedded: {
         integrations: [
-          { consumer: { name: 'account-management-legacy' }, provider: { name: 'transaction-processing' }, verificationStatus: 'stale' },
-          { consumer: { name: 'not-in-the-catalog' }, provider: { name: 'validation-svc' }, verificationStatus: 'failed' },
+          {
+            consumer: { name: 'account-management-legacy' },
+            provider: { name: 'transaction-processing' },
+            verificationStatus: 'stale',
+          },
+          {
+            consumer: { name: 'not-in-the-catalog' },
+            provider: { name: 'validation-svc' },
+            verificationStatus: 'failed',
+          },
         ],
       },
       _links: { self: { href: `${base}/integrations?page=2` } },
@@ -72,56 +119,88 @@ export async function startFakePactBroker() {
           {
             description: 'list the fraud rules',
             request: { method: 'GET', path: '/rules', query: 'category=fraud' },
-            response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: [{ id: 'r-1', category: 'fraud' }] },
+            response: {
+              status: 200,
+              headers: { 'Content-Type': 'application/json' },
+              body: [{ id: 'r-1', category: 'fraud' }],
+            },
           },
         ],
       }),
-    '/pacts/provider/validation-svc/consumer/transaction-intake/pact-version/abc/verification-results/latest': () => ({
-      success: true,
-      providerApplicationVersion: '1.3.0',
-      verificationDate: '2026-11-20T08:00:00+00:00',
-      buildUrl: 'https://ci.example.com/validation/builds/77',
-    }),
-    '/pacts/provider/transaction-processing/consumer/account-management-legacy/latest': () =>
-      pact('account-management-legacy', 'transaction-processing', 'legacy-9.7.3', {
-        messages: [
-          { description: 'a transaction was booked', metaData: { channel: 'transactions.booked' }, contents: { transactionId: 't', accountId: 'a' } },
+    '/pacts/provider/validation-svc/consumer/transaction-intake/pact-version/abc/verification-results/latest':
+      () => ({
+        success: true,
+        providerApplicationVersion: '1.3.0',
+        verificationDate: '2026-11-20T08:00:00+00:00',
+        buildUrl: 'https://ci.example.com/validation/builds/77',
+      }),
+    '/pacts/provider/transaction-processing/consumer/account-management-legacy/latest':
+      () =>
+        pact(
+          'account-management-legacy',
+          'transaction-processing',
+          'legacy-9.7.3',
+          {
+            messages: [
+              {
+                description: 'a transaction was booked',
+                metaData: { channel: 'transactions.booked' },
+                contents: { transactionId: 't', accountId: 'a' },
+              },
+            ],
+          },
+        ),
+    '/pacts/provider/transaction-processing/consumer/account-management-legacy/pact-version/abc/verification-results/latest':
+      () => ({
+        success: true,
+        providerApplicationVersion: '1.0.0',
+        verificationDate: '2026-09-01T08:00:00+00:00',
+      }),
+    '/matrix?q[][pacticipant]=transaction-intake&q[][version]=intake-4f2a9c1&q[][pacticipant]=validation-svc&q[][version]=1.3.0&latestby=cvpv':
+      () => ({
+        summary: { deployable: true },
+        matrix: [
+          {
+            consumer: {
+              name: 'transaction-intake',
+              version: { number: 'intake-4f2a9c1' },
+            },
+            provider: { name: 'validation-svc', version: { number: '1.3.0' } },
+            verificationResult: {
+              success: true,
+              verifiedAt: '2026-11-20T08:00:00+00:00',
+              _links: { self: { href: `${base}/verification-results/1` } },
+            },
+          },
         ],
       }),
-    '/pacts/provider/transaction-processing/consumer/account-management-legacy/pact-version/abc/verification-results/latest': () => ({
-      success: true,
-      providerApplicationVersion: '1.0.0',
-      verificationDate: '2026-09-01T08:00:00+00:00',
-    }),
-    '/matrix?q[][pacticipant]=transaction-intake&q[][version]=intake-4f2a9c1&q[][pacticipant]=validation-svc&q[][version]=1.3.0&latestby=cvpv': () => ({
-      summary: { deployable: true },
-      matrix: [
-        {
-          consumer: { name: 'transaction-intake', version: { number: 'intake-4f2a9c1' } },
-          provider: { name: 'validation-svc', version: { number: '1.3.0' } },
-          verificationResult: { success: true, verifiedAt: '2026-11-20T08:00:00+00:00', _links: { self: { href: `${base}/verification-results/1` } } },
-        },
-      ],
-    }),
   };
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent(req.url ?? '');
     state.requests.push({ url, authorization: req.headers.authorization });
     if (state.fault === 'hang') return;
     if (state.fault === '500') {
-      res.writeHead(500, { 'Content-Type': 'text/html' }).end('<h1>Internal Server Error</h1>');
+      res
+        .writeHead(500, { 'Content-Type': 'text/html' })
+        .end('<h1>Internal Server Error</h1>');
       return;
     }
     if (state.fault === 'malformed' && url === '/integrations') {
-      res.writeHead(200, { 'Content-Type': 'application/hal+json' }).end('{"_embedded": {"integrations": [');
+      res
+        .writeHead(200, { 'Content-Type': 'application/hal+json' })
+        .end('{"_embedded": {"integrations": [');
       return;
     }
     const route = routes[url];
     if (!route) {
-      res.writeHead(404, { 'Content-Type': 'application/hal+json' }).end('{"error":"not found"}');
+      res
+        .writeHead(404, { 'Content-Type': 'application/hal+json' })
+        .end('{"error":"not found"}');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'application/hal+json' }).end(JSON.stringify(route()));
+    res
+      .writeHead(200, { 'Content-Type': 'application/hal+json' })
+      .end(JSON.stringify(route()));
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

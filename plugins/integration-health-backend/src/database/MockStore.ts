@@ -97,8 +97,9 @@ export class DatabaseMockStore implements MockStore {
   }
 
   async integrationIdsWithMocks(): Promise<string[]> {
-    const rows: { integration_id: string }[] =
-      await this.db('mock_documents').distinct('integration_id');
+    const rows: { integration_id: string }[] = await this.db(
+      'mock_documents',
+    ).distinct('integration_id');
     return rows.map(r => r.integration_id);
   }
 }

@@ -50,7 +50,10 @@ export class DatabaseRollupStore implements RollupStore {
 
   async saveDay(day: string, rollups: Rollup[]) {
     const existing = new Map<string, Row>(
-      ((await this.db(TABLE).where('day', day)) as Row[]).map(r => [r.subject_ref, r]),
+      ((await this.db(TABLE).where('day', day)) as Row[]).map(r => [
+        r.subject_ref,
+        r,
+      ]),
     );
     const changed = rollups
       .map(r => toRow(day, r))
@@ -67,7 +70,10 @@ export class DatabaseRollupStore implements RollupStore {
     return { written: changed.length };
   }
 
-  async listDays(subjectRef: string, sinceDay: string): Promise<HealthSnapshot[]> {
+  async listDays(
+    subjectRef: string,
+    sinceDay: string,
+  ): Promise<HealthSnapshot[]> {
     const rows: Row[] = await this.db(TABLE)
       .where('subject_ref', subjectRef)
       .andWhere('day', '>=', sinceDay)

@@ -41,7 +41,9 @@ const verified = {
 const mock = (name: string) => ({
   name,
   format: 'pact' as const,
-  content: { messages: [{ description: name, contents: { transactionId: 't' } }] },
+  content: {
+    messages: [{ description: name, contents: { transactionId: 't' } }],
+  },
 });
 
 async function setup() {
@@ -102,7 +104,12 @@ describe('collectEvidence', () => {
       'answers mocks in an unknown format',
       () =>
         Promise.resolve({
-          mocks: [{ subject: ledger, documents: [{ name: 'x', format: 'har', content: {} }] }],
+          mocks: [
+            {
+              subject: ledger,
+              documents: [{ name: 'x', format: 'har', content: {} }],
+            },
+          ],
         }),
     ],
     ['never answers', () => new Promise(() => {})],
@@ -110,7 +117,12 @@ describe('collectEvidence', () => {
     'reports a source that %s on the run and keeps its earlier evidence',
     async (_what, answer) => {
       const { evidenceStore, mockStore, sourceStore, run } = await setup();
-      await run([broker(async () => ({ verifications: [verified], mocks: [{ subject: ledger, documents: [mock('booked')] }] }))]);
+      await run([
+        broker(async () => ({
+          verifications: [verified],
+          mocks: [{ subject: ledger, documents: [mock('booked')] }],
+        })),
+      ]);
 
       const result = await run([broker(answer)], 200);
       expect(result.recorded).toBe(0);
@@ -126,38 +138,73 @@ describe('collectEvidence', () => {
       expect(await evidenceStore.latestVerifications(ledgerId)).toHaveLength(1);
       expect(await mockStore.listMocks(ledgerId)).toHaveLength(1);
       expect(await sourceStore.listSources()).toEqual([
-        expect.objectContaining({ source: 'broker', stale: true, lastError: expect.any(String) }),
+        expect.objectContaining({
+          source: 'broker',
+          stale: true,
+          lastError: expect.any(String),
+        }),
       ]);
     },
   );
 
-  it('replaces a source\'s mocks when it answers in full, and keeps the rest when it reports errors', async () => {
+  it("replaces a source's mocks when it answers in full, and keeps the rest when it reports errors", async () => {
     const { mockStore, sourceStore, run } = await setup();
-    const names = async () => (await mockStore.listMocks(ledgerId)).map(m => m.document.name);
-    await run([broker(async () => ({ mocks: [{ subject: ledger, documents: [mock('booked'), mock('settled')] }] }))]);
+    const names = async () =>
+      (await mockStore.listMocks(ledgerId)).map(m => m.document.name);
+    await run([
+      broker(async () => ({
+        mocks: [
+          { subject: ledger, documents: [mock('booked'), mock('settled')] },
+        ],
+      })),
+    ]);
     expect(await names()).toEqual(['booked', 'settled']);
 
     // The consumer's mock folder could not be read this time: nothing is lost.
     const partial = await run([
-      broker(async () => ({ mocks: [], errors: ['component:default/ledger: mocks/booked.json is not JSON'] })),
+      broker(async () => ({
+        mocks: [],
+        errors: ['component:default/ledger: mocks/booked.json is not JSON'],
+      })),
     ]);
     expect(partial.errors).toEqual([
-      expect.objectContaining({ message: 'Evidence source broker: component:default/ledger: mocks/booked.json is not JSON' }),
+      expect.objectContaining({
+        message:
+          'Evidence source broker: component:default/ledger: mocks/booked.json is not JSON',
+      }),
     ]);
     expect(await names()).toEqual(['booked', 'settled']);
-    expect((await sourceStore.listSources())[0]).toMatchObject({ stale: true, lastError: expect.stringContaining('not JSON') });
+    expect((await sourceStore.listSources())[0]).toMatchObject({
+      stale: true,
+      lastError: expect.stringContaining('not JSON'),
+    });
 
     // A document over the size limit is refused, the earlier ones kept.
     const oversized = await run([
-      broker(async () => ({ mocks: [{ subject: ledger, documents: [{ ...mock('huge'), content: { pad: 'x'.repeat(2000) } }] }] })),
+      broker(async () => ({
+        mocks: [
+          {
+            subject: ledger,
+            documents: [
+              { ...mock('huge'), content: { pad: 'x'.repeat(2000) } },
+            ],
+          },
+        ],
+      })),
     ]);
-    expect(oversized.errors[0].message).toContain('mock document huge is larger than 1000 bytes');
+    expect(oversized.errors[0].message).toContain(
+      'mock document huge is larger than 1000 bytes',
+    );
     expect(await names()).toEqual(['booked', 'settled']);
 
     // A full answer without the integration removes its mocks from this source.
-    expect((await run([broker(async () => ({ mocks: [] }))])).errors).toEqual([]);
+    expect((await run([broker(async () => ({ mocks: [] }))])).errors).toEqual(
+      [],
+    );
     expect(await names()).toEqual([]);
-    expect((await sourceStore.listSources())[0]).toMatchObject({ stale: false });
+    expect((await sourceStore.listSources())[0]).toMatchObject({
+      stale: false,
+    });
   });
 
   it('goes on with the other sources when one fails', async () => {

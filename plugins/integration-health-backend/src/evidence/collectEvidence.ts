@@ -46,7 +46,11 @@ function mocksByIntegration(
   const problems: string[] = [];
   let unmatched = 0;
   for (const { subject, documents } of mocks) {
-    const id = integrationId(subject.consumerRef, subject.providerRef, subject.apiRef);
+    const id = integrationId(
+      subject.consumerRef,
+      subject.providerRef,
+      subject.apiRef,
+    );
     if (!known.has(id)) {
       unmatched++;
       continue;
@@ -86,7 +90,9 @@ export async function collectEvidence(options: {
 }): Promise<CollectEvidenceResult> {
   const { sources, integrations, stores, logger, timeoutMs, now } = options;
   const known = new Set(
-    integrations.map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef)),
+    integrations.map(i =>
+      integrationId(i.consumerRef, i.providerRef, i.apiRef),
+    ),
   );
   const subjects = integrations.map(i => ({
     consumerRef: i.consumerRef,
@@ -117,7 +123,11 @@ export async function collectEvidence(options: {
         ),
       );
       for (const { subject, verification } of answer.verifications ?? []) {
-        const id = integrationId(subject.consumerRef, subject.providerRef, subject.apiRef);
+        const id = integrationId(
+          subject.consumerRef,
+          subject.providerRef,
+          subject.apiRef,
+        );
         if (!known.has(id)) {
           result.unmatched++;
         } else if (
@@ -143,7 +153,10 @@ export async function collectEvidence(options: {
           removeOthers: problems.length === 0,
           collectedAt: now,
         });
-        result.mockDocuments += grouped.mocks.reduce((n, m) => n + m.documents.length, 0);
+        result.mockDocuments += grouped.mocks.reduce(
+          (n, m) => n + m.documents.length,
+          0,
+        );
       }
       for (const problem of problems) {
         report(source.id, `Evidence source ${source.id}: ${problem}`);

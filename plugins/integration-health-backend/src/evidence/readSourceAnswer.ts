@@ -24,14 +24,20 @@ export function readSourceAnswer(answer: unknown): CollectedEvidence {
     ? { verifications: answer }
     : answer;
   if (!isRecord(evidence)) {
-    throw new Error('it answered neither a list of verifications nor { verifications, mocks }');
+    throw new Error(
+      'it answered neither a list of verifications nor { verifications, mocks }',
+    );
   }
   const { verifications = [], mocks, errors = [] } = evidence;
   if (
     !Array.isArray(verifications) ||
-    !verifications.every(v => isRecord(v) && isSubject(v.subject) && isRecord(v.verification))
+    !verifications.every(
+      v => isRecord(v) && isSubject(v.subject) && isRecord(v.verification),
+    )
   ) {
-    throw new Error('its verifications are not a list of { subject, verification }');
+    throw new Error(
+      'its verifications are not a list of { subject, verification }',
+    );
   }
   if (
     mocks !== undefined &&

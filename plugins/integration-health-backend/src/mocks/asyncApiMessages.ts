@@ -10,7 +10,8 @@ export type ChannelMessage = {
   name?: string;
 };
 
-const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+const escape = (token: string) =>
+  token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Follows local `$ref`s (`#/...`) to the node they name, with its pointer. */
 export function resolveLocal(
@@ -24,8 +25,13 @@ export function resolveLocal(
     if (typeof ref !== 'string' || !ref.startsWith('#/')) return current;
     let target: unknown = document;
     for (const raw of ref.slice(2).split('/')) {
-      const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-      target = isRecord(target) || Array.isArray(target) ? (target as any)[token] : undefined;
+      const token = decodeURIComponent(raw)
+        .replace(/~1/g, '/')
+        .replace(/~0/g, '~');
+      target =
+        isRecord(target) || Array.isArray(target)
+          ? (target as any)[token]
+          : undefined;
     }
     current = { node: target, pointer: ref.slice(1) };
   }
@@ -38,13 +44,18 @@ function payloadOf(
   pointer: string,
 ): { pointer: string; name?: string } | undefined {
   const resolved = resolveLocal(document, message, pointer);
-  if (!isRecord(resolved.node) || resolved.node.payload === undefined) return undefined;
+  if (!isRecord(resolved.node) || resolved.node.payload === undefined)
+    return undefined;
   const payload = resolved.node.payload;
   // AsyncAPI 3 may wrap the schema with its format.
-  const inner = isRecord(payload) && payload.schemaFormat && payload.schema ? '/schema' : '';
+  const inner =
+    isRecord(payload) && payload.schemaFormat && payload.schema
+      ? '/schema'
+      : '';
   return {
     pointer: `${resolved.pointer}/payload${inner}`,
-    name: typeof resolved.node.name === 'string' ? resolved.node.name : undefined,
+    name:
+      typeof resolved.node.name === 'string' ? resolved.node.name : undefined,
   };
 }
 
@@ -57,11 +68,16 @@ export function channelMessages(document: unknown): ChannelMessage[] {
     const channelPointer = `/channels/${escape(channel)}`;
     const item = resolveLocal(document, rawItem, channelPointer);
     if (!isRecord(item.node)) continue;
-    const candidates: { action: string; message: unknown; pointer: string }[] = [];
+    const candidates: { action: string; message: unknown; pointer: string }[] =
+      [];
     if (v3) {
       const messages = isRecord(item.node.messages) ? item.node.messages : {};
       for (const [id, message] of Object.entries(messages)) {
-        candidates.push({ action: 'channel', message, pointer: `${item.pointer}/messages/${escape(id)}` });
+        candidates.push({
+          action: 'channel',
+          message,
+          pointer: `${item.pointer}/messages/${escape(id)}`,
+        });
       }
     } else {
       for (const action of ['subscribe', 'publish']) {
@@ -71,7 +87,11 @@ export function channelMessages(document: unknown): ChannelMessage[] {
         const message = resolveLocal(document, operation.message, pointer);
         if (isRecord(message.node) && Array.isArray(message.node.oneOf)) {
           message.node.oneOf.forEach((one, index) =>
-            candidates.push({ action, message: one, pointer: `${message.pointer}/oneOf/${index}` }),
+            candidates.push({
+              action,
+              message: one,
+              pointer: `${message.pointer}/oneOf/${index}`,
+            }),
           );
         } else {
           candidates.push({ action, message: operation.message, pointer });

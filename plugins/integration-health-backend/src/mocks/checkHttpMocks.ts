@@ -43,7 +43,9 @@ export async function checkHttpMocks(
     operation: matcher.operationOf(i.request.method, i.request.path),
     problems: [],
   }));
-  const bodyMessages = interactions.map(() => new Map<string, { message: string }[]>());
+  const bodyMessages = interactions.map(
+    () => new Map<string, { message: string }[]>(),
+  );
   for await (const result of comparator.compare(pact as any)) {
     const index = Number(
       INTERACTION_INDEX.exec(result.mockDetails?.location ?? '')?.[1] ?? -1,
@@ -58,7 +60,9 @@ export async function checkHttpMocks(
       list.push({ message: detail });
       bodyMessages[index].set(where, list);
     } else {
-      verdict.problems.push(result.message.replace(/ in (the )?spec file/, ' in the current spec'));
+      verdict.problems.push(
+        result.message.replace(/ in (the )?spec file/, ' in the current spec'),
+      );
     }
   }
   bodyMessages.forEach((byWhere, index) => {

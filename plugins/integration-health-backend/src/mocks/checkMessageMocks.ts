@@ -1,6 +1,10 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { channelMessages, ChannelMessage, resolveLocal } from './asyncApiMessages';
+import {
+  channelMessages,
+  ChannelMessage,
+  resolveLocal,
+} from './asyncApiMessages';
 import { InteractionVerdict } from './checkHttpMocks';
 import { MockInteraction } from './mockInteractions';
 import { phraseBodyProblems, sortSchemaMessages } from './phraseProblems';
@@ -25,14 +29,22 @@ function undefinedFields(
   if (depth > 16 || !isRecord(value)) return [];
   const resolved = resolveLocal(document, schema, '').node;
   if (!isRecord(resolved)) return [];
-  const parts = [resolved, ...(Array.isArray(resolved.allOf) ? resolved.allOf : [])]
+  const parts = [
+    resolved,
+    ...(Array.isArray(resolved.allOf) ? resolved.allOf : []),
+  ]
     .map(part => resolveLocal(document, part, '').node)
     .filter(isRecord);
-  if (parts.some(p => Array.isArray(p.oneOf) || Array.isArray(p.anyOf))) return [];
+  if (parts.some(p => Array.isArray(p.oneOf) || Array.isArray(p.anyOf)))
+    return [];
   const properties: Record<string, unknown> = {};
   let listsProperties = false;
   for (const part of parts) {
-    if (part.additionalProperties !== undefined && part.additionalProperties !== false) return [];
+    if (
+      part.additionalProperties !== undefined &&
+      part.additionalProperties !== false
+    )
+      return [];
     if (isRecord(part.properties)) {
       listsProperties = true;
       Object.assign(properties, part.properties);
@@ -43,7 +55,10 @@ function undefinedFields(
   for (const [key, child] of Object.entries(value)) {
     const path = at ? `${at}.${key}` : key;
     if (!(key in properties)) found.push(path);
-    else found.push(...undefinedFields(document, properties[key], child, path, depth + 1));
+    else
+      found.push(
+        ...undefinedFields(document, properties[key], child, path, depth + 1),
+      );
   }
   return found;
 }
@@ -62,7 +77,11 @@ export class MessageMockChecker {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(private readonly document: unknown) {
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    this.ajv = new Ajv({
+      strict: false,
+      allErrors: true,
+      validateSchema: false,
+    });
     addFormats(this.ajv);
     this.ajv.addSchema(document as object, SPEC_ID);
     this.messages = channelMessages(document);
@@ -71,16 +90,25 @@ export class MessageMockChecker {
   private validator(message: ChannelMessage): ValidateFunction {
     let validate = this.compiled.get(message.payloadPointer);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: `${SPEC_ID}#${message.payloadPointer}` });
+      validate = this.ajv.compile({
+        $ref: `${SPEC_ID}#${message.payloadPointer}`,
+      });
       this.compiled.set(message.payloadPointer, validate);
     }
     return validate;
   }
 
-  private verdictFor(message: ChannelMessage, contents: unknown): InteractionVerdict {
+  private verdictFor(
+    message: ChannelMessage,
+    contents: unknown,
+  ): InteractionVerdict {
     const validate = this.validator(message);
     validate(contents);
-    const payload = resolveLocal(this.document, { $ref: `#${message.payloadPointer}` }, '').node;
+    const payload = resolveLocal(
+      this.document,
+      { $ref: `#${message.payloadPointer}` },
+      '',
+    ).node;
     const sorted = sortSchemaMessages(schemaMessages(validate.errors));
     sorted.extra.push(...undefinedFields(this.document, payload, contents, ''));
     sorted.extra = [...new Set(sorted.extra)];
@@ -98,7 +126,9 @@ export class MessageMockChecker {
         : this.messages;
       if (candidates.length === 0) {
         return {
-          operation: `message ${interaction.channel ?? interaction.description}`,
+          operation: `message ${
+            interaction.channel ?? interaction.description
+          }`,
           problems: [
             interaction.channel
               ? `channel \`${interaction.channel}\` is not in the current spec`
@@ -107,8 +137,12 @@ export class MessageMockChecker {
         };
       }
       // Without a named channel, the message is taken for the one it fits best.
-      const verdicts = candidates.map(c => this.verdictFor(c, interaction.contents));
-      return verdicts.reduce((best, v) => (v.problems.length < best.problems.length ? v : best));
+      const verdicts = candidates.map(c =>
+        this.verdictFor(c, interaction.contents),
+      );
+      return verdicts.reduce((best, v) =>
+        v.problems.length < best.problems.length ? v : best,
+      );
     });
   }
 }

@@ -9,7 +9,9 @@ const examples = path.resolve(__dirname, '../../../../examples/apis');
 const fixtures = path.resolve(__dirname, '__fixtures__');
 
 function currentSpec(api: string) {
-  const entity = parse(fs.readFileSync(path.join(examples, api, 'api.yaml'), 'utf8'));
+  const entity = parse(
+    fs.readFileSync(path.join(examples, api, 'api.yaml'), 'utf8'),
+  );
   return loadSpec(entity.spec.definition);
 }
 
@@ -28,14 +30,28 @@ describe('MockChecker', () => {
     const checker = new MockChecker(currentSpec('transaction-intake-api'));
     const { checks, unchecked } = await checker.check(
       [
-        { source: 'mock-files', document: mockFile('gateway/transaction-intake/submit-transaction.json', 'wiremock') },
-        { source: 'mock-files', document: mockFile('gateway/transaction-intake/lookups.json', 'wiremock') },
+        {
+          source: 'mock-files',
+          document: mockFile(
+            'gateway/transaction-intake/submit-transaction.json',
+            'wiremock',
+          ),
+        },
+        {
+          source: 'mock-files',
+          document: mockFile(
+            'gateway/transaction-intake/lookups.json',
+            'wiremock',
+          ),
+        },
       ],
       at,
     );
     // The regex mapping names no exact operation: counted, not judged.
     expect(unchecked).toBe(1);
-    const byName = Object.fromEntries(checks.map(c => [c.name.split('#')[1], c]));
+    const byName = Object.fromEntries(
+      checks.map(c => [c.name.split('#')[1], c]),
+    );
     expect(byName['submit a transaction']).toMatchObject({
       operation: 'POST /transactions',
       valid: false,
@@ -65,7 +81,12 @@ describe('MockChecker', () => {
   it('checks pact v4 HTTP interactions and reports the interaction types it does not check', async () => {
     const checker = new MockChecker(currentSpec('transaction-validation-api'));
     const { checks } = await checker.check(
-      [{ source: 'pact-broker', document: mockFile('processing-validation.v4.pact.json', 'pact') }],
+      [
+        {
+          source: 'pact-broker',
+          document: mockFile('processing-validation.v4.pact.json', 'pact'),
+        },
+      ],
       at,
     );
     expect(checks).toEqual([
@@ -81,17 +102,27 @@ describe('MockChecker', () => {
   it('checks message pacts against AsyncAPI payloads, by the channel named or the best fit', async () => {
     const checker = new MockChecker(currentSpec('transaction-events'));
     const { checks } = await checker.check(
-      [{ source: 'mock-files', document: mockFile('legacy-transaction-events.pact.json', 'pact') }],
+      [
+        {
+          source: 'mock-files',
+          document: mockFile('legacy-transaction-events.pact.json', 'pact'),
+        },
+      ],
       at,
     );
     expect(checks).toEqual([
       expect.objectContaining({
         operation: 'subscribe transactions.booked',
         valid: false,
-        problems: ['message has field `accountId`, the current spec requires `accountRef`'],
+        problems: [
+          'message has field `accountId`, the current spec requires `accountRef`',
+        ],
         madeFromVersion: '1.0.0',
       }),
-      expect.objectContaining({ operation: 'subscribe transactions.settled', valid: true }),
+      expect.objectContaining({
+        operation: 'subscribe transactions.settled',
+        valid: true,
+      }),
     ]);
   });
 
@@ -99,32 +130,68 @@ describe('MockChecker', () => {
     const checker = new MockChecker(currentSpec('transaction-intake-api'));
     const { checks } = await checker.check(
       [
-        { source: 'ci', document: { name: 'a.json', format: 'wiremock', content: [1, 2] } },
-        { source: 'ci', document: { name: 'b.json', format: 'pact', content: { consumer: {} } } },
+        {
+          source: 'ci',
+          document: { name: 'a.json', format: 'wiremock', content: [1, 2] },
+        },
+        {
+          source: 'ci',
+          document: {
+            name: 'b.json',
+            format: 'pact',
+            content: { consumer: {} },
+          },
+        },
         {
           source: 'ci',
           document: {
             name: 'c.json',
             format: 'wiremock',
-            content: { request: { method: 'POST', url: '/transactions', bodyPatterns: [{ equalToJson: '{oops' }] }, response: {} },
+            content: {
+              request: {
+                method: 'POST',
+                url: '/transactions',
+                bodyPatterns: [{ equalToJson: '{oops' }],
+              },
+              response: {},
+            },
           },
         },
       ],
       at,
     );
     expect(checks.map(c => [c.name, c.valid, c.problems[0]])).toEqual([
-      ['a.json', false, expect.stringContaining('not a readable WireMock mapping: it is neither a mapping')],
-      ['b.json', false, expect.stringContaining('not a readable pact: it has neither')],
-      ['c.json#mapping 1', false, expect.stringContaining('equalToJson body is not JSON')],
+      [
+        'a.json',
+        false,
+        expect.stringContaining(
+          'not a readable WireMock mapping: it is neither a mapping',
+        ),
+      ],
+      [
+        'b.json',
+        false,
+        expect.stringContaining('not a readable pact: it has neither'),
+      ],
+      [
+        'c.json#mapping 1',
+        false,
+        expect.stringContaining('equalToJson body is not JSON'),
+      ],
     ]);
   });
 
   it('refuses a spec it cannot check against instead of blaming the mocks', () => {
-    expect(() => new MockChecker({ format: 'graphql', document: undefined })).toThrow(
-      SpecNotCheckableError,
-    );
     expect(
-      () => new MockChecker({ format: 'openapi-3.0', document: { swagger: '1.2', apis: 'all' }, version: '9' }),
+      () => new MockChecker({ format: 'graphql', document: undefined }),
+    ).toThrow(SpecNotCheckableError);
+    expect(
+      () =>
+        new MockChecker({
+          format: 'openapi-3.0',
+          document: { swagger: '1.2', apis: 'all' },
+          version: '9',
+        }),
     ).toThrow(/cannot be checked against/);
   });
 });

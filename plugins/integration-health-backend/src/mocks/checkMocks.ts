@@ -47,11 +47,18 @@ export class MockChecker {
     }
   }
 
-  private async verdicts(interactions: MockInteraction[]): Promise<InteractionVerdict[]> {
+  private async verdicts(
+    interactions: MockInteraction[],
+  ): Promise<InteractionVerdict[]> {
     const http = interactions.flatMap(i => (i.kind === 'http' ? [i] : []));
-    const messages = interactions.flatMap(i => (i.kind === 'message' ? [i] : []));
+    const messages = interactions.flatMap(i =>
+      i.kind === 'message' ? [i] : [],
+    );
     const wrongKind = (i: MockInteraction): InteractionVerdict => ({
-      operation: i.kind === 'http' ? `${i.request.method} ${i.request.path}` : `message ${i.description}`,
+      operation:
+        i.kind === 'http'
+          ? `${i.request.method} ${i.request.path}`
+          : `message ${i.description}`,
       problems: [
         i.kind === 'http'
           ? 'an HTTP mock of an event API'
@@ -66,7 +73,9 @@ export class MockChecker {
       : messages.map(wrongKind);
     const byInteraction = new Map<MockInteraction, InteractionVerdict>();
     http.forEach((i, index) => byInteraction.set(i, httpVerdicts[index]));
-    messages.forEach((i, index) => byInteraction.set(i, messageVerdicts[index]));
+    messages.forEach((i, index) =>
+      byInteraction.set(i, messageVerdicts[index]),
+    );
     return interactions.map(i => byInteraction.get(i)!);
   }
 

@@ -5,8 +5,11 @@ type Route = { template: string; pattern: RegExp; params: number };
 /** The server base paths of an OpenAPI 2 or 3 document ('' always included). */
 function basePaths(document: Record<string, unknown>): string[] {
   const bases = new Set<string>(['']);
-  if (typeof document.basePath === 'string') bases.add(document.basePath.replace(/\/$/, ''));
-  for (const server of Array.isArray(document.servers) ? document.servers : []) {
+  if (typeof document.basePath === 'string')
+    bases.add(document.basePath.replace(/\/$/, ''));
+  for (const server of Array.isArray(document.servers)
+    ? document.servers
+    : []) {
     if (!isRecord(server) || typeof server.url !== 'string') continue;
     try {
       bases.add(new URL(server.url, 'http://base').pathname.replace(/\/$/, ''));

@@ -12,7 +12,9 @@ export function phraseBodyProblems(
   const { missing, extra, other } = found;
   if (missing.length > 0 && extra.length > 0) {
     sentences.push(
-      `${where} has field${extra.length > 1 ? 's' : ''} ${list(extra)}, the current spec requires ${list(missing)}`,
+      `${where} has field${extra.length > 1 ? 's' : ''} ${list(
+        extra,
+      )}, the current spec requires ${list(missing)}`,
     );
   } else if (missing.length > 0) {
     sentences.push(
@@ -20,7 +22,9 @@ export function phraseBodyProblems(
     );
   } else if (extra.length > 0) {
     sentences.push(
-      `${where} has field${extra.length > 1 ? 's' : ''} ${list(extra)} that the current spec does not define`,
+      `${where} has field${extra.length > 1 ? 's' : ''} ${list(
+        extra,
+      )} that the current spec does not define`,
     );
   }
   for (const message of other) sentences.push(`${where}: ${message}`);
@@ -47,5 +51,9 @@ export function sortSchemaMessages(
     else other.push(at ? `${at} ${message}` : message);
   }
   const unique = (names: string[]) => [...new Set(names)];
-  return { missing: unique(missing), extra: unique(extra), other: unique(other) };
+  return {
+    missing: unique(missing),
+    extra: unique(extra),
+    other: unique(other),
+  };
 }

@@ -60,7 +60,8 @@ export function stringValues(
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === 'string') out[key] = v;
     else if (Array.isArray(v)) out[key] = v.map(String).join(',');
-    else if (typeof v === 'number' || typeof v === 'boolean') out[key] = String(v);
+    else if (typeof v === 'number' || typeof v === 'boolean')
+      out[key] = String(v);
   }
   return out;
 }

@@ -19,7 +19,8 @@ function queryOf(value: unknown): string | undefined {
   if (!values) return undefined;
   const params = new URLSearchParams();
   for (const [key, v] of Object.entries(values)) {
-    for (const item of Array.isArray(v) ? v : [v]) params.append(key, String(item));
+    for (const item of Array.isArray(v) ? v : [v])
+      params.append(key, String(item));
   }
   return params.toString() || undefined;
 }
@@ -43,7 +44,10 @@ export function readPact(content: unknown, base: Base): ReadMocks {
   if (!isRecord(content)) {
     throw new Error('a pact is a JSON object');
   }
-  if (!Array.isArray(content.interactions) && !Array.isArray(content.messages)) {
+  if (
+    !Array.isArray(content.interactions) &&
+    !Array.isArray(content.messages)
+  ) {
     throw new Error('it has neither `interactions` nor `messages`');
   }
   const metadata = isRecord(content.metadata) ? content.metadata : {};
@@ -58,7 +62,9 @@ export function readPact(content: unknown, base: Base): ReadMocks {
   const entries = [
     ...((content.interactions as unknown[]) ?? []),
     ...((content.messages as unknown[]) ?? []).map(m =>
-      isRecord(m) ? { ...m, type: 'Asynchronous/Messages', v3Message: true } : m,
+      isRecord(m)
+        ? { ...m, type: 'Asynchronous/Messages', v3Message: true }
+        : m,
     ),
   ];
   entries.forEach((entry, index) => {
@@ -66,12 +72,20 @@ export function readPact(content: unknown, base: Base): ReadMocks {
       isRecord(entry) && typeof entry.description === 'string'
         ? entry.description
         : `interaction ${index + 1}`;
-    const common = { ...base, madeFromVersion, name: `${base.name}#${description}` };
+    const common = {
+      ...base,
+      madeFromVersion,
+      name: `${base.name}#${description}`,
+    };
     if (!isRecord(entry)) {
-      unreadable.push({ ...common, problem: 'the interaction is not an object' });
+      unreadable.push({
+        ...common,
+        problem: 'the interaction is not an object',
+      });
       return;
     }
-    const type = typeof entry.type === 'string' ? entry.type : 'Synchronous/HTTP';
+    const type =
+      typeof entry.type === 'string' ? entry.type : 'Synchronous/HTTP';
     const v4 = typeof entry.type === 'string' && !entry.v3Message;
     if (type === 'Asynchronous/Messages') {
       const contents = entry.v3Message
@@ -87,7 +101,10 @@ export function readPact(content: unknown, base: Base): ReadMocks {
       return;
     }
     if (type !== 'Synchronous/HTTP') {
-      unreadable.push({ ...common, problem: `${type} interactions are not checked` });
+      unreadable.push({
+        ...common,
+        problem: `${type} interactions are not checked`,
+      });
       return;
     }
     const request = entry.request;
@@ -100,7 +117,8 @@ export function readPact(content: unknown, base: Base): ReadMocks {
     ) {
       unreadable.push({
         ...common,
-        problem: 'the interaction needs a request with method and path, and a response',
+        problem:
+          'the interaction needs a request with method and path, and a response',
       });
       return;
     }

@@ -62,7 +62,8 @@ function pathOf(request: Record<string, unknown>): {
     typeof request.urlPathPattern === 'string'
   ) {
     return {
-      problem: 'it matches URLs by regular expression, so no exact operation can be checked',
+      problem:
+        'it matches URLs by regular expression, so no exact operation can be checked',
       uncheckable: true,
     };
   }
@@ -74,12 +75,12 @@ function readMapping(
   index: number,
   base: Base,
 ): MockInteraction | UnreadableMock {
-  const name = isRecord(mapping) && typeof mapping.name === 'string'
-    ? mapping.name
-    : isRecord(mapping) && typeof mapping.id === 'string'
-      ? mapping.id
-      : `mapping ${index + 1}`;
-  const metadata = isRecord(mapping) && isRecord(mapping.metadata) ? mapping.metadata : {};
+  const named = isRecord(mapping) ? [mapping.name, mapping.id] : [];
+  const name =
+    named.find((n): n is string => typeof n === 'string') ??
+    `mapping ${index + 1}`;
+  const metadata =
+    isRecord(mapping) && isRecord(mapping.metadata) ? mapping.metadata : {};
   const ours = isRecord(metadata['integration-health'])
     ? metadata['integration-health']
     : metadata;
@@ -90,11 +91,16 @@ function readMapping(
       base.madeFromVersion ??
       (typeof ours.specVersion === 'string' ? ours.specVersion : undefined),
   };
-  if (!isRecord(mapping) || !isRecord(mapping.request) || !isRecord(mapping.response)) {
+  if (
+    !isRecord(mapping) ||
+    !isRecord(mapping.request) ||
+    !isRecord(mapping.response)
+  ) {
     return { ...common, problem: 'a mapping needs a request and a response' };
   }
   const { request, response } = mapping;
-  const method = typeof request.method === 'string' ? request.method.toUpperCase() : 'ANY';
+  const method =
+    typeof request.method === 'string' ? request.method.toUpperCase() : 'ANY';
   if (method === 'ANY') {
     return {
       ...common,
@@ -105,14 +111,20 @@ function readMapping(
   const { path, query, problem, uncheckable } = pathOf(request);
   if (!path) return { ...common, problem: problem!, uncheckable };
   const queryParams = exactValues(request.queryParameters);
-  const fullQuery = [query, queryParams && new URLSearchParams(queryParams).toString()]
+  const fullQuery = [
+    query,
+    queryParams && new URLSearchParams(queryParams).toString(),
+  ]
     .filter(Boolean)
     .join('&');
   let body: unknown;
   try {
     body = requestBody(request.bodyPatterns);
   } catch (error) {
-    return { ...common, problem: `its equalToJson body is not JSON: ${(error as Error).message}` };
+    return {
+      ...common,
+      problem: `its equalToJson body is not JSON: ${(error as Error).message}`,
+    };
   }
   return {
     ...common,

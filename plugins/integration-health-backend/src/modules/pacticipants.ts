@@ -22,7 +22,12 @@ export class Pacticipants {
           [`metadata.annotations.${PACT_PACTICIPANT_ANNOTATION}`]:
             CATALOG_FILTER_EXISTS,
         },
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
       },
       { credentials: await options.auth.getOwnServiceCredentials() },
     );

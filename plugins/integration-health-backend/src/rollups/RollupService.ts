@@ -27,7 +27,11 @@ export class RollupService {
   }
 
   /** Rolls the current integrations and their scores up into the day's snapshot. */
-  async snapshotDay(integrationIds: string[], snapshot: CatalogSnapshot, now: Date) {
+  async snapshotDay(
+    integrationIds: string[],
+    snapshot: CatalogSnapshot,
+    now: Date,
+  ) {
     const { integrationStore, evidenceStore, rollupStore } = this.options;
     const integrations = await attachScores(
       await integrationStore.getByIds(integrationIds),

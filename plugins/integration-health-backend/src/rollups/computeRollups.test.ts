@@ -1,4 +1,7 @@
-import { Integration, ScoreExplanation } from '@integration-health/plugin-integration-health-common';
+import {
+  Integration,
+  ScoreExplanation,
+} from '@integration-health/plugin-integration-health-common';
 import { CatalogSnapshot } from '../sync/catalogSnapshot';
 import { computeRollups } from './computeRollups';
 
@@ -25,7 +28,11 @@ const integration = (
   consumerOwnerRef: `group:default/${consumer}-team`,
   providerOwnerRef: `group:default/${provider}-team`,
   accountableOwnerRef: accountable,
-  scores: scores && { contract: score(scores[0]), mock: score(scores[1]), computedAt: '' },
+  scores: scores && {
+    contract: score(scores[0]),
+    mock: score(scores[1]),
+    computedAt: '',
+  },
   findings: [],
   firstSeenAt: '',
   lastSeenAt: '',
@@ -40,8 +47,14 @@ const summary = (ref: string, system?: string) => ({
 
 const snapshot: CatalogSnapshot = {
   entities: new Map([
-    ['component:default/intake', summary('component:default/intake', 'system:default/payments')],
-    ['component:default/validation', summary('component:default/validation', 'system:default/payments')],
+    [
+      'component:default/intake',
+      summary('component:default/intake', 'system:default/payments'),
+    ],
+    [
+      'component:default/validation',
+      summary('component:default/validation', 'system:default/payments'),
+    ],
     ['component:default/legacy', summary('component:default/legacy')],
   ]),
   groupRefs: new Set(),
@@ -83,8 +96,14 @@ describe('computeRollups', () => {
   });
 
   it('rolls teams up through their parent groups without looping, and systems into domains', () => {
-    expect(of('group:default/engineering')).toMatchObject({ integrations: 2, contract: 50 });
+    expect(of('group:default/engineering')).toMatchObject({
+      integrations: 2,
+      contract: 50,
+    });
     expect(of('system:default/payments')).toMatchObject({ integrations: 3 });
-    expect(of('domain:default/money')).toMatchObject({ integrations: 3, withEvidence: 2 });
+    expect(of('domain:default/money')).toMatchObject({
+      integrations: 3,
+      withEvidence: 2,
+    });
   });
 });

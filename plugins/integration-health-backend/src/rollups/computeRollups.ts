@@ -9,36 +9,52 @@ export type Rollup = Omit<HealthSnapshot, 'day'> & { subjectRef: string };
 /** A group and every group above it, stopping at cycles. */
 function withAncestors(group: string, parentOf: Map<string, string>): string[] {
   const chain: string[] = [];
-  for (let ref: string | undefined = group; ref && !chain.includes(ref); ref = parentOf.get(ref)) {
+  for (
+    let ref: string | undefined = group;
+    ref && !chain.includes(ref);
+    ref = parentOf.get(ref)
+  ) {
     chain.push(ref);
   }
   return chain;
 }
 
 /** Entities, teams (with the groups above them), systems and domains an integration counts for. */
-function subjectsOf(integration: Integration, snapshot: CatalogSnapshot): Set<string> {
+function subjectsOf(
+  integration: Integration,
+  snapshot: CatalogSnapshot,
+): Set<string> {
   const subjects = new Set<string>();
   for (const ref of [integration.consumerRef, integration.providerRef]) {
     subjects.add(ref);
     const system = snapshot.entities
       .get(ref)
-      ?.relations.find(r => r.type === 'partOf' && r.targetRef.startsWith('system:'))?.targetRef;
+      ?.relations.find(
+        r => r.type === 'partOf' && r.targetRef.startsWith('system:'),
+      )?.targetRef;
     if (system) {
       subjects.add(system);
       const domain = snapshot.domainOf.get(system);
       if (domain) subjects.add(domain);
     }
   }
-  for (const owner of [integration.consumerOwnerRef, integration.providerOwnerRef]) {
+  for (const owner of [
+    integration.consumerOwnerRef,
+    integration.providerOwnerRef,
+  ]) {
     if (owner?.startsWith('group:')) {
-      withAncestors(owner, snapshot.parentGroupOf).forEach(g => subjects.add(g));
+      withAncestors(owner, snapshot.parentGroupOf).forEach(g =>
+        subjects.add(g),
+      );
     }
   }
   return subjects;
 }
 
 const mean = (values: number[]) =>
-  values.length === 0 ? undefined : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+  values.length === 0
+    ? undefined
+    : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
 
 /**
  * The rollup of every entity, team, system and domain with integrations:
@@ -46,7 +62,10 @@ const mean = (values: number[]) =>
  * score (each integration weighs the same), how many have evidence, and how
  * many lack an accountable owner.
  */
-export function computeRollups(integrations: Integration[], snapshot: CatalogSnapshot): Rollup[] {
+export function computeRollups(
+  integrations: Integration[],
+  snapshot: CatalogSnapshot,
+): Rollup[] {
   const bySubject = new Map<string, Integration[]>();
   for (const integration of integrations) {
     for (const subject of subjectsOf(integration, snapshot)) {
@@ -57,11 +76,21 @@ export function computeRollups(integrations: Integration[], snapshot: CatalogSna
   }
   return [...bySubject].map(([subjectRef, list]) => ({
     subjectRef,
-    contract: mean(list.flatMap(i => (i.scores?.contract.value !== undefined ? [i.scores.contract.value] : []))),
-    mock: mean(list.flatMap(i => (i.scores?.mock.value !== undefined ? [i.scores.mock.value] : []))),
+    contract: mean(
+      list.flatMap(i =>
+        i.scores?.contract.value !== undefined ? [i.scores.contract.value] : [],
+      ),
+    ),
+    mock: mean(
+      list.flatMap(i =>
+        i.scores?.mock.value !== undefined ? [i.scores.mock.value] : [],
+      ),
+    ),
     integrations: list.length,
     withEvidence: list.filter(
-      i => i.scores?.contract.value !== undefined || i.scores?.mock.value !== undefined,
+      i =>
+        i.scores?.contract.value !== undefined ||
+        i.scores?.mock.value !== undefined,
     ).length,
     withoutAccountableOwner: list.filter(i => !i.accountableOwnerRef).length,
   }));

@@ -16,7 +16,10 @@ import { mockScore } from './mockScore';
 /** What one run reads once per API, however many consumers it has. */
 class RunCache {
   private readonly histories = new Map<string, Promise<SpecVersion[]>>();
-  private readonly checkers = new Map<string, Promise<MockChecker | Error | undefined>>();
+  private readonly checkers = new Map<
+    string,
+    Promise<MockChecker | Error | undefined>
+  >();
   private readonly changes = new Map<string, Promise<SpecChange[]>>();
 
   constructor(private readonly specStore: SpecStore) {}
@@ -32,7 +35,9 @@ class RunCache {
     if (!this.changes.has(version.id)) {
       this.changes.set(
         version.id,
-        this.specStore.listChanges(version.apiRef, version.id).then(c => c ?? []),
+        this.specStore
+          .listChanges(version.apiRef, version.id)
+          .then(c => c ?? []),
       );
     }
     return this.changes.get(version.id)!;
@@ -47,7 +52,10 @@ class RunCache {
         this.specStore.getDefinition(current.id).then(text => {
           if (text === undefined) return undefined;
           try {
-            return new MockChecker({ ...loadSpec(text), version: current.versionLabel });
+            return new MockChecker({
+              ...loadSpec(text),
+              version: current.versionLabel,
+            });
           } catch (error) {
             return error as Error;
           }
@@ -91,7 +99,9 @@ export class ScoreService {
     const [verifications, documents, versions] = await Promise.all([
       evidenceStore.latestVerifications(integration.id),
       mockStore.listMocks(integration.id),
-      integration.apiRef ? cache.versionsOf(integration.apiRef) : Promise.resolve([]),
+      integration.apiRef
+        ? cache.versionsOf(integration.apiRef)
+        : Promise.resolve([]),
     ]);
     const newestPassed = verifications
       .filter(v => v.result === 'passed')
@@ -114,7 +124,8 @@ export class ScoreService {
       ),
       mock: await mockScore({
         documents,
-        checker: documents.length > 0 ? await cache.checkerOf(versions[0]) : undefined,
+        checker:
+          documents.length > 0 ? await cache.checkerOf(versions[0]) : undefined,
         versions,
         changesOf: version => cache.changesOf(version),
         config: config.mock,

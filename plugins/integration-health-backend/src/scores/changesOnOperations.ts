@@ -34,7 +34,8 @@ export async function changesOnOperations(options: {
   if (index === -1) return 'unknown';
   let worst: ChangesSince = 'none';
   for (const version of versions.slice(0, index)) {
-    if (version.summary.breaking === 0 && version.summary.warning === 0) continue;
+    if (version.summary.breaking === 0 && version.summary.warning === 0)
+      continue;
     for (const change of await changesOf(version)) {
       const operation = operationOf(change);
       if (operation && !operations.has(operation)) continue;

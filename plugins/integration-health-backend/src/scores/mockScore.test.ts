@@ -13,11 +13,18 @@ import { mockScore } from './mockScore';
 const spec = (api: string) =>
   loadSpec(
     parse(
-      fs.readFileSync(path.resolve(__dirname, '../../../../examples/apis', api, 'api.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.resolve(__dirname, '../../../../examples/apis', api, 'api.yaml'),
+        'utf8',
+      ),
     ).spec.definition,
   );
 
-const version = (label: string, breaking: number, warning = 0): SpecVersion => ({
+const version = (
+  label: string,
+  breaking: number,
+  warning = 0,
+): SpecVersion => ({
   id: `v${label}`,
   apiRef: 'api:default/transaction-intake-api',
   contentHash: label,
@@ -42,8 +49,15 @@ const wiremock = (name: string, body: object, specVersion: string) => ({
     name,
     format: 'wiremock' as const,
     content: {
-      request: { method: 'GET', urlPath: '/transactions/0b9f4c1e-7d2a-4e8b-9c3f-5a6b7c8d9e0f' },
-      response: { status: 200, headers: { 'Content-Type': 'application/json' }, jsonBody: body },
+      request: {
+        method: 'GET',
+        urlPath: '/transactions/0b9f4c1e-7d2a-4e8b-9c3f-5a6b7c8d9e0f',
+      },
+      response: {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        jsonBody: body,
+      },
       metadata: { specVersion },
     },
   },
@@ -64,10 +78,18 @@ describe('mockScore', () => {
   const versions = [version('2.0.0', 1), version('1.0.0', 0)];
 
   it('scores valid mocks of an operation by coverage, capped by breaking changes on that operation since they were made', async () => {
-    const changes = jest.fn(async () => [change('GET /transactions/{transactionId}', 'breaking')]);
+    const changes = jest.fn(async () => [
+      change('GET /transactions/{transactionId}', 'breaking'),
+    ]);
     const score = await mockScore({
-      documents: [wiremock('a.json', booked, '1.0.0'), wiremock('b.json', booked, '2.0.0')],
-      checker: new MockChecker({ ...spec('transaction-intake-api'), version: '2.0.0' }),
+      documents: [
+        wiremock('a.json', booked, '1.0.0'),
+        wiremock('b.json', booked, '2.0.0'),
+      ],
+      checker: new MockChecker({
+        ...spec('transaction-intake-api'),
+        version: '2.0.0',
+      }),
       versions,
       changesOf: changes,
       config: DEFAULT_SCORE_CONFIG.mock,
@@ -90,7 +112,10 @@ describe('mockScore', () => {
   it('does not cap for breaking changes on operations the consumer does not mock', async () => {
     const score = await mockScore({
       documents: [wiremock('a.json', booked, '1.0.0')],
-      checker: new MockChecker({ ...spec('transaction-intake-api'), version: '2.0.0' }),
+      checker: new MockChecker({
+        ...spec('transaction-intake-api'),
+        version: '2.0.0',
+      }),
       versions,
       changesOf: async () => [change('POST /transactions', 'breaking')],
       config: DEFAULT_SCORE_CONFIG.mock,
@@ -103,8 +128,13 @@ describe('mockScore', () => {
   it('says what drifted when a mock no longer validates', async () => {
     const { accountRef, ...drifted } = booked;
     const score = await mockScore({
-      documents: [wiremock('old.json', { ...drifted, accountId: accountRef }, '1.0.0')],
-      checker: new MockChecker({ ...spec('transaction-intake-api'), version: '2.0.0' }),
+      documents: [
+        wiremock('old.json', { ...drifted, accountId: accountRef }, '1.0.0'),
+      ],
+      checker: new MockChecker({
+        ...spec('transaction-intake-api'),
+        version: '2.0.0',
+      }),
       versions,
       changesOf: async () => [],
       config: DEFAULT_SCORE_CONFIG.mock,
@@ -117,11 +147,22 @@ describe('mockScore', () => {
   });
 
   it('is unknown, not 0, when the mocks cannot be checked', async () => {
-    const base = { versions, changesOf: async () => [], config: DEFAULT_SCORE_CONFIG.mock, now };
+    const base = {
+      versions,
+      changesOf: async () => [],
+      config: DEFAULT_SCORE_CONFIG.mock,
+      now,
+    };
     const documents = [wiremock('a.json', booked, '1.0.0')];
     const scores = [
       await mockScore({ ...base, documents, checker: undefined }),
-      await mockScore({ ...base, documents, checker: new Error('the provider\'s spec cannot be checked against: bad') }),
+      await mockScore({
+        ...base,
+        documents,
+        checker: new Error(
+          "the provider's spec cannot be checked against: bad",
+        ),
+      }),
       await mockScore({ ...base, documents: [], checker: undefined }),
     ];
     expect(scores.map(s => [s.value, s.tier])).toEqual([

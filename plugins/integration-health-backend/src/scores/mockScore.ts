@@ -40,7 +40,10 @@ export async function mockScore(options: {
     })),
   });
   if (documents.length > 0 && !checker) {
-    return unknown('no-spec', 'Unknown: the provider has no spec to check the mocks against');
+    return unknown(
+      'no-spec',
+      'Unknown: the provider has no spec to check the mocks against',
+    );
   }
   if (checker instanceof Error) {
     return unknown('spec-not-checkable', `Unknown: ${checker.message}`);
@@ -50,7 +53,9 @@ export async function mockScore(options: {
     : { checks: [], unchecked: 0 };
   const operations = new Set(checks.map(c => c.operation));
   let changes: ChangesSince = 'unknown';
-  for (const label of new Set(checks.flatMap(c => (c.madeFromVersion ? [c.madeFromVersion] : [])))) {
+  for (const label of new Set(
+    checks.flatMap(c => (c.madeFromVersion ? [c.madeFromVersion] : [])),
+  )) {
     const since = await changesOnOperations({
       versions,
       versionLabel: label,
@@ -67,14 +72,17 @@ export async function mockScore(options: {
     score.inputs.uncheckedMocks = unchecked;
   }
   // How far behind the spec the mocks were made from are, in versions.
-  const behind = [...new Set(checks.flatMap(c => (c.madeFromVersion ? [c.madeFromVersion] : [])))]
-    .map(label => {
-      const index = versions.findIndex(v => v.versionLabel === label);
-      if (index === 0) return `${label} (current)`;
-      return index > 0
-        ? `${label} (${index} version${index > 1 ? 's' : ''} behind)`
-        : `${label} (not in the recorded history)`;
-    });
+  const behind = [
+    ...new Set(
+      checks.flatMap(c => (c.madeFromVersion ? [c.madeFromVersion] : [])),
+    ),
+  ].map(label => {
+    const index = versions.findIndex(v => v.versionLabel === label);
+    if (index === 0) return `${label} (current)`;
+    return index > 0
+      ? `${label} (${index} version${index > 1 ? 's' : ''} behind)`
+      : `${label} (not in the recorded history)`;
+  });
   if (behind.length > 0) {
     score.inputs.madeFrom = behind.join(', ');
   }

@@ -55,7 +55,9 @@ export class EvidenceService {
   }
 
   private async existing(integrationId: string) {
-    const [integration] = await this.options.integrationStore.getByIds([integrationId]);
+    const [integration] = await this.options.integrationStore.getByIds([
+      integrationId,
+    ]);
     if (!integration) {
       throw new NotFoundError(`No integration ${integrationId}`);
     }
@@ -68,7 +70,11 @@ export class EvidenceService {
   ): Promise<IntegrationScores> {
     const integration = await this.existing(integrationId);
     const now = new Date();
-    await this.options.evidenceStore.addVerification(integrationId, verification, now);
+    await this.options.evidenceStore.addVerification(
+      integrationId,
+      verification,
+      now,
+    );
     const scores = await this.options.scoreService.compute(integration, now);
     return { ...scores, computedAt: now.toISOString() };
   }
@@ -81,10 +87,14 @@ export class EvidenceService {
   ): Promise<IntegrationScores> {
     const integration = await this.existing(integrationId);
     const now = new Date();
-    await this.options.mockStore.replaceMocks(source, [{ integrationId, documents }], {
-      removeOthers: false,
-      collectedAt: now,
-    });
+    await this.options.mockStore.replaceMocks(
+      source,
+      [{ integrationId, documents }],
+      {
+        removeOthers: false,
+        collectedAt: now,
+      },
+    );
     const scores = await this.options.scoreService.compute(integration, now);
     return { ...scores, computedAt: now.toISOString() };
   }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { BreakingChangeService } from './BreakingChangeService';
 import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
-import { integrationId } from '../database/IntegrationStore';
+import { integrationId as integrationIdOf } from '../database/IntegrationStore';
 import { RollupService } from '../rollups/RollupService';
 import { EvidenceService } from './EvidenceService';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
@@ -86,13 +86,16 @@ function idFromRefs(refs: z.infer<typeof integrationRefs>): string {
   const normal = (ref: string) => {
     try {
       return stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' }),
+        parseEntityRef(ref, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
       );
     } catch (error) {
       throw new InputError(`Invalid body: ${ref} is not an entity ref`);
     }
   };
-  return integrationId(
+  return integrationIdOf(
     normal(refs.consumerRef),
     normal(refs.providerRef),
     refs.apiRef && normal(refs.apiRef),
@@ -182,17 +185,24 @@ export function createRouter(options: {
     },
   );
 
-  router.get('/v1/entities/:kind/:namespace/:name/score-trend', async (req, res) => {
-    const params = parse(entityParams, req.params, 'entity reference');
-    const { days } = parse(trendQuery, req.query, 'query');
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    res.json({
-      days,
-      snapshots: await rollupService.trend(stringifyEntityRef(params), days, credentials),
-    });
-  });
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/score-trend',
+    async (req, res) => {
+      const params = parse(entityParams, req.params, 'entity reference');
+      const { days } = parse(trendQuery, req.query, 'query');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json({
+        days,
+        snapshots: await rollupService.trend(
+          stringifyEntityRef(params),
+          days,
+          credentials,
+        ),
+      });
+    },
+  );
 
   router.get('/v1/entities/:kind/:namespace/:name/graph', async (req, res) => {
     const params = parse(entityParams, req.params, 'entity reference');
@@ -309,15 +319,22 @@ export function createRouter(options: {
   // Mock bundles are larger than other bodies.
   const bundleJson = express.json({ limit: '10mb' });
 
-  router.post('/v1/integrations/:integrationId/verifications', async (req, res) => {
-    res.status(201).json(await recordVerification(integrationOf(req), req));
-  });
+  router.post(
+    '/v1/integrations/:integrationId/verifications',
+    async (req, res) => {
+      res.status(201).json(await recordVerification(integrationOf(req), req));
+    },
+  );
   router.post('/v1/evidence/verifications', async (req, res) => {
     res.status(201).json(await recordVerification(integrationByRefs(req), req));
   });
-  router.put('/v1/integrations/:integrationId/mocks', bundleJson, async (req, res) => {
-    res.json(await replaceMocks(integrationOf(req), req));
-  });
+  router.put(
+    '/v1/integrations/:integrationId/mocks',
+    bundleJson,
+    async (req, res) => {
+      res.json(await replaceMocks(integrationOf(req), req));
+    },
+  );
   router.put('/v1/evidence/mocks', bundleJson, async (req, res) => {
     res.json(await replaceMocks(integrationByRefs(req), req));
   });

@@ -101,7 +101,9 @@ export class IntegrationSyncService {
         startedAt,
       );
       const rollups = await this.options.rollupService.snapshotDay(
-        integrations.map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef)),
+        integrations.map(i =>
+          integrationId(i.consumerRef, i.providerRef, i.apiRef),
+        ),
         snapshot,
         startedAt,
       );

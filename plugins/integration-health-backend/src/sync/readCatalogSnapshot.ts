@@ -12,7 +12,12 @@ const ENTITY_FIELDS = [
   'spec.type',
   'relations',
 ];
-const STRUCTURE_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'relations'];
+const STRUCTURE_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'relations',
+];
 
 async function* pages(
   catalog: CatalogService,

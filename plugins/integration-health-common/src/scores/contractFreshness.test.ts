@@ -40,7 +40,11 @@ describe('contractFreshness', () => {
         // The broker's app version (a commit) is not the spec's version label.
         verifications: [
           { ...passed('9f1c2ab'), environment: 'test' },
-          { ...passed('9f1c2ab'), providerInProduction: true, note: 'pair deployed in production' },
+          {
+            ...passed('9f1c2ab'),
+            providerInProduction: true,
+            note: 'pair deployed in production',
+          },
         ],
         providerVersionInProduction: '2.1.0',
       }),

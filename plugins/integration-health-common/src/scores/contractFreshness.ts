@@ -149,7 +149,8 @@ export function contractFreshness(
   // Of two verifications at the same time, the one of the production pair speaks.
   const latest = newest(
     [...input.verifications].sort(
-      (a, b) => Number(!!b.providerInProduction) - Number(!!a.providerInProduction),
+      (a, b) =>
+        Number(!!b.providerInProduction) - Number(!!a.providerInProduction),
     ),
     v => v.verifiedAt,
   );

@@ -113,7 +113,10 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return assignments;
   }
 
-  async getHealthTrend(entityRef: string, days: number): Promise<HealthSnapshot[]> {
+  async getHealthTrend(
+    entityRef: string,
+    days: number,
+  ): Promise<HealthSnapshot[]> {
     const { snapshots } = await this.get<{ snapshots: HealthSnapshot[] }>(
       `${entityPath(entityRef)}/score-trend?days=${days}`,
     );
@@ -121,7 +124,9 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
   }
 
   async getEvidenceSources(): Promise<EvidenceSourceStatus[]> {
-    const { items } = await this.get<{ items: EvidenceSourceStatus[] }>('/v1/evidence-sources');
+    const { items } = await this.get<{ items: EvidenceSourceStatus[] }>(
+      '/v1/evidence-sources',
+    );
     return items;
   }
 

@@ -16,8 +16,8 @@ export const processingEntity: Entity = {
   spec: { type: 'service', owner: 'payments-engineering' },
 };
 
-// Each call makes new ids, so that per-integration answers cached by one
-// test (permission decisions) do not leak into the next.
+// Each call makes new ids, so that per-integration answers cached in one
+// case (permission decisions) do not leak into the next.
 let sequence = 0;
 
 function integration(overrides: Partial<Integration>): Integration {
@@ -216,9 +216,22 @@ export const eventBreakingChanges: DetectedBreakingChange[] = [
 
 /** Two days of transaction processing's health: yesterday 40, today 55. */
 export function processingTrend(): HealthSnapshot[] {
-  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  const day = (ago: number) =>
+    new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
   return [
-    { day: day(1), contract: 40, integrations: 3, withEvidence: 1, withoutAccountableOwner: 2 },
-    { day: day(0), contract: 55, integrations: 3, withEvidence: 1, withoutAccountableOwner: 2 },
+    {
+      day: day(1),
+      contract: 40,
+      integrations: 3,
+      withEvidence: 1,
+      withoutAccountableOwner: 2,
+    },
+    {
+      day: day(0),
+      contract: 55,
+      integrations: 3,
+      withEvidence: 1,
+      withoutAccountableOwner: 2,
+    },
   ];
 }

@@ -8,14 +8,20 @@ import { MockFilesSource } from './MockFilesSource';
 
 const fixtures = path.resolve(__dirname, '../../mocks/__fixtures__');
 
-const component = (name: string, annotations: Record<string, string> = {}): Entity => ({
+const component = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {
     name,
     namespace: 'default',
     annotations: {
-      'backstage.io/managed-by-location': `file:${path.join(fixtures, 'catalog-info.yaml')}`,
+      'backstage.io/managed-by-location': `file:${path.join(
+        fixtures,
+        'catalog-info.yaml',
+      )}`,
       ...annotations,
     },
   },
@@ -44,15 +50,22 @@ function source(entities: Entity[], allowed = [fixtures]) {
 }
 
 const collect = (s: MockFilesSource) =>
-  s.collect({ integrations: [gatewayToIntake, legacyToProcessing], signal: new AbortController().signal });
+  s.collect({
+    integrations: [gatewayToIntake, legacyToProcessing],
+    signal: new AbortController().signal,
+  });
 
 describe('MockFilesSource', () => {
   it('reads the mocks a consumer declares and gives each to the integration with the provider it names', async () => {
     const found = await collect(
       source([
-        component('api-gateway', { 'integration-health.io/mocks': 'dir:./gateway' }),
+        component('api-gateway', {
+          'integration-health.io/mocks': 'dir:./gateway',
+        }),
         // The pact calls the provider by its pacticipant name.
-        component('account-management-legacy', { 'integration-health.io/mocks': 'dir:.' }),
+        component('account-management-legacy', {
+          'integration-health.io/mocks': 'dir:.',
+        }),
         component('transaction-processing'),
         component('transaction-intake'),
       ]),
@@ -67,8 +80,14 @@ describe('MockFilesSource', () => {
       {
         subject: gatewayToIntake,
         documents: [
-          expect.objectContaining({ name: 'transaction-intake/lookups.json', format: 'wiremock' }),
-          expect.objectContaining({ name: 'transaction-intake/submit-transaction.json', format: 'wiremock' }),
+          expect.objectContaining({
+            name: 'transaction-intake/lookups.json',
+            format: 'wiremock',
+          }),
+          expect.objectContaining({
+            name: 'transaction-intake/submit-transaction.json',
+            format: 'wiremock',
+          }),
         ],
       },
     ]);
@@ -83,8 +102,14 @@ describe('MockFilesSource', () => {
     const found = await collect(
       source(
         [
-          { ...component('account-management-legacy', { 'integration-health.io/mocks': `dir:${dir}` }) },
-          component('transaction-processing', { 'integration-health.io/pact-pacticipant': 'transaction-processing' }),
+          {
+            ...component('account-management-legacy', {
+              'integration-health.io/mocks': `dir:${dir}`,
+            }),
+          },
+          component('transaction-processing', {
+            'integration-health.io/pact-pacticipant': 'transaction-processing',
+          }),
         ],
         [dir],
       ),
@@ -94,44 +119,78 @@ describe('MockFilesSource', () => {
       mocks: [
         {
           subject: legacyToProcessing,
-          documents: [expect.objectContaining({ name: 'events.json', format: 'pact' })],
+          documents: [
+            expect.objectContaining({ name: 'events.json', format: 'pact' }),
+          ],
         },
       ],
     });
   });
 
   it.each([
-    ['a directory outside the allowed ones', 'dir:/etc', /outside the directories/],
+    [
+      'a directory outside the allowed ones',
+      'dir:/etc',
+      /outside the directories/,
+    ],
     ['a directory that does not exist', 'dir:./nowhere', /does not exist/],
-    ['a location of no known kind', 'git:whatever', /neither dir:<path> nor url:<url>/],
-  ])('refuses %s and keeps the earlier mocks', async (_what, location, message) => {
-    const found = await collect(
-      source([component('api-gateway', { 'integration-health.io/mocks': location })]),
-    );
-    expect(found.mocks).toEqual([]);
-    expect(found.errors).toEqual([expect.stringMatching(message)]);
-  });
+    [
+      'a location of no known kind',
+      'git:whatever',
+      /neither dir:<path> nor url:<url>/,
+    ],
+  ])(
+    'refuses %s and keeps the earlier mocks',
+    async (_what, location, message) => {
+      const found = await collect(
+        source([
+          component('api-gateway', { 'integration-health.io/mocks': location }),
+        ]),
+      );
+      expect(found.mocks).toEqual([]);
+      expect(found.errors).toEqual([expect.stringMatching(message)]);
+    },
+  );
 
   it('refuses a symlink that leads out of the allowed directory', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mocks-'));
     fs.symlinkSync('/etc/hostname', path.join(dir, 'escape.json'));
     const found = await collect(
-      source([component('api-gateway', { 'integration-health.io/mocks': `dir:${dir}` })], [dir]),
+      source(
+        [
+          component('api-gateway', {
+            'integration-health.io/mocks': `dir:${dir}`,
+          }),
+        ],
+        [dir],
+      ),
     );
-    expect(found.errors).toEqual([expect.stringContaining('escape.json links outside the allowed directories')]);
+    expect(found.errors).toEqual([
+      expect.stringContaining(
+        'escape.json links outside the allowed directories',
+      ),
+    ]);
   });
 
   it('reads a url: location through the URL reader, and reports one that answers garbage', async () => {
     const urlReader = mockServices.urlReader.mock();
-    const pact = fs.readFileSync(path.join(fixtures, 'legacy-transaction-events.pact.json'));
-    urlReader.readUrl.mockImplementation(async (url: string) => ({
-      buffer: async () => (url.endsWith('good.json') ? pact : Buffer.from('<html>oops</html>')),
-    }) as any);
+    const pact = fs.readFileSync(
+      path.join(fixtures, 'legacy-transaction-events.pact.json'),
+    );
+    urlReader.readUrl.mockImplementation(
+      async (url: string) =>
+        ({
+          buffer: async () =>
+            url.endsWith('good.json') ? pact : Buffer.from('<html>oops</html>'),
+        } as any),
+    );
     const make = (url: string) =>
       new MockFilesSource({
         catalog: catalogServiceMock({
           entities: [
-            component('account-management-legacy', { 'integration-health.io/mocks': `url:${url}` }),
+            component('account-management-legacy', {
+              'integration-health.io/mocks': `url:${url}`,
+            }),
           ],
         }),
         auth: mockServices.auth(),
@@ -139,11 +198,18 @@ describe('MockFilesSource', () => {
         allowedDirectories: [],
         limits: { maxFiles: 50, maxDepth: 3, maxFileBytes: 100_000 },
       });
-    const good = await collect(make('https://git.example.com/legacy/good.json'));
+    const good = await collect(
+      make('https://git.example.com/legacy/good.json'),
+    );
     expect(good.mocks?.[0].documents).toEqual([
-      expect.objectContaining({ name: 'https://git.example.com/legacy/good.json', format: 'pact' }),
+      expect.objectContaining({
+        name: 'https://git.example.com/legacy/good.json',
+        format: 'pact',
+      }),
     ]);
     const bad = await collect(make('https://git.example.com/legacy/bad.json'));
-    expect(bad.errors).toEqual([expect.stringContaining('bad.json is not JSON')]);
+    expect(bad.errors).toEqual([
+      expect.stringContaining('bad.json is not JSON'),
+    ]);
   });
 });

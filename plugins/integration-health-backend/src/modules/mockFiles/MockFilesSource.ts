@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  UrlReaderService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   ANNOTATION_LOCATION,
@@ -42,8 +39,16 @@ function isPact(content: unknown) {
 function providerNameOf(file: MockFile): string | undefined {
   const { content } = file;
   if (isPact(content)) return String((content as any).provider.name ?? '');
-  const mappings = isRecord(content) && Array.isArray(content.mappings) ? content.mappings : [content];
-  const named = mappings.find(m => isRecord(m) && isRecord(m.metadata) && typeof m.metadata.provider === 'string');
+  const mappings =
+    isRecord(content) && Array.isArray(content.mappings)
+      ? content.mappings
+      : [content];
+  const named = mappings.find(
+    m =>
+      isRecord(m) &&
+      isRecord(m.metadata) &&
+      typeof m.metadata.provider === 'string',
+  );
   if (named) return named.metadata.provider;
   const folders = file.name.split(/[\\/]/);
   return folders.length > 1 ? folders[0] : undefined;
@@ -52,7 +57,9 @@ function providerNameOf(file: MockFile): string | undefined {
 /** Where `dir:` locations of an entity are relative to: its catalog file's folder. */
 function baseDirectory(entity: Entity): string | undefined {
   const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
-  return location?.startsWith('file:') ? path.dirname(location.slice('file:'.length)) : undefined;
+  return location?.startsWith('file:')
+    ? path.dirname(location.slice('file:'.length))
+    : undefined;
 }
 
 /**
@@ -75,13 +82,24 @@ export class MockFilesSource implements EvidenceSource {
     },
   ) {}
 
-  private async readLocations(entity: Entity, signal: AbortSignal): Promise<MockFile[]> {
+  private async readLocations(
+    entity: Entity,
+    signal: AbortSignal,
+  ): Promise<MockFile[]> {
     const value = entity.metadata.annotations?.[MOCKS_ANNOTATION] ?? '';
     const files: MockFile[] = [];
-    for (const location of value.split(',').map(l => l.trim()).filter(Boolean)) {
+    for (const location of value
+      .split(',')
+      .map(l => l.trim())
+      .filter(Boolean)) {
       if (location.startsWith('url:')) {
         files.push(
-          await readMockUrl(location.slice(4), this.options.urlReader, this.options.limits, signal),
+          await readMockUrl(
+            location.slice(4),
+            this.options.urlReader,
+            this.options.limits,
+            signal,
+          ),
         );
       } else if (location.startsWith('dir:')) {
         const target = location.slice(4);
@@ -99,7 +117,9 @@ export class MockFilesSource implements EvidenceSource {
           )),
         );
       } else {
-        throw new MockLocationError(`${location} is neither dir:<path> nor url:<url>`);
+        throw new MockLocationError(
+          `${location} is neither dir:<path> nor url:<url>`,
+        );
       }
     }
     return files;
@@ -113,26 +133,43 @@ export class MockFilesSource implements EvidenceSource {
     const credentials = await auth.getOwnServiceCredentials();
     const { items: consumers } = await catalog.getEntities(
       {
-        filter: { [`metadata.annotations.${MOCKS_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations'],
+        filter: {
+          [`metadata.annotations.${MOCKS_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+        },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
       },
       { credentials },
     );
-    const pacticipants = await Pacticipants.load({ catalog, auth, integrations: options.integrations });
+    const pacticipants = await Pacticipants.load({
+      catalog,
+      auth,
+      integrations: options.integrations,
+    });
     const mocks: CollectedMocks[] = [];
     const errors: string[] = [];
     for (const consumer of consumers) {
       const ref = stringifyEntityRef(consumer);
-      const integrations = options.integrations.filter(i => i.consumerRef === ref);
+      const integrations = options.integrations.filter(
+        i => i.consumerRef === ref,
+      );
       if (integrations.length === 0) continue;
       let files: MockFile[];
       try {
         files = await this.readLocations(consumer, options.signal);
       } catch (error) {
-        errors.push(`${ref}: ${(error as Error).message}; its earlier mocks are kept`);
+        errors.push(
+          `${ref}: ${(error as Error).message}; its earlier mocks are kept`,
+        );
         continue;
       }
-      const documents = new Map<EvidenceSubject, MockDocument[]>(integrations.map(i => [i, []]));
+      const documents = new Map<EvidenceSubject, MockDocument[]>(
+        integrations.map(i => [i, []]),
+      );
       for (const file of files) {
         const provider = providerNameOf(file);
         const providerRefs = provider ? pacticipants.refsOf(provider) : [];
@@ -147,7 +184,8 @@ export class MockFilesSource implements EvidenceSource {
           }
         }
       }
-      for (const [subject, docs] of documents) mocks.push({ subject, documents: docs });
+      for (const [subject, docs] of documents)
+        mocks.push({ subject, documents: docs });
     }
     return { mocks, errors };
   }

@@ -38,8 +38,9 @@ export const integrationHealthModuleMockFiles = createBackendModule({
               maxFiles: 500,
               maxDepth: 5,
               maxFileBytes:
-                config.getOptionalNumber('integrationHealth.evidence.maxMockDocumentBytes') ??
-                1024 * 1024,
+                config.getOptionalNumber(
+                  'integrationHealth.evidence.maxMockDocumentBytes',
+                ) ?? 1024 * 1024,
             },
           }),
         );

@@ -25,13 +25,18 @@ function parseJson(text: string, name: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new MockLocationError(`${name} is not JSON (${(error as Error).message})`);
+    throw new MockLocationError(
+      `${name} is not JSON (${(error as Error).message})`,
+    );
   }
 }
 
 function isInside(root: string, candidate: string) {
   const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return (
+    relative === '' ||
+    (!relative.startsWith('..') && !path.isAbsolute(relative))
+  );
 }
 
 /**
@@ -68,7 +73,9 @@ export async function readMockDirectory(
       const full = path.join(dir, entry.name);
       const target = await fs.realpath(full);
       if (!isInside(root, target)) {
-        throw new MockLocationError(`${path.relative(real, full)} links outside the allowed directories`);
+        throw new MockLocationError(
+          `${path.relative(real, full)} links outside the allowed directories`,
+        );
       }
       const stat = await fs.stat(target);
       if (stat.isDirectory()) {
@@ -76,12 +83,19 @@ export async function readMockDirectory(
       } else if (entry.name.endsWith('.json')) {
         const name = path.relative(real, full);
         if (files.length >= limits.maxFiles) {
-          throw new MockLocationError(`more than ${limits.maxFiles} mock files under ${directory}`);
+          throw new MockLocationError(
+            `more than ${limits.maxFiles} mock files under ${directory}`,
+          );
         }
         if (stat.size > limits.maxFileBytes) {
-          throw new MockLocationError(`${name} is larger than ${limits.maxFileBytes} bytes`);
+          throw new MockLocationError(
+            `${name} is larger than ${limits.maxFileBytes} bytes`,
+          );
         }
-        files.push({ name, content: parseJson(await fs.readFile(target, 'utf8'), name) });
+        files.push({
+          name,
+          content: parseJson(await fs.readFile(target, 'utf8'), name),
+        });
       }
     }
   };
@@ -101,10 +115,14 @@ export async function readMockUrl(
     const response = await urlReader.readUrl(url, { signal });
     buffer = await response.buffer();
   } catch (error) {
-    throw new MockLocationError(`${url} could not be read: ${(error as Error).message}`);
+    throw new MockLocationError(
+      `${url} could not be read: ${(error as Error).message}`,
+    );
   }
   if (buffer.length > limits.maxFileBytes) {
-    throw new MockLocationError(`${url} is larger than ${limits.maxFileBytes} bytes`);
+    throw new MockLocationError(
+      `${url} is larger than ${limits.maxFileBytes} bytes`,
+    );
   }
   return { name: url, url, content: parseJson(buffer.toString('utf8'), url) };
 }

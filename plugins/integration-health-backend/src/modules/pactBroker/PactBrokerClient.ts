@@ -20,27 +20,30 @@ const MAX_PAGES = 100;
 export class PactBrokerClient {
   private readonly base: URL;
 
-  constructor(
-    baseUrl: string,
-    private readonly auth: PactBrokerAuth,
-  ) {
+  constructor(baseUrl: string, private readonly auth: PactBrokerAuth) {
     this.base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   }
 
   private resolve(pathOrHref: string): URL {
     const url = new URL(pathOrHref.replace(/^\//, ''), this.base);
     if (url.origin !== this.base.origin) {
-      throw new PactBrokerError(`the broker linked to ${url.origin}, which is not the broker; not followed`);
+      throw new PactBrokerError(
+        `the broker linked to ${url.origin}, which is not the broker; not followed`,
+      );
     }
     return url;
   }
 
   private headers(): Record<string, string> {
-    const headers: Record<string, string> = { Accept: 'application/hal+json, application/json' };
+    const headers: Record<string, string> = {
+      Accept: 'application/hal+json, application/json',
+    };
     if (this.auth && 'token' in this.auth) {
       headers.Authorization = `Bearer ${this.auth.token}`;
     } else if (this.auth) {
-      headers.Authorization = `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`;
+      headers.Authorization = `Basic ${Buffer.from(
+        `${this.auth.username}:${this.auth.password}`,
+      ).toString('base64')}`;
     }
     return headers;
   }
@@ -50,28 +53,45 @@ export class PactBrokerClient {
     const url = this.resolve(pathOrHref);
     let response: Response;
     try {
-      response = await fetch(url, { headers: this.headers(), signal, redirect: 'error' });
+      response = await fetch(url, {
+        headers: this.headers(),
+        signal,
+        redirect: 'error',
+      });
     } catch (error) {
-      throw new PactBrokerError(`GET ${url.pathname}${url.search} failed: ${(error as Error).message}`);
+      throw new PactBrokerError(
+        `GET ${url.pathname}${url.search} failed: ${(error as Error).message}`,
+      );
     }
     if (response.status === 404) return undefined;
     const text = await response.text();
     if (!response.ok) {
-      throw new PactBrokerError(`GET ${url.pathname}${url.search} answered ${response.status} ${response.statusText}`.trim());
+      throw new PactBrokerError(
+        `GET ${url.pathname}${url.search} answered ${response.status} ${response.statusText}`.trim(),
+      );
     }
     try {
       const json = JSON.parse(text);
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('not an object');
+      if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new Error('not an object');
       return json;
     } catch (error) {
       throw new PactBrokerError(
-        `GET ${url.pathname}${url.search} answered something that is not a JSON document (${(error as Error).message})`,
+        `GET ${url.pathname}${
+          url.search
+        } answered something that is not a JSON document (${
+          (error as Error).message
+        })`,
       );
     }
   }
 
   /** Every embedded item of a paginated list, following `_links.next`. */
-  async list(path: string, embedded: string, signal: AbortSignal): Promise<Hal[]> {
+  async list(
+    path: string,
+    embedded: string,
+    signal: AbortSignal,
+  ): Promise<Hal[]> {
     const items: Hal[] = [];
     let next: string | undefined = path;
     for (let page = 0; next; page++) {

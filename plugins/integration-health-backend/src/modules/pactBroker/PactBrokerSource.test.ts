@@ -10,7 +10,10 @@ import { PactBrokerSource } from './PactBrokerSource';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const component = (name: string, annotations?: Record<string, string>): Entity => ({
+const component = (
+  name: string,
+  annotations?: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
@@ -46,7 +49,9 @@ function source() {
     // The validation service is `validation-svc` in the broker.
     catalog: catalogServiceMock({
       entities: [
-        component('transaction-validation', { 'integration-health.io/pact-pacticipant': 'validation-svc' }),
+        component('transaction-validation', {
+          'integration-health.io/pact-pacticipant': 'validation-svc',
+        }),
         component('transaction-intake'),
       ],
     }),
@@ -120,39 +125,68 @@ describe('PactBrokerSource', () => {
           }),
         ],
       },
-      { subject: legacyToProcessing, documents: [expect.objectContaining({ format: 'pact' })] },
+      {
+        subject: legacyToProcessing,
+        documents: [expect.objectContaining({ format: 'pact' })],
+      },
     ]);
     // The pair with a consumer the catalog does not know is skipped; the token is sent.
-    expect(broker.state.requests.some(r => r.url.includes('not-in-the-catalog'))).toBe(false);
-    expect(broker.state.requests.every(r => r.authorization === 'Bearer read-only-token')).toBe(true);
+    expect(
+      broker.state.requests.some(r => r.url.includes('not-in-the-catalog')),
+    ).toBe(false);
+    expect(
+      broker.state.requests.every(
+        r => r.authorization === 'Bearer read-only-token',
+      ),
+    ).toBe(true);
   });
 
   it.each([
     ['answers 500', '500' as const, /answered 500 Internal Server Error/],
     ['times out', 'hang' as const, /no answer within 1.5 s/],
     ['answers malformed JSON', 'malformed' as const, /not a JSON document/],
-    ['links to another host', 'offsite-link' as const, /linked to http:\/\/elsewhere.example, which is not the broker/],
-  ])('keeps the earlier evidence and marks the source stale when the broker %s', async (_what, fault, message) => {
-    const { evidenceStore, mockStore, sourceStore, run } = await setup();
-    expect((await run()).errors).toEqual([]);
-    const id = integrationId(intakeToValidation.consumerRef, intakeToValidation.providerRef, intakeToValidation.apiRef);
-    const before = {
-      verifications: await evidenceStore.latestVerifications(id),
-      mocks: await mockStore.listMocks(id),
-    };
-    // The latest verification and the production pair's.
-    expect(before.verifications).toHaveLength(2);
-    expect(before.mocks).toHaveLength(1);
+    [
+      'links to another host',
+      'offsite-link' as const,
+      /linked to http:\/\/elsewhere.example, which is not the broker/,
+    ],
+  ])(
+    'keeps the earlier evidence and marks the source stale when the broker %s',
+    async (_what, fault, message) => {
+      const { evidenceStore, mockStore, sourceStore, run } = await setup();
+      expect((await run()).errors).toEqual([]);
+      const id = integrationId(
+        intakeToValidation.consumerRef,
+        intakeToValidation.providerRef,
+        intakeToValidation.apiRef,
+      );
+      const before = {
+        verifications: await evidenceStore.latestVerifications(id),
+        mocks: await mockStore.listMocks(id),
+      };
+      // The latest verification and the production pair's.
+      expect(before.verifications).toHaveLength(2);
+      expect(before.mocks).toHaveLength(1);
 
-    broker.state.fault = fault;
-    const result = await run();
-    expect(result.errors).toEqual([
-      expect.objectContaining({ code: 'evidence-source-failed', message: expect.stringMatching(message) }),
-    ]);
-    expect(await evidenceStore.latestVerifications(id)).toEqual(before.verifications);
-    expect(await mockStore.listMocks(id)).toEqual(before.mocks);
-    expect(await sourceStore.listSources()).toEqual([
-      expect.objectContaining({ source: 'pact-broker', stale: true, lastError: expect.stringMatching(message) }),
-    ]);
-  });
+      broker.state.fault = fault;
+      const result = await run();
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          code: 'evidence-source-failed',
+          message: expect.stringMatching(message),
+        }),
+      ]);
+      expect(await evidenceStore.latestVerifications(id)).toEqual(
+        before.verifications,
+      );
+      expect(await mockStore.listMocks(id)).toEqual(before.mocks);
+      expect(await sourceStore.listSources()).toEqual([
+        expect.objectContaining({
+          source: 'pact-broker',
+          stale: true,
+          lastError: expect.stringMatching(message),
+        }),
+      ]);
+    },
+  );
 });

@@ -16,7 +16,8 @@ const enc = encodeURIComponent;
 
 /** The broker's word on a pair besides the result, for the explanation. */
 const STATUS_NOTES: Record<string, string> = {
-  stale: 'stale in the broker: the latest pact has changed since this verification',
+  stale:
+    'stale in the broker: the latest pact has changed since this verification',
   failed: 'failed in the broker',
   wip: 'pending in the broker (work in progress)',
   pending: 'pending in the broker',
@@ -47,14 +48,22 @@ export class PactBrokerSource implements EvidenceSource {
   ) {}
 
   /** Version numbers currently deployed in production, per pacticipant. */
-  private async deployedInProduction(signal: AbortSignal): Promise<Map<string, string[]>> {
+  private async deployedInProduction(
+    signal: AbortSignal,
+  ): Promise<Map<string, string[]>> {
     const { client, productionEnvironment } = this.options;
-    const environments = await client.list('environments', 'environments', signal);
+    const environments = await client.list(
+      'environments',
+      'environments',
+      signal,
+    );
     const production = environments.find(e => e.name === productionEnvironment);
     const deployed = new Map<string, string[]>();
     if (!production?.uuid) return deployed;
     const versions = await client.list(
-      `environments/${enc(production.uuid)}/deployed-versions/currently-deployed`,
+      `environments/${enc(
+        production.uuid,
+      )}/deployed-versions/currently-deployed`,
       'deployedVersions',
       signal,
     );
@@ -78,14 +87,22 @@ export class PactBrokerSource implements EvidenceSource {
     for (const consumerVersion of deployed.get(consumer) ?? []) {
       for (const providerVersion of deployed.get(provider) ?? []) {
         const matrix = await this.options.client.get(
-          `matrix?q[][pacticipant]=${enc(consumer)}&q[][version]=${enc(consumerVersion)}` +
-            `&q[][pacticipant]=${enc(provider)}&q[][version]=${enc(providerVersion)}&latestby=cvpv`,
+          `matrix?q[][pacticipant]=${enc(consumer)}&q[][version]=${enc(
+            consumerVersion,
+          )}` +
+            `&q[][pacticipant]=${enc(provider)}&q[][version]=${enc(
+              providerVersion,
+            )}&latestby=cvpv`,
           signal,
         );
-        const row = (matrix?.matrix ?? []).find((r: Hal) => r?.verificationResult);
+        const row = (matrix?.matrix ?? []).find(
+          (r: Hal) => r?.verificationResult,
+        );
         if (row) {
           return {
-            result: row.verificationResult.success ? ('passed' as const) : ('failed' as const),
+            result: row.verificationResult.success
+              ? ('passed' as const)
+              : ('failed' as const),
             providerVersion,
             consumerVersion,
             environment: this.options.productionEnvironment,
@@ -116,12 +133,16 @@ export class PactBrokerSource implements EvidenceSource {
       const consumer = pair.consumer?.name;
       const provider = pair.provider?.name;
       if (typeof consumer !== 'string' || typeof provider !== 'string') {
-        throw new PactBrokerError('an integration in the broker names no consumer or provider');
+        throw new PactBrokerError(
+          'an integration in the broker names no consumer or provider',
+        );
       }
       const consumerRefs = pacticipants.refsOf(consumer);
       const providerRefs = pacticipants.refsOf(provider);
       const subjects = options.integrations.filter(
-        i => consumerRefs.includes(i.consumerRef) && providerRefs.includes(i.providerRef),
+        i =>
+          consumerRefs.includes(i.consumerRef) &&
+          providerRefs.includes(i.providerRef),
       );
       if (subjects.length === 0) continue;
 
@@ -130,15 +151,23 @@ export class PactBrokerSource implements EvidenceSource {
         `pacts/provider/${enc(provider)}/consumer/${enc(consumer)}/latest`;
       const pact = await client.get(pactHref, signal);
       const consumerVersion = pact?._links?.['pb:consumer-version']?.name;
-      const verificationHref = pact?._links?.['pb:latest-verification-results']?.href;
-      const latest = verificationHref ? await client.get(verificationHref, signal) : undefined;
+      const verificationHref =
+        pact?._links?.['pb:latest-verification-results']?.href;
+      const latest = verificationHref
+        ? await client.get(verificationHref, signal)
+        : undefined;
       const note = STATUS_NOTES[pair.verificationStatus];
       const found = [
         latest && typeof latest.providerApplicationVersion === 'string'
           ? {
-              result: latest.success ? ('passed' as const) : ('failed' as const),
+              result: latest.success
+                ? ('passed' as const)
+                : ('failed' as const),
               providerVersion: latest.providerApplicationVersion,
-              consumerVersion: typeof consumerVersion === 'string' ? consumerVersion : undefined,
+              consumerVersion:
+                typeof consumerVersion === 'string'
+                  ? consumerVersion
+                  : undefined,
               verifiedAt: latest.verificationDate,
               url: latest.buildUrl ?? latest._links?.self?.href,
               note,
@@ -148,8 +177,14 @@ export class PactBrokerSource implements EvidenceSource {
       ];
       for (const subject of subjects) {
         for (const verification of found) {
-          if (verification && !Number.isNaN(Date.parse(verification.verifiedAt))) {
-            verifications.push({ subject, verification: { source: this.id, ...verification } });
+          if (
+            verification &&
+            !Number.isNaN(Date.parse(verification.verifiedAt))
+          ) {
+            verifications.push({
+              subject,
+              verification: { source: this.id, ...verification },
+            });
           }
         }
         if (pact) {
@@ -157,11 +192,15 @@ export class PactBrokerSource implements EvidenceSource {
             subject,
             documents: [
               {
-                name: `pact ${consumer} → ${provider}${consumerVersion ? ` (consumer ${consumerVersion})` : ''}`,
+                name: `pact ${consumer} → ${provider}${
+                  consumerVersion ? ` (consumer ${consumerVersion})` : ''
+                }`,
                 format: 'pact',
                 content: pactContent(pact),
                 url: pact._links?.self?.href,
-                madeFromVersion: latest?.success ? latest.providerApplicationVersion : undefined,
+                madeFromVersion: latest?.success
+                  ? latest.providerApplicationVersion
+                  : undefined,
               },
             ],
           });

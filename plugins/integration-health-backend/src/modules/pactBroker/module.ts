@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { integrationHealthEvidenceExtensionPoint } from '@integration-health/plugin-integration-health-node';
-import { PactBrokerClient } from './PactBrokerClient';
+import { PactBrokerAuth, PactBrokerClient } from './PactBrokerClient';
 import { PactBrokerSource } from './PactBrokerSource';
 
 /**
@@ -27,26 +27,31 @@ export const integrationHealthModulePactBroker = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ evidence, config, catalog, auth, logger }) {
-        const broker = config.getOptionalConfig('integrationHealth.evidence.pactBroker');
+        const broker = config.getOptionalConfig(
+          'integrationHealth.evidence.pactBroker',
+        );
         if (!broker) {
-          logger.info('No integrationHealth.evidence.pactBroker configured; the Pact Broker source is off');
+          logger.info(
+            'No integrationHealth.evidence.pactBroker configured; the Pact Broker source is off',
+          );
           return;
         }
         const token = broker.getOptionalString('token');
         const username = broker.getOptionalString('username');
+        let credentials: PactBrokerAuth;
+        if (token) credentials = { token };
+        else if (username)
+          credentials = { username, password: broker.getString('password') };
         evidence.addSource(
           new PactBrokerSource({
             client: new PactBrokerClient(
               broker.getString('baseUrl'),
-              token
-                ? { token }
-                : username
-                  ? { username, password: broker.getString('password') }
-                  : undefined,
+              credentials,
             ),
             catalog,
             auth,
-            productionEnvironment: broker.getOptionalString('productionEnvironment') ?? 'production',
+            productionEnvironment:
+              broker.getOptionalString('productionEnvironment') ?? 'production',
           }),
         );
       },

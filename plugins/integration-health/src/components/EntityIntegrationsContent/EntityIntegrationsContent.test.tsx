@@ -172,7 +172,7 @@ describe('EntityIntegrationsContent', () => {
     ).toHaveLength(3);
   });
 
-  it('shows the entity\'s health with its trend, and which evidence sources are stale and why', async () => {
+  it("shows the entity's health with its trend, and which evidence sources are stale and why", async () => {
     const api = mockApi(async () => processingIntegrations());
     (api.getEvidenceSources as jest.Mock).mockResolvedValue([
       {
@@ -182,11 +182,17 @@ describe('EntityIntegrationsContent', () => {
         lastError: 'GET /integrations answered 500 Internal Server Error',
         stale: true,
       },
-      { source: 'mock-files', lastAttemptAt: new Date().toISOString(), stale: false },
+      {
+        source: 'mock-files',
+        lastAttemptAt: new Date().toISOString(),
+        stale: false,
+      },
     ]);
     await renderTab(api);
 
-    expect(await screen.findByText('Evidence source pact-broker is stale')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Evidence source pact-broker is stale'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'Its last attempt 5 minutes ago failed: GET /integrations answered 500 Internal Server Error. Scores use its evidence from 2 days ago.',
@@ -195,13 +201,24 @@ describe('EntityIntegrationsContent', () => {
     expect(screen.queryByText(/mock-files is stale/)).not.toBeInTheDocument();
 
     expect(await screen.findByText('Integration health')).toBeInTheDocument();
-    expect((await screen.findByText('Contract freshness')).nextSibling).toHaveTextContent('55');
-    expect(screen.getByText('Mock freshness').nextSibling).toHaveTextContent('unknown');
     expect(
-      screen.getByRole('img', { name: 'Contract freshness, last 30 days: from 40 to 55 over 30 days' }),
+      (await screen.findByText('Contract freshness')).nextSibling,
+    ).toHaveTextContent('55');
+    expect(screen.getByText('Mock freshness').nextSibling).toHaveTextContent(
+      'unknown',
+    );
+    expect(
+      screen.getByRole('img', {
+        name: 'Contract freshness, last 30 days: from 40 to 55 over 30 days',
+      }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/1 of 3 have any\. 2 without an accountable owner\./)).toBeInTheDocument();
-    expect(api.getHealthTrend).toHaveBeenCalledWith('component:default/transaction-processing', 30);
+    expect(
+      screen.getByText(/1 of 3 have any\. 2 without an accountable owner\./),
+    ).toBeInTheDocument();
+    expect(api.getHealthTrend).toHaveBeenCalledWith(
+      'component:default/transaction-processing',
+      30,
+    );
   });
 
   it('offers no owner assignment to a user the policy does not allow', async () => {

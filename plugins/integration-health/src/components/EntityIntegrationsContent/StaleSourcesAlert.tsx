@@ -22,10 +22,12 @@ export function StaleSourcesAlert() {
           key={source.source}
           status="warning"
           title={`Evidence source ${source.source} is stale`}
-          description={`Its last attempt ${formatRelativeTime(source.lastAttemptAt)} failed: ${
-            source.lastError
-          }. Scores use its evidence from ${
-            source.lastSuccessAt ? formatRelativeTime(source.lastSuccessAt) : 'before (it has never answered in full)'
+          description={`Its last attempt ${formatRelativeTime(
+            source.lastAttemptAt,
+          )} failed: ${source.lastError}. Scores use its evidence from ${
+            source.lastSuccessAt
+              ? formatRelativeTime(source.lastSuccessAt)
+              : 'before (it has never answered in full)'
           }.`}
         />
       ))}

@@ -22,15 +22,24 @@ import styles from './HealthSummaryCard.module.css';
 const DAYS = 30;
 
 /** One value per day of the window, oldest first; days without a snapshot are undefined. */
-function daily(snapshots: HealthSnapshot[], pick: (s: HealthSnapshot) => number | undefined) {
+function daily(
+  snapshots: HealthSnapshot[],
+  pick: (s: HealthSnapshot) => number | undefined,
+) {
   const byDay = new Map(snapshots.map(s => [s.day, pick(s)]));
   const today = Date.now();
   return Array.from({ length: DAYS }, (_, i) =>
-    byDay.get(new Date(today - (DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10)),
+    byDay.get(
+      new Date(today - (DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+    ),
   );
 }
 
-function ScoreRow(props: { label: string; snapshots: HealthSnapshot[]; pick: (s: HealthSnapshot) => number | undefined }) {
+function ScoreRow(props: {
+  label: string;
+  snapshots: HealthSnapshot[];
+  pick: (s: HealthSnapshot) => number | undefined;
+}) {
   const latest = props.pick(props.snapshots[props.snapshots.length - 1]);
   return (
     <div className={styles.row}>
@@ -38,7 +47,10 @@ function ScoreRow(props: { label: string; snapshots: HealthSnapshot[]; pick: (s:
       <span className={`${styles.value} ${scoreBandClass(latest)}`}>
         {latest === undefined ? 'unknown' : latest}
       </span>
-      <Sparkline values={daily(props.snapshots, props.pick)} label={`${props.label}, last ${DAYS} days`} />
+      <Sparkline
+        values={daily(props.snapshots, props.pick)}
+        label={`${props.label}, last ${DAYS} days`}
+      />
     </div>
   );
 }
@@ -55,8 +67,16 @@ function Body({ snapshots }: { snapshots: HealthSnapshot[] }) {
   const latest = snapshots[snapshots.length - 1];
   return (
     <Flex direction="column" gap="2">
-      <ScoreRow label="Contract freshness" snapshots={snapshots} pick={s => s.contract} />
-      <ScoreRow label="Mock freshness" snapshots={snapshots} pick={s => s.mock} />
+      <ScoreRow
+        label="Contract freshness"
+        snapshots={snapshots}
+        pick={s => s.contract}
+      />
+      <ScoreRow
+        label="Mock freshness"
+        snapshots={snapshots}
+        pick={s => s.mock}
+      />
       <Text as="p" variant="body-small" color="secondary">
         Means over the integrations with evidence: {latest.withEvidence} of{' '}
         {latest.integrations} have any.
@@ -94,7 +114,12 @@ export function HealthSummaryCard() {
       </CardHeader>
       <CardBody>
         {loading && !value && (
-          <Flex direction="column" gap="2" aria-busy="true" aria-label="Loading integration health">
+          <Flex
+            direction="column"
+            gap="2"
+            aria-busy="true"
+            aria-label="Loading integration health"
+          >
             <Skeleton width="100%" height={24} />
             <Skeleton width="100%" height={24} />
           </Flex>

@@ -15,7 +15,11 @@ export function Sparkline(props: {
   const description =
     known.length === 0
       ? `${label}: no values yet`
-      : `${label}: ${known.length === 1 ? known[0] : `from ${known[0]} to ${known[known.length - 1]}`} over ${values.length} days`;
+      : `${label}: ${
+          known.length === 1
+            ? known[0]
+            : `from ${known[0]} to ${known[known.length - 1]}`
+        } over ${values.length} days`;
   const step = values.length > 1 ? (width - 4) / (values.length - 1) : 0;
   const x = (i: number) => 2 + i * step;
   const y = (v: number) => 2 + (height - 4) * (1 - v / 100);
@@ -42,12 +46,23 @@ export function Sparkline(props: {
       aria-label={description}
     >
       <title>{description}</title>
-      <line className={styles.baseline} x1={2} x2={width - 2} y1={y(50)} y2={y(50)} />
+      <line
+        className={styles.baseline}
+        x1={2}
+        x2={width - 2}
+        y1={y(50)}
+        y2={y(50)}
+      />
       {segments.map(d => (
         <path key={d} className={styles.line} d={d} />
       ))}
       {lastIndex >= 0 && (
-        <circle className={styles.dot} cx={x(lastIndex)} cy={y(values[lastIndex]!)} r={2.5} />
+        <circle
+          className={styles.dot}
+          cx={x(lastIndex)}
+          cy={y(values[lastIndex]!)}
+          r={2.5}
+        />
       )}
     </svg>
   );
