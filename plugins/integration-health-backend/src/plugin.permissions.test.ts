@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -24,32 +20,13 @@ import {
 } from './permissions/conditions';
 import { integrationHealthPlugin } from './plugin';
 import { paymentsCatalog } from './testUtils/entities';
+import {
+  authWithActors,
+  user,
+  userInfoWithGroups,
+} from './__testUtils__/permissionHarness';
 
 jest.setTimeout(30_000);
-
-// amara is in payments (owns processing, the provider of transaction events);
-// mei is in ledger (owns the ledger, its consumer); diego is in platform
-// and owns neither side.
-const GROUPS: Record<string, string[]> = {
-  'user:default/amara': ['group:default/payments'],
-  'user:default/mei': ['group:default/ledger'],
-  'user:default/diego': ['group:default/platform'],
-};
-
-/** Users' ownership claims, as the auth backend would resolve them. */
-const userInfoWithGroups = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return {
-        userEntityRef,
-        ownershipEntityRefs: [userEntityRef, ...(GROUPS[userEntityRef] ?? [])],
-      };
-    },
-  }),
-});
 
 /** The policy the README recommends: owners of either side may assign. */
 const ownersPolicy = createBackendModule({
@@ -78,39 +55,6 @@ const ownersPolicy = createBackendModule({
     });
   },
 });
-
-/**
- * The mock auth service, except that a plugin calling another on behalf of
- * a user sends the user with itself as actor — as the real auth service's
- * on-behalf-of tokens do, and as the permission backend requires before it
- * evaluates conditions for a user.
- */
-const authWithActors = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const getPluginRequestToken = auth.getPluginRequestToken.bind(auth);
-    auth.getPluginRequestToken = async options => {
-      const principal = options.onBehalfOf.principal as {
-        type: string;
-        userEntityRef?: string;
-      };
-      if (principal.type === 'user' && principal.userEntityRef) {
-        return {
-          token: mockCredentials.user.token(principal.userEntityRef, {
-            actor: { subject: `plugin:${plugin.getId()}` },
-          }),
-        };
-      }
-      return getPluginRequestToken(options);
-    };
-    return auth;
-  },
-});
-
-const user = (name: string) =>
-  mockCredentials.user.header(`user:default/${name}`);
 
 describe('assigning an accountable owner, with the permission framework deciding', () => {
   let backend: TestBackend;

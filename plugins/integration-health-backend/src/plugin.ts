@@ -16,6 +16,13 @@ import { DatabaseSpecStore } from './database/SpecStore';
 import { DatabaseRollupStore } from './database/RollupStore';
 import { RollupService } from './rollups/RollupService';
 import { ScoreService } from './scores/ScoreService';
+import { CalendarService } from './calendar/CalendarService';
+import { createCalendarRouter } from './calendar/calendarRouter';
+import { CalendarStore } from './database/CalendarStore';
+import {
+  apiPermissionResourceRef,
+  apiPermissionRules,
+} from './permissions/apiRules';
 import { EvidenceService } from './service/EvidenceService';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
 import { retryStartupRace } from './database/retryStartupRace';
@@ -30,7 +37,11 @@ import {
   integrationPermissionResourceRef,
   integrationPermissionRules,
 } from './permissions/rules';
-import { integrationHealthPermissions } from '@integration-health/plugin-integration-health-common';
+import {
+  breakingChangeAcknowledgePermission,
+  breakingChangeAnnouncePermission,
+  integrationAssignOwnerPermission,
+} from '@integration-health/plugin-integration-health-common';
 
 /**
  * The Integration Health backend plugin: the catalog sync job, the
@@ -108,7 +119,22 @@ export const integrationHealthPlugin = createBackendPlugin({
           evidenceStore,
           rollupStore: await DatabaseRollupStore.create({ database }),
         });
+        const calendarService = new CalendarService({
+          catalog,
+          auth,
+          permissions,
+          integrationStore,
+          specStore,
+          calendarStore: await CalendarStore.create({ database }),
+          integrationRuleset: permissionsRegistry.getPermissionRuleset(
+            integrationPermissionResourceRef,
+          ),
+          apiRuleset: permissionsRegistry.getPermissionRuleset(
+            apiPermissionResourceRef,
+          ),
+        });
         const syncService = new IntegrationSyncService({
+          calendarService,
           catalog,
           auth,
           logger,
@@ -154,7 +180,10 @@ export const integrationHealthPlugin = createBackendPlugin({
         });
         permissionsRegistry.addResourceType({
           resourceRef: integrationPermissionResourceRef,
-          permissions: integrationHealthPermissions,
+          permissions: [
+            integrationAssignOwnerPermission,
+            breakingChangeAcknowledgePermission,
+          ],
           rules: Object.values(integrationPermissionRules),
           getResources: async ids => {
             const found = await integrationStore.getByIds(ids);
@@ -169,6 +198,14 @@ export const integrationHealthPlugin = createBackendPlugin({
             integrationPermissionResourceRef,
           ),
         });
+        permissionsRegistry.addResourceType({
+          resourceRef: apiPermissionResourceRef,
+          permissions: [breakingChangeAnnouncePermission],
+          rules: Object.values(apiPermissionRules),
+          getResources: refs =>
+            Promise.all(refs.map(ref => calendarService.apiResource(ref))),
+        });
+        httpRouter.use(createCalendarRouter({ httpAuth, calendarService }));
         httpRouter.use(
           createRouter({
             ownerAssignmentService,

@@ -21,8 +21,47 @@ export const integrationAssignOwnerPermission = createPermission({
 });
 
 /**
+ * Acknowledging (or withdrawing an acknowledgement of) a breaking change for
+ * a consumer. The resource is the consumer's integration through the
+ * changed API; the plugin's rules let a policy allow it to the consumer's
+ * owners.
+ *
+ * @public
+ */
+export const breakingChangeAcknowledgePermission = createPermission({
+  name: 'integration-health.breaking-change.acknowledge',
+  attributes: { action: 'update' },
+  resourceType: INTEGRATION_RESOURCE_TYPE,
+});
+
+/**
+ * The resource type of an API whose breaking changes are announced. Its
+ * resource ref is the API entity ref.
+ *
+ * @public
+ */
+export const API_RESOURCE_TYPE = 'integration-health-api';
+
+/**
+ * Announcing, editing or cancelling a planned breaking change of an API.
+ * The plugin's rule lets a policy allow it to the owners of the API and of
+ * the components that provide it.
+ *
+ * @public
+ */
+export const breakingChangeAnnouncePermission = createPermission({
+  name: 'integration-health.breaking-change.announce',
+  attributes: { action: 'update' },
+  resourceType: API_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Integration Health plugin checks.
  *
  * @public
  */
-export const integrationHealthPermissions = [integrationAssignOwnerPermission];
+export const integrationHealthPermissions = [
+  integrationAssignOwnerPermission,
+  breakingChangeAcknowledgePermission,
+  breakingChangeAnnouncePermission,
+];

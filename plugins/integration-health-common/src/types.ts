@@ -156,6 +156,8 @@ export type SyncRunCounts = {
   mockDocuments?: number;
   /** Entities, teams, systems and domains in the day's health snapshot. */
   healthSubjects?: number;
+  /** Breaking changes from spec history put on the calendar by this run. */
+  calendarEntriesAdded?: number;
 };
 
 /**

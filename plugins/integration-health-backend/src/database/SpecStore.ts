@@ -59,9 +59,9 @@ export interface SpecStore {
   /** APIs the catalog no longer has. */
   listGone(): Promise<string[]>;
   listVersions(apiRef: string): Promise<SpecVersion[]>;
-  /** Breaking changes, and changes with a sunset date, of these APIs, newest first. */
+  /** Breaking changes, and changes with a sunset date, of these APIs (or all), newest first. */
   listBreakingChanges(
-    apiRefs: string[],
+    apiRefs: string[] | 'all',
     limit: number,
   ): Promise<StoredBreakingChange[]>;
   /** The changes a version brought, or undefined when the API has no such version. */
@@ -223,14 +223,24 @@ export class DatabaseSpecStore implements SpecStore {
   }
 
   async listBreakingChanges(
-    apiRefs: string[],
+    apiRefs: string[] | 'all',
     limit: number,
   ): Promise<StoredBreakingChange[]> {
     const result: StoredBreakingChange[] = [];
-    for (let i = 0; i < apiRefs.length; i += CHUNK) {
-      const rows = await this.db('spec_changes as c')
-        .join('spec_versions as v', 'v.id', 'c.version_id')
-        .whereIn('c.api_ref', apiRefs.slice(i, i + CHUNK))
+    const chunks =
+      apiRefs === 'all'
+        ? [undefined]
+        : Array.from({ length: Math.ceil(apiRefs.length / CHUNK) }, (_, i) =>
+            apiRefs.slice(i * CHUNK, (i + 1) * CHUNK),
+          );
+    for (const chunk of chunks) {
+      const query = this.db('spec_changes as c').join(
+        'spec_versions as v',
+        'v.id',
+        'c.version_id',
+      );
+      if (chunk) query.whereIn('c.api_ref', chunk);
+      const rows = await query
         .andWhere(q =>
           q.where('c.level', 'breaking').orWhereNotNull('c.sunset'),
         )

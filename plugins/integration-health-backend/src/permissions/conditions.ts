@@ -3,6 +3,7 @@ import {
   integrationPermissionResourceRef,
   integrationPermissionRules,
 } from './rules';
+import { apiPermissionResourceRef, apiPermissionRules } from './apiRules';
 
 const { conditions, createConditionalDecision } = createConditionExports({
   resourceRef: integrationPermissionResourceRef,
@@ -23,3 +24,24 @@ export const integrationConditions = conditions;
  * @public
  */
 export const createIntegrationConditionalDecision = createConditionalDecision;
+
+const apiExports = createConditionExports({
+  resourceRef: apiPermissionResourceRef,
+  rules: apiPermissionRules,
+});
+
+/**
+ * Conditions for API permissions (announcing breaking changes), for use in
+ * a permission policy: `apiConditions.isProviderOwner({ claims })`.
+ *
+ * @public
+ */
+export const apiConditions = apiExports.conditions;
+
+/**
+ * Builds a conditional decision for an API permission.
+ *
+ * @public
+ */
+export const createApiConditionalDecision =
+  apiExports.createConditionalDecision;

@@ -10,6 +10,7 @@ import { IntegrationQueryService } from './IntegrationQueryService';
 import { integrationId as integrationIdOf } from '../database/IntegrationStore';
 import { RollupService } from '../rollups/RollupService';
 import { EvidenceService } from './EvidenceService';
+import { parseInput } from './parseInput';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
 
 const entityParams = z.object({
@@ -18,20 +19,7 @@ const entityParams = z.object({
   name: z.string().min(1).max(253),
 });
 
-function parse<S extends z.ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  what: string,
-): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `Invalid ${what}: ${issue.path.join('.') || 'value'} ${issue.message}`,
-    );
-  }
-  return result.data;
-}
+const parse = parseInput;
 
 const graphQuery = z.object({
   direction: z.enum(['upstream', 'downstream', 'both']).default('both'),

@@ -9,6 +9,7 @@ import {
 import { SyncRunStore } from '../database/SyncRunStore';
 import { SpecHistoryService } from '../specs/SpecHistoryService';
 import { RollupService } from '../rollups/RollupService';
+import { CalendarService } from '../calendar/CalendarService';
 import { ScoreService } from '../scores/ScoreService';
 import { EvidenceStores } from '../database/createEvidenceStores';
 import { collectEvidence } from '../evidence/collectEvidence';
@@ -26,6 +27,8 @@ export type IntegrationSyncServiceOptions = {
   evidenceStores: EvidenceStores;
   scoreService: ScoreService;
   rollupService: RollupService;
+  /** Puts breaking changes found in spec history on the calendar. */
+  calendarService?: Pick<CalendarService, 'addDetected'>;
   evidenceSources?: EvidenceSource[];
   evidenceTimeoutMs?: number;
   maxMockDocumentBytes?: number;
@@ -82,6 +85,8 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...specs.errors);
+      const calendarEntriesAdded =
+        (await this.options.calendarService?.addDetected(startedAt)) ?? 0;
       const evidence = await collectEvidence({
         sources: this.options.evidenceSources ?? [],
         integrations,
@@ -125,6 +130,7 @@ export class IntegrationSyncService {
         evidenceRecorded: evidence.recorded,
         mockDocuments: evidence.mockDocuments,
         healthSubjects: rollups.subjects,
+        calendarEntriesAdded,
       };
       const finishedAt = new Date();
       await syncRunStore.finishRun(runId, {

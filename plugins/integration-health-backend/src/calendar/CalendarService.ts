@@ -1,0 +1,414 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import {
+  AcknowledgementState,
+  breakingChangeAcknowledgePermission,
+  breakingChangeAnnouncePermission,
+  CalendarAnnouncement,
+  CalendarConsumer,
+  CalendarEntry,
+  CalendarEntryRevision,
+  Integration,
+} from '@integration-health/plugin-integration-health-common';
+import { ackKey, CalendarStore, StoredEntry } from '../database/CalendarStore';
+import { IntegrationStore } from '../database/IntegrationStore';
+import { SpecStore } from '../database/SpecStore';
+import { ApiResource } from '../permissions/apiRules';
+import { IntegrationQuery } from '../permissions/rules';
+import { CatalogVisibility } from '../service/CatalogVisibility';
+import { consumerState } from './consumerState';
+import { detectedEntries } from './detectedEntries';
+
+export type CalendarFilter = {
+  apiRef?: string;
+  /** Entries whose API or affected consumers this group owns. */
+  ownerRef?: string;
+  /** Entries with at least one consumer in this state, or cancelled ones. */
+  state?: AcknowledgementState | 'cancelled';
+  from?: string;
+  to?: string;
+};
+
+type Decision = (resource: unknown) => boolean;
+
+/** Calls back when the calendar changes, for notifications and signals. */
+export type CalendarListener = (event: {
+  type: 'created' | 'updated' | 'cancelled' | 'acknowledged' | 'withdrawn';
+  entryId: string;
+}) => Promise<void>;
+
+/**
+ * The breaking-change calendar: detected entries from spec history,
+ * announced ones from the providers' owners, the consumers each reaches and
+ * their acknowledgements. Everything is answered with the caller's catalog
+ * visibility; changes are checked with the permission framework.
+ */
+export class CalendarService {
+  private readonly visibility: CatalogVisibility;
+  private readonly integrationAllowed;
+  private readonly apiAllowed;
+  private readonly listeners: CalendarListener[] = [];
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      integrationStore: IntegrationStore;
+      specStore: SpecStore;
+      calendarStore: CalendarStore;
+      integrationRuleset: PermissionRuleset<Integration, IntegrationQuery>;
+      apiRuleset: PermissionRuleset<ApiResource, { ownerRefs: string[] }>;
+    },
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+    this.integrationAllowed = createConditionAuthorizer(
+      options.integrationRuleset,
+    );
+    this.apiAllowed = createConditionAuthorizer(options.apiRuleset);
+  }
+
+  onChange(listener: CalendarListener) {
+    this.listeners.push(listener);
+  }
+
+  private async emit(
+    type: Parameters<CalendarListener>[0]['type'],
+    entryId: string,
+  ) {
+    for (const listener of this.listeners) await listener({ type, entryId });
+  }
+
+  /** Adds entries for breaking changes and sunsets in spec history not on the calendar yet. */
+  async addDetected(now: Date): Promise<number> {
+    const changes = await this.options.specStore.listBreakingChanges(
+      'all',
+      10_000,
+    );
+    const added = await this.options.calendarStore.addDetected(
+      detectedEntries(changes),
+      now,
+    );
+    for (const entry of added) await this.emit('created', entry.id);
+    return added.length;
+  }
+
+  /** The API's owners and its providers' owners, as the permission framework sees the API. */
+  async apiResource(apiRef: string): Promise<ApiResource | undefined> {
+    const { catalog, auth, integrationStore } = this.options;
+    const api = await catalog.getEntityByRef(apiRef, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+    if (!api) return undefined;
+    const { downstream } = await integrationStore.listForEntity(apiRef);
+    const owners = new Set<string>();
+    for (const r of api.relations ?? [])
+      if (r.type === 'ownedBy') owners.add(r.targetRef);
+    for (const i of downstream)
+      if (i.providerOwnerRef) owners.add(i.providerOwnerRef);
+    return { apiRef, ownerRefs: [...owners] };
+  }
+
+  private async decide(
+    permission:
+      | typeof breakingChangeAcknowledgePermission
+      | typeof breakingChangeAnnouncePermission,
+    credentials: BackstageCredentials,
+  ): Promise<Decision> {
+    if (!this.options.auth.isPrincipal(credentials, 'user')) return () => false;
+    const [decision]: PolicyDecision[] =
+      await this.options.permissions.authorizeConditional(
+        [{ permission } as any],
+        { credentials },
+      );
+    if (decision.result === AuthorizeResult.ALLOW) return () => true;
+    if (decision.result === AuthorizeResult.DENY) return () => false;
+    const allowed =
+      permission === breakingChangeAnnouncePermission
+        ? this.apiAllowed
+        : this.integrationAllowed;
+    return resource => allowed(decision as any, resource as any);
+  }
+
+  /** The entries' consumers today, with their states, visible to the caller. */
+  private async withConsumers(
+    entries: StoredEntry[],
+    credentials: BackstageCredentials,
+    now: Date,
+  ): Promise<CalendarEntry[]> {
+    const { integrationStore, calendarStore } = this.options;
+    const apiRefs = [...new Set(entries.map(e => e.apiRef))];
+    const through = new Map<string, Integration[]>();
+    for (const apiRef of apiRefs) {
+      through.set(
+        apiRef,
+        (await integrationStore.listForEntity(apiRef)).downstream,
+      );
+    }
+    const visible = await this.visibility.visibleRefs(
+      [...apiRefs, ...[...through.values()].flat().map(i => i.consumerRef)],
+      credentials,
+    );
+    const trails = await calendarStore.acknowledgements(entries.map(e => e.id));
+    const mayAcknowledge = await this.decide(
+      breakingChangeAcknowledgePermission,
+      credentials,
+    );
+    return entries
+      .filter(entry => visible.has(entry.apiRef))
+      .map(entry => {
+        const byConsumer = new Map<string, Integration>();
+        for (const i of through.get(entry.apiRef) ?? []) {
+          if (visible.has(i.consumerRef) && !byConsumer.has(i.consumerRef)) {
+            byConsumer.set(i.consumerRef, i);
+          }
+        }
+        const consumers: CalendarConsumer[] = [...byConsumer.values()].map(
+          i => ({
+            consumerRef: i.consumerRef,
+            consumerOwnerRef: i.consumerOwnerRef,
+            integrationId: i.id,
+            ...consumerState(
+              trails.get(ackKey(entry.id, i.consumerRef)),
+              entry.effectiveAt,
+              now,
+            ),
+            canAcknowledge: !entry.cancelledAt && mayAcknowledge(i),
+          }),
+        );
+        const providerOwnerRefs = [
+          ...new Set(
+            (through.get(entry.apiRef) ?? []).flatMap(i =>
+              i.providerOwnerRef ? [i.providerOwnerRef] : [],
+            ),
+          ),
+        ];
+        return { ...entry, consumers, providerOwnerRefs };
+      });
+  }
+
+  async list(
+    filter: CalendarFilter,
+    credentials: BackstageCredentials,
+  ): Promise<CalendarEntry[]> {
+    const now = new Date();
+    const stored = (
+      await this.options.calendarStore.list({
+        apiRefs: filter.apiRef ? [filter.apiRef] : undefined,
+        includeCancelled: filter.state === 'cancelled',
+      })
+    ).filter(
+      e =>
+        (!filter.from || e.effectiveAt >= filter.from) &&
+        (!filter.to || e.effectiveAt <= filter.to) &&
+        (filter.state !== 'cancelled' || e.cancelledAt),
+    );
+    const entries = await this.withConsumers(stored, credentials, now);
+    return entries.filter(entry => {
+      if (
+        filter.state &&
+        filter.state !== 'cancelled' &&
+        !entry.consumers.some(c => c.state === filter.state)
+      ) {
+        return false;
+      }
+      if (filter.ownerRef) {
+        const owned = entry.consumers.some(
+          c => c.consumerOwnerRef === filter.ownerRef,
+        );
+        return owned || entry.providerOwnerRefs.includes(filter.ownerRef);
+      }
+      return true;
+    });
+  }
+
+  async get(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<CalendarEntry & { history: CalendarEntryRevision[] }> {
+    const stored = await this.options.calendarStore.get(id);
+    const [entry] = stored
+      ? await this.withConsumers([stored], credentials, new Date())
+      : [];
+    if (!entry) throw new NotFoundError(`No calendar entry ${id}`);
+    const mayAnnounce = await this.decide(
+      breakingChangeAnnouncePermission,
+      credentials,
+    );
+    const api =
+      entry.origin === 'announced'
+        ? await this.apiResource(entry.apiRef)
+        : undefined;
+    return {
+      ...entry,
+      canManage: !entry.cancelledAt && api !== undefined && mayAnnounce(api),
+      history: await this.options.calendarStore.history(id),
+    };
+  }
+
+  private async assertMayAnnounce(
+    apiRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    await this.visibility.assertVisible(apiRef, credentials);
+    const api = await this.apiResource(apiRef);
+    if (
+      !api ||
+      !(await this.decide(breakingChangeAnnouncePermission, credentials))(api)
+    ) {
+      throw new NotAllowedError(
+        `Only the owners of ${apiRef} or of a component providing it may announce its breaking changes`,
+      );
+    }
+  }
+
+  private byRef(credentials: BackstageCredentials): string {
+    const { auth } = this.options;
+    if (auth.isPrincipal(credentials, 'user'))
+      return credentials.principal.userEntityRef;
+    if (auth.isPrincipal(credentials, 'service'))
+      return `service:${credentials.principal.subject}`;
+    return 'unknown';
+  }
+
+  /**
+   * Announces a planned breaking change. Users must own the API or a provider;
+   * service callers (a provider's pipeline filing its CI check) may announce.
+   */
+  async announce(
+    input: CalendarAnnouncement,
+    credentials: BackstageCredentials,
+  ) {
+    if (this.options.auth.isPrincipal(credentials, 'user')) {
+      await this.assertMayAnnounce(input.apiRef, credentials);
+    } else if (!(await this.apiResource(input.apiRef))) {
+      throw new NotFoundError(`No API ${input.apiRef} in the catalog`);
+    }
+    const entry = await this.options.calendarStore.announce(
+      input,
+      this.byRef(credentials),
+      new Date(),
+    );
+    await this.emit('created', entry.id);
+    return entry;
+  }
+
+  private async announced(id: string, credentials: BackstageCredentials) {
+    const entry = await this.options.calendarStore.get(id);
+    if (!entry) throw new NotFoundError(`No calendar entry ${id}`);
+    if (entry.origin !== 'announced') {
+      throw new InputError(
+        'Detected entries follow the spec history; only announced entries can be edited or cancelled',
+      );
+    }
+    if (entry.cancelledAt) throw new InputError(`Entry ${id} was cancelled`);
+    await this.assertMayAnnounce(entry.apiRef, credentials);
+    return entry;
+  }
+
+  async update(
+    id: string,
+    input: CalendarAnnouncement,
+    credentials: BackstageCredentials,
+  ) {
+    const before = await this.announced(id, credentials);
+    if (input.apiRef !== before.apiRef) {
+      throw new InputError(
+        'An entry stays with its API; cancel it and announce another',
+      );
+    }
+    const entry = await this.options.calendarStore.update(
+      id,
+      input,
+      this.byRef(credentials),
+      new Date(),
+    );
+    await this.emit('updated', id);
+    return entry;
+  }
+
+  async cancel(id: string, credentials: BackstageCredentials) {
+    await this.announced(id, credentials);
+    const entry = await this.options.calendarStore.cancel(
+      id,
+      this.byRef(credentials),
+      new Date(),
+    );
+    await this.emit('cancelled', id);
+    return entry;
+  }
+
+  /**
+   * Acknowledges an entry for one consumer, or withdraws that with a reason.
+   * Only users the policy allows for the consumer's integration (its owners,
+   * by the plugin's rules). Acknowledging twice keeps the first.
+   */
+  async acknowledge(
+    request: {
+      entryId: string;
+      consumerRef: string;
+      action: 'acknowledged' | 'withdrawn';
+      note?: string;
+    },
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<CalendarEntry> {
+    const now = new Date();
+    const stored = await this.options.calendarStore.get(request.entryId);
+    const [entry] = stored
+      ? await this.withConsumers([stored], credentials, now)
+      : [];
+    if (!entry) throw new NotFoundError(`No calendar entry ${request.entryId}`);
+    const consumer = entry.consumers.find(
+      c => c.consumerRef === request.consumerRef,
+    );
+    if (!consumer) {
+      throw new NotFoundError(
+        `${request.consumerRef} is not a consumer this entry reaches`,
+      );
+    }
+    if (!consumer.canAcknowledge) {
+      throw new NotAllowedError(
+        entry.cancelledAt
+          ? 'The entry was cancelled'
+          : `Only the owners of ${request.consumerRef} may acknowledge for it`,
+      );
+    }
+    if (request.action === 'withdrawn' && !request.note) {
+      throw new InputError('Withdrawing an acknowledgement needs a reason');
+    }
+    const isAcknowledged = consumer.state === 'acknowledged';
+    if ((request.action === 'acknowledged') !== isAcknowledged) {
+      await this.options.calendarStore.addAcknowledgement(
+        entry.id,
+        request.consumerRef,
+        {
+          action: request.action,
+          byRef: credentials.principal.userEntityRef,
+          at: now.toISOString(),
+          note: request.note,
+        },
+      );
+      await this.emit(request.action, entry.id);
+    }
+    const [after] = await this.withConsumers(
+      [stored!],
+      credentials,
+      new Date(),
+    );
+    return after;
+  }
+}

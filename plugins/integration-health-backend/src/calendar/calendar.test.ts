@@ -1,0 +1,288 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  isPermission,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  API_RESOURCE_TYPE,
+  breakingChangeAcknowledgePermission,
+  INTEGRATION_RESOURCE_TYPE,
+} from '@integration-health/plugin-integration-health-common';
+import request from 'supertest';
+import {
+  authWithActors,
+  user,
+  userInfoWithGroups,
+} from '../__testUtils__/permissionHarness';
+import {
+  apiConditions,
+  createApiConditionalDecision,
+  createIntegrationConditionalDecision,
+  integrationConditions,
+} from '../permissions/conditions';
+import { integrationHealthPlugin } from '../plugin';
+import { paymentsCatalog } from '../testUtils/entities';
+
+jest.setTimeout(30_000);
+
+/** The README's policy: consumers' owners acknowledge, providers' owners announce. */
+const calendarPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'calendar-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle(req, who) {
+            const claims = who?.info.ownershipEntityRefs ?? [];
+            if (
+              isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE) &&
+              isPermission(req.permission, breakingChangeAcknowledgePermission)
+            ) {
+              return createIntegrationConditionalDecision(
+                req.permission,
+                integrationConditions.isConsumerOwner({ claims }),
+              );
+            }
+            if (isResourcePermission(req.permission, API_RESOURCE_TYPE)) {
+              return createApiConditionalDecision(
+                req.permission,
+                apiConditions.isProviderOwner({ claims }),
+              );
+            }
+            return { result: AuthorizeResult.ALLOW };
+          },
+        });
+      },
+    });
+  },
+});
+
+const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString();
+
+describe('the breaking-change calendar, with the permission framework deciding', () => {
+  let backend: TestBackend;
+  const api = () => request(backend.server);
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        integrationHealthPlugin,
+        permissionPlugin,
+        calendarPolicy,
+        userInfoWithGroups,
+        authWithActors,
+        catalogServiceMock.factory({ entities: paymentsCatalog() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            integrationHealth: {
+              sync: {
+                schedule: {
+                  frequency: { minutes: 10 },
+                  timeout: { minutes: 1 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    // Wait for the first sync to know the ledger's integration.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const res = await api()
+        .get(
+          '/api/integration-health/v1/entities/component/default/ledger/integrations',
+        )
+        .set('Authorization', user('mei'));
+      if (res.body.upstream?.length) break;
+      await new Promise(r => setTimeout(r, 100));
+    }
+  });
+
+  afterAll(() => backend.stop());
+
+  const announcement = {
+    apiRef: 'api:default/transaction-events',
+    title: 'transactions.booked drops accountId',
+    description: 'Consumers read accountRef instead.',
+    operations: ['subscribe transactions.booked'],
+    effectiveAt: inTwoWeeks,
+    migrationUrl: 'https://wiki.example.com/payments/account-ref',
+  };
+
+  it("lets only the provider's owners announce, and lists the entry with its consumers pending", async () => {
+    const byConsumer = await api()
+      .post('/api/integration-health/v1/calendar')
+      .set('Authorization', user('mei'))
+      .send(announcement);
+    expect(byConsumer.status).toBe(403);
+    const anonymous = await api()
+      .post('/api/integration-health/v1/calendar')
+      .send(announcement);
+    expect(anonymous.status).toBe(401);
+    const bad = await api()
+      .post('/api/integration-health/v1/calendar')
+      .set('Authorization', user('amara'))
+      .send({ ...announcement, effectiveAt: 'next week' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('effectiveAt');
+
+    const created = await api()
+      .post('/api/integration-health/v1/calendar')
+      .set('Authorization', user('amara'))
+      .send(announcement);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      origin: 'announced',
+      createdBy: 'user:default/amara',
+      sequence: 0,
+    });
+
+    const list = await api()
+      .get('/api/integration-health/v1/calendar?state=pending')
+      .set('Authorization', user('mei'));
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        title: 'transactions.booked drops accountId',
+        providerOwnerRefs: ['group:default/payments'],
+        consumers: [
+          expect.objectContaining({
+            consumerRef: 'component:default/ledger',
+            consumerOwnerRef: 'group:default/ledger',
+            state: 'pending',
+            canAcknowledge: true,
+          }),
+        ],
+      }),
+    ]);
+    const forDiego = await api()
+      .get(`/api/integration-health/v1/calendar/${created.body.id}`)
+      .set('Authorization', user('diego'));
+    expect(forDiego.body.consumers[0].canAcknowledge).toBe(false);
+    expect(forDiego.body.canManage).toBe(false);
+  });
+
+  it("lets the consumer's owners acknowledge once, refuses others, and keeps the trail when it is withdrawn", async () => {
+    const [entry] = (
+      await api()
+        .get('/api/integration-health/v1/calendar')
+        .set('Authorization', user('mei'))
+    ).body.items;
+    const ack = (who: string | undefined, body: object) => {
+      const req = api().post(
+        `/api/integration-health/v1/calendar/${entry.id}/acknowledgements`,
+      );
+      return (who ? req.set('Authorization', user(who)) : req).send(body);
+    };
+    const consumerRef = 'component:default/ledger';
+
+    expect((await ack('diego', { consumerRef })).status).toBe(403);
+    expect((await ack('amara', { consumerRef })).status).toBe(403);
+    expect((await ack(undefined, { consumerRef })).status).toBe(401);
+    expect(
+      (await ack('mei', { consumerRef: 'component:default/gateway' })).status,
+    ).toBe(404);
+
+    const first = await ack('mei', {
+      consumerRef,
+      note: 'Reading accountRef from 9.8.0',
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.consumers[0]).toMatchObject({
+      state: 'acknowledged',
+      acknowledgement: {
+        action: 'acknowledged',
+        byRef: 'user:default/mei',
+        note: 'Reading accountRef from 9.8.0',
+      },
+    });
+    // Twice is harmless: the first acknowledgement stands.
+    const again = await ack('mei', { consumerRef, note: 'again' });
+    expect(again.body.consumers[0].acknowledgement.note).toBe(
+      'Reading accountRef from 9.8.0',
+    );
+
+    const noReason = await ack('mei', { consumerRef, action: 'withdrawn' });
+    expect(noReason.status).toBe(400);
+    const withdrawn = await ack('mei', {
+      consumerRef,
+      action: 'withdrawn',
+      note: 'The release slipped',
+    });
+    expect(withdrawn.body.consumers[0]).toMatchObject({ state: 'pending' });
+    expect(withdrawn.body.consumers[0].acknowledgement).toBeUndefined();
+  });
+
+  it("lets the provider's owners move the date (history kept, sequence up) and cancel; detected entries stay as found", async () => {
+    const [entry] = (
+      await api()
+        .get('/api/integration-health/v1/calendar')
+        .set('Authorization', user('amara'))
+    ).body.items;
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const byOther = await api()
+      .put(`/api/integration-health/v1/calendar/${entry.id}`)
+      .set('Authorization', user('diego'))
+      .send({ ...announcement, effectiveAt: later });
+    expect(byOther.status).toBe(403);
+
+    const moved = await api()
+      .put(`/api/integration-health/v1/calendar/${entry.id}`)
+      .set('Authorization', user('amara'))
+      .send({ ...announcement, effectiveAt: later });
+    expect(moved.body).toMatchObject({ sequence: 1, effectiveAt: later });
+
+    const cancelled = await api()
+      .post(`/api/integration-health/v1/calendar/${entry.id}/cancel`)
+      .set('Authorization', user('amara'));
+    expect(cancelled.body).toMatchObject({
+      sequence: 2,
+      cancelledAt: expect.any(String),
+    });
+
+    const detail = await api()
+      .get(`/api/integration-health/v1/calendar/${entry.id}`)
+      .set('Authorization', user('amara'));
+    expect(
+      detail.body.history.map((h: any) => [
+        h.action,
+        h.byRef,
+        h.entry.sequence,
+      ]),
+    ).toEqual([
+      ['created', 'user:default/amara', 0],
+      ['updated', 'user:default/amara', 1],
+      ['cancelled', 'user:default/amara', 2],
+    ]);
+    expect(
+      (
+        await api()
+          .get('/api/integration-health/v1/calendar')
+          .set('Authorization', user('amara'))
+      ).body.items,
+    ).toEqual([]);
+    expect(
+      (
+        await api()
+          .get('/api/integration-health/v1/calendar?state=cancelled')
+          .set('Authorization', user('amara'))
+      ).body.items,
+    ).toHaveLength(1);
+  });
+});

@@ -1,0 +1,111 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { parseInput } from '../service/parseInput';
+import { CalendarService } from './CalendarService';
+
+const parse = parseInput;
+
+const entityRef = (defaultKind: string) =>
+  z
+    .string()
+    .min(1)
+    .max(255)
+    .transform((ref, ctx) => {
+      try {
+        return stringifyEntityRef(
+          parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
+        );
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
+        return z.NEVER;
+      }
+    });
+
+const announcement = z.object({
+  apiRef: entityRef('api'),
+  title: z.string().trim().min(1).max(300),
+  description: z.string().max(10_000).optional(),
+  operations: z.array(z.string().min(1).max(300)).max(100).optional(),
+  effectiveAt: z.string().datetime({ offset: true }),
+  migrationNotes: z.string().max(10_000).optional(),
+  migrationUrl: z.string().url().max(2000).optional(),
+  changes: z
+    .array(
+      z.object({
+        ruleId: z.string().min(1).max(200),
+        level: z.enum(['breaking', 'warning', 'info']),
+        location: z.string().max(1000),
+        message: z.string().max(2000),
+        fingerprint: z.string().max(200).optional(),
+      }),
+    )
+    .max(1000)
+    .optional(),
+});
+
+const listQuery = z.object({
+  apiRef: entityRef('api').optional(),
+  ownerRef: entityRef('group').optional(),
+  state: z.enum(['pending', 'overdue', 'acknowledged', 'cancelled']).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+});
+
+const entryParams = z.object({
+  entryId: z.string().uuid('must be a calendar entry id'),
+});
+
+const acknowledgement = z.object({
+  consumerRef: entityRef('component'),
+  action: z.enum(['acknowledged', 'withdrawn']).default('acknowledged'),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+
+/** The calendar's routes: entries, announcements and acknowledgements. */
+export function createCalendarRouter(options: {
+  httpAuth: HttpAuthService;
+  calendarService: CalendarService;
+}): express.Router {
+  const { httpAuth, calendarService } = options;
+  const router = Router();
+  router.use(express.json());
+  const caller = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const entryId = (req: express.Request) =>
+    parse(entryParams, req.params, 'entry').entryId;
+
+  router.get('/v1/calendar', async (req, res) => {
+    const filter = parse(listQuery, req.query, 'query');
+    res.json({ items: await calendarService.list(filter, await caller(req)) });
+  });
+  router.post('/v1/calendar', async (req, res) => {
+    const body = parse(announcement, req.body, 'body');
+    res
+      .status(201)
+      .json(await calendarService.announce(body, await caller(req)));
+  });
+  router.get('/v1/calendar/:entryId', async (req, res) => {
+    res.json(await calendarService.get(entryId(req), await caller(req)));
+  });
+  router.put('/v1/calendar/:entryId', async (req, res) => {
+    const id = entryId(req);
+    const body = parse(announcement, req.body, 'body');
+    res.json(await calendarService.update(id, body, await caller(req)));
+  });
+  router.post('/v1/calendar/:entryId/cancel', async (req, res) => {
+    const id = entryId(req);
+    res.json(await calendarService.cancel(id, await caller(req)));
+  });
+  router.post('/v1/calendar/:entryId/acknowledgements', async (req, res) => {
+    const id = entryId(req);
+    const body = parse(acknowledgement, req.body, 'body');
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(
+      await calendarService.acknowledge({ entryId: id, ...body }, credentials),
+    );
+  });
+  return router;
+}

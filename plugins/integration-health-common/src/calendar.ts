@@ -1,0 +1,111 @@
+/**
+ * A change on the breaking-change calendar's entry: one classified finding.
+ *
+ * @public
+ */
+export type CalendarChange = {
+  ruleId: string;
+  level: 'breaking' | 'warning' | 'info';
+  location: string;
+  message: string;
+  /** Same change across runs; the CI check matches acknowledgements by it. */
+  fingerprint?: string;
+};
+
+/**
+ * Where a consumer stands on an entry: `acknowledged` before or after the
+ * date, `pending` before it, `overdue` once the date passed without one.
+ *
+ * @public
+ */
+export type AcknowledgementState = 'acknowledged' | 'pending' | 'overdue';
+
+/**
+ * One record of the append-only acknowledgement trail.
+ *
+ * @public
+ */
+export type AcknowledgementRecord = {
+  action: 'acknowledged' | 'withdrawn';
+  byRef: string;
+  at: string;
+  /** The note of an acknowledgement, or the reason for withdrawing it. */
+  note?: string;
+};
+
+/**
+ * A consumer an entry reaches, with its state.
+ *
+ * @public
+ */
+export type CalendarConsumer = {
+  consumerRef: string;
+  consumerOwnerRef?: string;
+  integrationId: string;
+  state: AcknowledgementState;
+  /** The acknowledgement in force, when there is one. */
+  acknowledgement?: AcknowledgementRecord;
+  /** Whether the caller may acknowledge (or withdraw) for this consumer. */
+  canAcknowledge?: boolean;
+};
+
+/**
+ * A dated breaking change: detected in a spec version (effective when seen,
+ * or at a deprecation's sunset date) or announced ahead by the provider's
+ * owners.
+ *
+ * @public
+ */
+export type CalendarEntry = {
+  id: string;
+  origin: 'detected' | 'announced';
+  apiRef: string;
+  title: string;
+  description?: string;
+  /** Operations or channels it affects, when stated. */
+  operations: string[];
+  changes: CalendarChange[];
+  effectiveAt: string;
+  migrationNotes?: string;
+  migrationUrl?: string;
+  /** Set when its owners cancelled it. */
+  cancelledAt?: string;
+  /** Goes up with every change of the entry (iCalendar SEQUENCE). */
+  sequence: number;
+  createdBy?: string;
+  createdAt: string;
+  updatedAt: string;
+  consumers: CalendarConsumer[];
+  /** The owners of the components that provide the API. */
+  providerOwnerRefs: string[];
+  /** Whether the caller may edit or cancel it (announced entries only). */
+  canManage?: boolean;
+};
+
+/**
+ * What the provider's owners say when they announce or edit an entry.
+ *
+ * @public
+ */
+export type CalendarAnnouncement = {
+  apiRef: string;
+  title: string;
+  description?: string;
+  operations?: string[];
+  effectiveAt: string;
+  migrationNotes?: string;
+  migrationUrl?: string;
+  changes?: CalendarChange[];
+};
+
+/**
+ * One change of an entry, as its history keeps it.
+ *
+ * @public
+ */
+export type CalendarEntryRevision = {
+  action: 'created' | 'updated' | 'cancelled';
+  byRef?: string;
+  at: string;
+  entry: Omit<CalendarEntry, 'consumers' | 'canManage' | 'providerOwnerRefs'>;
+};
