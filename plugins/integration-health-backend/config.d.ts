@@ -53,6 +53,18 @@ export interface Config {
         productionEnvironment?: string;
       };
     };
+    calendar?: {
+      /**
+       * Days consumers have to acknowledge a breaking change detected as it
+       * shipped before they count as overdue. Defaults to 14.
+       */
+      detectedGraceDays?: number;
+      /**
+       * Days before an entry's date when consumers that have not
+       * acknowledged are reminded. Defaults to [14, 7, 1].
+       */
+      reminderDays?: number[];
+    };
     /** Weights and windows of the freshness scores; see the README. */
     scores?: {
       contract?: {

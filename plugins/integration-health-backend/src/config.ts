@@ -138,3 +138,46 @@ export function readScoreConfig(root: Config): ScoreConfig {
     },
   };
 }
+
+export type CalendarConfig = {
+  /** Days consumers have to acknowledge a change detected as it shipped. */
+  detectedGraceDays: number;
+  /** Days before an entry's date when pending consumers are reminded. */
+  reminderDays: number[];
+};
+
+export function readCalendarConfig(config: Config): CalendarConfig {
+  const calendar = config.getOptionalConfig('integrationHealth.calendar');
+  const detectedGraceDays =
+    calendar?.getOptionalNumber('detectedGraceDays') ?? 14;
+  if (
+    !(
+      Number.isInteger(detectedGraceDays) &&
+      detectedGraceDays >= 0 &&
+      detectedGraceDays <= 365
+    )
+  ) {
+    throw new InputError(
+      `integrationHealth.calendar.detectedGraceDays must be an integer from 0 to 365, got ${detectedGraceDays}`,
+    );
+  }
+  const reminderDays: unknown[] = calendar?.getOptional<unknown[]>(
+    'reminderDays',
+  ) ?? [14, 7, 1];
+  if (
+    !Array.isArray(reminderDays) ||
+    !reminderDays.every(
+      d => typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= 365,
+    )
+  ) {
+    throw new InputError(
+      `integrationHealth.calendar.reminderDays must be whole days from 1 to 365, got ${JSON.stringify(
+        reminderDays,
+      )}`,
+    );
+  }
+  return {
+    detectedGraceDays,
+    reminderDays: [...new Set(reminderDays as number[])].sort((a, b) => b - a),
+  };
+}

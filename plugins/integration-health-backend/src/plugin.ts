@@ -9,7 +9,7 @@ import {
   integrationHealthSpecHistoryExtensionPoint,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
-import { readScoreConfig, readSyncConfig } from './config';
+import { readCalendarConfig, readScoreConfig, readSyncConfig } from './config';
 import { DatabaseIntegrationStore } from './database/IntegrationStore';
 import { createEvidenceStores } from './database/createEvidenceStores';
 import { DatabaseSpecStore } from './database/SpecStore';
@@ -17,6 +17,9 @@ import { DatabaseRollupStore } from './database/RollupStore';
 import { RollupService } from './rollups/RollupService';
 import { ScoreService } from './scores/ScoreService';
 import { CalendarService } from './calendar/CalendarService';
+import { CalendarNotifier } from './calendar/CalendarNotifier';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createCalendarRouter } from './calendar/calendarRouter';
 import { CalendarStore } from './database/CalendarStore';
 import {
@@ -77,6 +80,8 @@ export const integrationHealthPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         auth,
@@ -89,8 +94,11 @@ export const integrationHealthPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         catalog,
+        notifications,
+        signals,
       }) {
         const syncConfig = readSyncConfig(config);
+        const calendarConfig = readCalendarConfig(config);
         const integrationStore = await DatabaseIntegrationStore.create({
           database,
         });
@@ -119,13 +127,15 @@ export const integrationHealthPlugin = createBackendPlugin({
           evidenceStore,
           rollupStore: await DatabaseRollupStore.create({ database }),
         });
+        const calendarStore = await CalendarStore.create({ database });
         const calendarService = new CalendarService({
           catalog,
           auth,
           permissions,
           integrationStore,
           specStore,
-          calendarStore: await CalendarStore.create({ database }),
+          calendarStore,
+          detectedGraceDays: calendarConfig.detectedGraceDays,
           integrationRuleset: permissionsRegistry.getPermissionRuleset(
             integrationPermissionResourceRef,
           ),
@@ -133,6 +143,16 @@ export const integrationHealthPlugin = createBackendPlugin({
             apiPermissionResourceRef,
           ),
         });
+        const calendarNotifier = new CalendarNotifier({
+          calendarService,
+          calendarStore,
+          notifications,
+          signals,
+          auth,
+          logger,
+          reminderDays: calendarConfig.reminderDays,
+        });
+        calendarService.onChange(calendarNotifier.onChange);
         const syncService = new IntegrationSyncService({
           calendarService,
           catalog,
@@ -149,6 +169,20 @@ export const integrationHealthPlugin = createBackendPlugin({
           maxMockDocumentBytes: syncConfig.maxMockDocumentBytes,
           pageSize: syncConfig.pageSize,
         });
+        // Reminders and overdue notices, on the hour on one replica.
+        await retryStartupRace(() =>
+          scheduler.scheduleTask({
+            id: 'integration-health-calendar-reminders',
+            scope: 'global',
+            frequency: { hours: 1 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 1 },
+            fn: async () => {
+              const sent = await calendarNotifier.sweep(new Date());
+              logger.info(`Calendar reminders: ${sent} notification(s) sent`);
+            },
+          }),
+        );
         // The scheduler migrates its own tables on the first task.
         await retryStartupRace(() =>
           scheduler.scheduleTask({

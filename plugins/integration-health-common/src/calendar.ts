@@ -66,6 +66,12 @@ export type CalendarEntry = {
   operations: string[];
   changes: CalendarChange[];
   effectiveAt: string;
+  /**
+   * When consumers must have acknowledged it, or they are overdue: the
+   * effective date, except for changes detected as they shipped, which
+   * allow a grace period after detection.
+   */
+  acknowledgeBy: string;
   migrationNotes?: string;
   migrationUrl?: string;
   /** Set when its owners cancelled it. */
@@ -107,5 +113,5 @@ export type CalendarEntryRevision = {
   action: 'created' | 'updated' | 'cancelled';
   byRef?: string;
   at: string;
-  entry: Omit<CalendarEntry, 'consumers' | 'canManage' | 'providerOwnerRefs'>;
+  entry: Omit<CalendarEntry, 'consumers' | 'canManage' | 'providerOwnerRefs' | 'acknowledgeBy'>;
 };

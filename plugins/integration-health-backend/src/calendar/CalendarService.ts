@@ -72,6 +72,8 @@ export class CalendarService {
       specStore: SpecStore;
       calendarStore: CalendarStore;
       integrationRuleset: PermissionRuleset<Integration, IntegrationQuery>;
+      /** Days consumers have to acknowledge a change detected as it shipped. */
+      detectedGraceDays: number;
       apiRuleset: PermissionRuleset<ApiResource, { ownerRefs: string[] }>;
     },
   ) {
@@ -177,6 +179,12 @@ export class CalendarService {
             byConsumer.set(i.consumerRef, i);
           }
         }
+        const acknowledgeBy = entry.effectiveWhenDetected
+          ? new Date(
+              Date.parse(entry.effectiveAt) +
+                this.options.detectedGraceDays * 86_400_000,
+            ).toISOString()
+          : entry.effectiveAt;
         const consumers: CalendarConsumer[] = [...byConsumer.values()].map(
           i => ({
             consumerRef: i.consumerRef,
@@ -184,7 +192,7 @@ export class CalendarService {
             integrationId: i.id,
             ...consumerState(
               trails.get(ackKey(entry.id, i.consumerRef)),
-              entry.effectiveAt,
+              acknowledgeBy,
               now,
             ),
             canAcknowledge: !entry.cancelledAt && mayAcknowledge(i),
@@ -197,7 +205,8 @@ export class CalendarService {
             ),
           ),
         ];
-        return { ...entry, consumers, providerOwnerRefs };
+        const { effectiveWhenDetected, ...shown } = entry;
+        return { ...shown, acknowledgeBy, consumers, providerOwnerRefs };
       });
   }
 

@@ -19,8 +19,11 @@ import {
 /** An entry as stored, without the consumers (those come from today's integrations). */
 export type StoredEntry = Omit<
   CalendarEntry,
-  'consumers' | 'canManage' | 'providerOwnerRefs'
->;
+  'consumers' | 'canManage' | 'providerOwnerRefs' | 'acknowledgeBy'
+> & {
+  /** A detected entry effective when its version shipped (not at a sunset date). */
+  effectiveWhenDetected: boolean;
+};
 
 /** A detected entry: one spec version's breaking changes, or its deprecations with one sunset date. */
 export type DetectedEntry = {
@@ -44,6 +47,7 @@ type EntryRow = {
   migration_url: string | null;
   cancelled_at: unknown;
   sequence: number;
+  source_key: string | null;
   created_by: string | null;
   created_at: unknown;
   updated_at: unknown;
@@ -65,6 +69,7 @@ function toEntry(row: EntryRow): StoredEntry {
     migrationUrl: optional(row.migration_url),
     cancelledAt: toOptionalIsoString(row.cancelled_at),
     sequence: Number(row.sequence),
+    effectiveWhenDetected: row.source_key?.endsWith('|') ?? false,
     createdBy: optional(row.created_by),
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
@@ -300,6 +305,12 @@ export class CalendarStore {
       .ignore()
       .returning('entry_id');
     return inserted.length > 0;
+  }
+
+  async unmarkNotified(entryId: string, recipient: string, kind: string) {
+    await this.db('calendar_notifications')
+      .where({ entry_id: entryId, recipient, kind })
+      .delete();
   }
 }
 
