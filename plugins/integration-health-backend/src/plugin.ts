@@ -28,7 +28,7 @@ import {
 } from './permissions/apiRules';
 import { EvidenceService } from './service/EvidenceService';
 import { DatabaseSyncRunStore } from './database/SyncRunStore';
-import { retryStartupRace } from './database/retryStartupRace';
+import { retryStartupRace, withStartupLock } from './database/retryStartupRace';
 import { SpecHistoryService } from './specs/SpecHistoryService';
 import { BreakingChangeService } from './service/BreakingChangeService';
 import { IntegrationGraphService } from './service/IntegrationGraphService';
@@ -169,31 +169,35 @@ export const integrationHealthPlugin = createBackendPlugin({
           maxMockDocumentBytes: syncConfig.maxMockDocumentBytes,
           pageSize: syncConfig.pageSize,
         });
-        // Reminders and overdue notices, on the hour on one replica.
-        await retryStartupRace(() =>
-          scheduler.scheduleTask({
-            id: 'integration-health-calendar-reminders',
-            scope: 'global',
-            frequency: { hours: 1 },
-            timeout: { minutes: 10 },
-            initialDelay: { minutes: 1 },
-            fn: async () => {
-              const sent = await calendarNotifier.sweep(new Date());
-              logger.info(`Calendar reminders: ${sent} notification(s) sent`);
-            },
-          }),
-        );
-        // The scheduler migrates its own tables on the first task.
-        await retryStartupRace(() =>
-          scheduler.scheduleTask({
-            id: 'integration-health-catalog-sync',
-            scope: 'global',
-            ...syncConfig.schedule,
-            fn: async () => {
-              await syncService.runOnce();
-            },
-          }),
-        );
+        // Replicas starting together take turns: the scheduler migrates its
+        // tables on the first task and would keep a lost race as a failure.
+        await withStartupLock(await database.getClient(), async () => {
+          // Reminders and overdue notices, on the hour on one replica.
+          await retryStartupRace(() =>
+            scheduler.scheduleTask({
+              id: 'integration-health-calendar-reminders',
+              scope: 'global',
+              frequency: { hours: 1 },
+              timeout: { minutes: 10 },
+              initialDelay: { minutes: 1 },
+              fn: async () => {
+                const sent = await calendarNotifier.sweep(new Date());
+                logger.info(`Calendar reminders: ${sent} notification(s) sent`);
+              },
+            }),
+          );
+          // The catalog sync.
+          await retryStartupRace(() =>
+            scheduler.scheduleTask({
+              id: 'integration-health-catalog-sync',
+              scope: 'global',
+              ...syncConfig.schedule,
+              fn: async () => {
+                await syncService.runOnce();
+              },
+            }),
+          );
+        });
 
         const queryService = new IntegrationQueryService({
           catalog,

@@ -1,3 +1,5 @@
+import { Knex } from 'knex';
+
 // Replicas that start together on one database race to create migration
 // bookkeeping tables (knex's, and the scheduler's own) before any lock
 // exists, and then for knex's migration lock, which knex does not wait for.
@@ -25,4 +27,26 @@ export async function retryStartupRace<T>(step: () => Promise<T>): Promise<T> {
       );
     }
   }
+}
+
+// An arbitrary constant: the advisory lock replicas of this plugin share.
+const STARTUP_LOCK = 7_303_174_211;
+
+/**
+ * Runs startup steps one replica at a time on PostgreSQL (an advisory lock
+ * held for a transaction), for steps whose races cannot be retried: the
+ * scheduler migrates its tables once per process and keeps a failure.
+ * Other databases have one process and run the steps directly.
+ */
+export async function withStartupLock<T>(
+  knex: Knex,
+  steps: () => Promise<T>,
+): Promise<T> {
+  if (knex.client.config.client !== 'pg') {
+    return steps();
+  }
+  return knex.transaction(async tx => {
+    await tx.raw('select pg_advisory_xact_lock(?)', [STARTUP_LOCK]);
+    return steps();
+  });
 }
