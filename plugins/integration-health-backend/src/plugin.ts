@@ -18,6 +18,7 @@ import { RollupService } from './rollups/RollupService';
 import { ScoreService } from './scores/ScoreService';
 import { CalendarService } from './calendar/CalendarService';
 import { CalendarNotifier } from './calendar/CalendarNotifier';
+import { BreakingChangeCheck } from './calendar/BreakingChangeCheck';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createCalendarRouter } from './calendar/calendarRouter';
@@ -243,7 +244,17 @@ export const integrationHealthPlugin = createBackendPlugin({
           getResources: refs =>
             Promise.all(refs.map(ref => calendarService.apiResource(ref))),
         });
-        httpRouter.use(createCalendarRouter({ httpAuth, calendarService }));
+        httpRouter.use(
+          createCalendarRouter({
+            httpAuth,
+            calendarService,
+            breakingChangeCheck: new BreakingChangeCheck({
+              specStore,
+              calendarService,
+              maxDocumentBytes: syncConfig.maxDocumentBytes,
+            }),
+          }),
+        );
         httpRouter.use(
           createRouter({
             ownerAssignmentService,

@@ -210,6 +210,24 @@ export class CalendarService {
       });
   }
 
+  /** The consumers of an API the caller can see, one integration each. */
+  async consumersOf(apiRef: string, credentials: BackstageCredentials) {
+    const { downstream } = await this.options.integrationStore.listForEntity(
+      apiRef,
+    );
+    const visible = await this.visibility.visibleRefs(
+      downstream.map(i => i.consumerRef),
+      credentials,
+    );
+    const byConsumer = new Map<string, Integration>();
+    for (const i of downstream) {
+      if (visible.has(i.consumerRef) && !byConsumer.has(i.consumerRef)) {
+        byConsumer.set(i.consumerRef, i);
+      }
+    }
+    return [...byConsumer.values()];
+  }
+
   async list(
     filter: CalendarFilter,
     credentials: BackstageCredentials,

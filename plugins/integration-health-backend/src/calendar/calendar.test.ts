@@ -285,4 +285,93 @@ describe('the breaking-change calendar, with the permission framework deciding',
       ).body.items,
     ).toHaveLength(1);
   });
+
+  it('checks a candidate spec in CI: fails while a consumer has not acknowledged, passes after', async () => {
+    const events = (field: string) =>
+      JSON.stringify({
+        asyncapi: '2.6.0',
+        info: {
+          title: 'Transaction events',
+          version: field === 'accountId' ? '1.0.0' : '2.0.0',
+        },
+        channels: {
+          'transactions.booked': {
+            subscribe: {
+              message: {
+                payload: {
+                  type: 'object',
+                  required: ['transactionId', field],
+                  properties: {
+                    transactionId: { type: 'string' },
+                    [field]: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      });
+    const check = (body: object, who = 'amara') =>
+      api()
+        .post('/api/integration-health/v1/calendar/check')
+        .set('Authorization', user(who))
+        .send({
+          apiRef: 'api:default/transaction-events',
+          base: events('accountId'),
+          spec: events('accountRef'),
+          ...body,
+        });
+
+    const before = await check({ announce: { effectiveAt: inTwoWeeks } });
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      passed: false,
+      baseVersion: '1.0.0',
+      candidateVersion: '2.0.0',
+      announcedEntryId: expect.any(String),
+    });
+    expect(before.body.breaking.length).toBeGreaterThan(0);
+    expect(before.body.breaking[0].consumers).toEqual([
+      {
+        consumerRef: 'component:default/ledger',
+        consumerOwnerRef: 'group:default/ledger',
+        acknowledged: false,
+        entryId: undefined,
+      },
+    ]);
+    expect(before.body.unacknowledged).toBe(before.body.breaking.length);
+
+    // The filed entry carries the changes; the consumer acknowledges it.
+    const filed = await api()
+      .get(
+        `/api/integration-health/v1/calendar/${before.body.announcedEntryId}`,
+      )
+      .set('Authorization', user('mei'));
+    expect(filed.body.changes.map((c: any) => c.fingerprint)).toEqual(
+      before.body.breaking.map((b: any) => b.fingerprint),
+    );
+    await api()
+      .post(
+        `/api/integration-health/v1/calendar/${before.body.announcedEntryId}/acknowledgements`,
+      )
+      .set('Authorization', user('mei'))
+      .send({ consumerRef: 'component:default/ledger' });
+
+    const after = await check({});
+    expect(after.body).toMatchObject({ passed: true, unacknowledged: 0 });
+    expect(after.body.breaking[0].consumers[0]).toMatchObject({
+      acknowledged: true,
+      entryId: before.body.announcedEntryId,
+    });
+
+    // What it refuses: a spec that is not one, an API not in the catalog, no token.
+    const garbage = await check({ spec: 'openapi: [' });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.error.message).toMatch(/^The spec cannot be compared/);
+    expect((await check({ apiRef: 'api:default/nothing' })).status).toBe(404);
+    const anonymous = await api()
+      .post('/api/integration-health/v1/calendar/check')
+      .send({});
+    expect(anonymous.status).toBe(401);
+  });
 });

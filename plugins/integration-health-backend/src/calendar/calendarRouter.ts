@@ -4,6 +4,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseInput } from '../service/parseInput';
+import { BreakingChangeCheck } from './BreakingChangeCheck';
 import { CalendarService } from './CalendarService';
 
 const parse = parseInput;
@@ -65,15 +66,48 @@ const acknowledgement = z.object({
 });
 
 /** The calendar's routes: entries, announcements and acknowledgements. */
+const checkBody = z.object({
+  apiRef: entityRef('api'),
+  spec: z.string().min(1),
+  base: z.string().min(1).optional(),
+  announce: z
+    .object({
+      effectiveAt: z.string().datetime({ offset: true }),
+      title: z.string().trim().min(1).max(300).optional(),
+    })
+    .optional(),
+});
+
 export function createCalendarRouter(options: {
   httpAuth: HttpAuthService;
   calendarService: CalendarService;
+  breakingChangeCheck: BreakingChangeCheck;
 }): express.Router {
-  const { httpAuth, calendarService } = options;
+  const { httpAuth, calendarService, breakingChangeCheck } = options;
   const router = Router();
-  router.use(express.json());
   const caller = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  // Candidate specs may be large; other bodies are small.
+  router.post(
+    '/v1/calendar/check',
+    express.json({ limit: '25mb' }),
+    async (req, res) => {
+      const body = parse(checkBody, req.body, 'body');
+      const credentials = await caller(req);
+      res.json(
+        await breakingChangeCheck.check(
+          {
+            apiRef: body.apiRef,
+            candidate: body.spec,
+            base: body.base,
+            announce: body.announce,
+          },
+          credentials,
+        ),
+      );
+    },
+  );
+  router.use(express.json());
   const entryId = (req: express.Request) =>
     parse(entryParams, req.params, 'entry').entryId;
 

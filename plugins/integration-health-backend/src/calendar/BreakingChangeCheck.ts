@@ -1,0 +1,171 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  CalendarChange,
+  CalendarEntry,
+} from '@integration-health/plugin-integration-health-common';
+import {
+  diffSpecs,
+  inspectSpec,
+  SpecInputError,
+} from '@integration-health/spec-diff';
+import { SpecStore } from '../database/SpecStore';
+import { CalendarService } from './CalendarService';
+
+/** One consumer a breaking change hits, and whether it acknowledged it. */
+export type CheckedConsumer = {
+  consumerRef: string;
+  consumerOwnerRef?: string;
+  acknowledged: boolean;
+  /** The calendar entry the acknowledgement is on, or that waits for one. */
+  entryId?: string;
+};
+
+export type CheckResult = {
+  apiRef: string;
+  baseVersion?: string;
+  candidateVersion?: string;
+  summary: { breaking: number; warning: number; info: number };
+  breaking: (CalendarChange & { consumers: CheckedConsumer[] })[];
+  /** Breaking change × consumer pairs without an acknowledgement. */
+  unacknowledged: number;
+  /** False when an unacknowledged breaking change hits a consumer: the pipeline should stop. */
+  passed: boolean;
+  /** The entry filed for breaking changes on no entry yet, when asked to. */
+  announcedEntryId?: string;
+};
+
+function versionOf(document: string, maxDocumentBytes: number) {
+  try {
+    return inspectSpec(document, { maxDocumentBytes }).version;
+  } catch {
+    return undefined; // diffSpecs has said what is wrong with it
+  }
+}
+
+/**
+ * The CI check: which changes in a candidate spec are breaking, which
+ * consumers each hits, and whether those consumers acknowledged a calendar
+ * entry with the same change (matched by the finding's fingerprint).
+ */
+export class BreakingChangeCheck {
+  constructor(
+    private readonly options: {
+      specStore: SpecStore;
+      calendarService: CalendarService;
+      maxDocumentBytes: number;
+    },
+  ) {}
+
+  private async currentDefinition(apiRef: string): Promise<string> {
+    const { specStore } = this.options;
+    const state = (await specStore.getStates([apiRef])).get(apiRef);
+    const text = state?.currentVersionId
+      ? await specStore.getDefinition(state.currentVersionId)
+      : undefined;
+    if (text === undefined) {
+      throw new NotFoundError(
+        `No recorded definition of ${apiRef} to compare with; send the base spec too`,
+      );
+    }
+    return text;
+  }
+
+  async check(
+    request: {
+      apiRef: string;
+      candidate: string;
+      base?: string;
+      announce?: { effectiveAt: string; title?: string };
+    },
+    credentials: BackstageCredentials,
+  ): Promise<CheckResult> {
+    const { calendarService } = this.options;
+    const { apiRef } = request;
+    if (!(await calendarService.apiResource(apiRef))) {
+      throw new NotFoundError(`No API ${apiRef} in the catalog`);
+    }
+    const base = request.base ?? (await this.currentDefinition(apiRef));
+    let diff;
+    try {
+      diff = await diffSpecs(base, request.candidate, {
+        maxDocumentBytes: this.options.maxDocumentBytes,
+      });
+    } catch (error) {
+      if (error instanceof SpecInputError) {
+        throw new InputError(`The spec cannot be compared: ${error.message}`);
+      }
+      throw error;
+    }
+    const entries = await calendarService.list({ apiRef }, credentials);
+    const consumers = await calendarService.consumersOf(apiRef, credentials);
+    const matching = (fingerprint: string): CalendarEntry[] =>
+      entries.filter(e => e.changes.some(c => c.fingerprint === fingerprint));
+
+    const breaking = diff.findings
+      .filter(f => f.level === 'breaking')
+      .map(f => {
+        const on = matching(f.fingerprint);
+        return {
+          ruleId: f.id,
+          level: f.level,
+          location: f.location,
+          message: f.message,
+          fingerprint: f.fingerprint,
+          consumers: consumers.map(c => {
+            const acknowledgedOn = on.find(e =>
+              e.consumers.some(
+                x =>
+                  x.consumerRef === c.consumerRef && x.state === 'acknowledged',
+              ),
+            );
+            return {
+              consumerRef: c.consumerRef,
+              consumerOwnerRef: c.consumerOwnerRef,
+              acknowledged: acknowledgedOn !== undefined,
+              entryId: (acknowledgedOn ?? on[0])?.id,
+            };
+          }),
+        };
+      });
+    const unacknowledged = breaking.reduce(
+      (n, f) => n + f.consumers.filter(c => !c.acknowledged).length,
+      0,
+    );
+
+    let announcedEntryId: string | undefined;
+    const unannounced = breaking.filter(
+      f => matching(f.fingerprint).length === 0,
+    );
+    if (request.announce && unannounced.length > 0) {
+      const entry = await calendarService.announce(
+        {
+          apiRef,
+          title:
+            request.announce.title ??
+            `${unannounced.length} breaking change${
+              unannounced.length > 1 ? 's' : ''
+            } planned`,
+          effectiveAt: request.announce.effectiveAt,
+          operations: [...new Set(unannounced.map(f => f.location))],
+          changes: unannounced.map(({ consumers: _, ...change }) => change),
+        },
+        credentials,
+      );
+      announcedEntryId = entry.id;
+    }
+    return {
+      apiRef,
+      baseVersion: versionOf(base, this.options.maxDocumentBytes),
+      candidateVersion: versionOf(
+        request.candidate,
+        this.options.maxDocumentBytes,
+      ),
+      summary: diff.summary,
+      breaking,
+      unacknowledged,
+      passed: unacknowledged === 0,
+      announcedEntryId,
+    };
+  }
+}
