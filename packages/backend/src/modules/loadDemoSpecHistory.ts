@@ -8,7 +8,10 @@ type HistoryFile = {
     entityRef: string;
     versions: {
       version: string;
-      publishedAt: string;
+      /** A date (YYYY-MM-DD), or ... */
+      publishedAt?: string;
+      /** ... days before the portal started, for changes the demo shows as recent. */
+      daysAgo?: number;
       /** An earlier definition, relative to the history file. */
       file?: string;
       /** `catalog`: the definition in the API entity file today. */
@@ -36,7 +39,10 @@ export function loadDemoSpecHistory(historyFile: string): SpecHistorySeed[] {
       return {
         apiRef: api.entityRef,
         definition,
-        publishedAt: new Date(`${version.publishedAt}T09:00:00Z`),
+        publishedAt:
+          version.daysAgo !== undefined
+            ? new Date(Date.now() - version.daysAgo * 86_400_000)
+            : new Date(`${version.publishedAt}T09:00:00Z`),
       };
     }),
   );

@@ -1,0 +1,119 @@
+import fs from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseDocument } from 'yaml';
+import { CheckResult, formatResult } from './formatResult';
+
+const USAGE = `Usage: integration-health-check --api <api entity ref> --spec <candidate spec, or API entity file>
+  [--base <spec file>]           compare with this instead of the portal's current definition
+  [--announce <YYYY-MM-DD>]      file breaking changes not on the calendar yet, effective that day
+  [--title <text>]               the title of that entry
+  [--url <portal url>]           or BACKSTAGE_URL
+  [--token <token>]              an external access token, or BACKSTAGE_TOKEN
+  [--json]                       print the portal's answer as JSON
+Exit code: 0 passed, 1 an unacknowledged breaking change reaches a consumer, 2 the check could not run.`;
+
+const MAX_SPEC_BYTES = 20 * 1024 * 1024;
+
+class UsageError extends Error {}
+
+/**
+ * A spec file, or the definition inside a Backstage API entity file
+ * (catalog-info.yaml with `kind: API` and an inline `spec.definition`).
+ */
+async function readSpec(file: string): Promise<string> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile()) throw new UsageError(`${file} is not a file`);
+  if (stat.size > MAX_SPEC_BYTES) throw new UsageError(`${file} is larger than 20 MB`);
+  const text = await fs.readFile(file, 'utf8');
+  if (/^apiVersion:\s*backstage\.io\//m.test(text) && /^kind:\s*API\s*$/m.test(text)) {
+    const entity = parseDocument(text, { maxAliasCount: 100 }).toJS();
+    if (typeof entity?.spec?.definition !== 'string') {
+      throw new UsageError(`${file} is an API entity without an inline spec.definition`);
+    }
+    return entity.spec.definition;
+  }
+  return text;
+}
+
+function options(argv: string[], env: Record<string, string | undefined>) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      api: { type: 'string' },
+      spec: { type: 'string' },
+      base: { type: 'string' },
+      announce: { type: 'string' },
+      title: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const url = (values.url ?? env.BACKSTAGE_URL)?.replace(/\/+$/, '');
+  const token = values.token ?? env.BACKSTAGE_TOKEN;
+  if (values.help) return undefined;
+  if (!values.api || !values.spec) throw new UsageError('--api and --spec are required');
+  if (!url) throw new UsageError('--url or BACKSTAGE_URL is required');
+  if (!token) throw new UsageError('--token or BACKSTAGE_TOKEN is required');
+  if (values.announce && !/^\d{4}-\d\d-\d\d$/.test(values.announce)) {
+    throw new UsageError('--announce takes a date, YYYY-MM-DD');
+  }
+  return { ...values, api: values.api, spec: values.spec, url, token };
+}
+
+/**
+ * Runs the check and answers the exit code; prints to the given streams.
+ */
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = line => process.stdout.write(`${line}\n`),
+  err: (line: string) => void = line => process.stderr.write(`${line}\n`),
+): Promise<number> {
+  try {
+    const opts = options(argv, env);
+    if (!opts) {
+      out(USAGE);
+      return 0;
+    }
+    const body = {
+      apiRef: opts.api,
+      spec: await readSpec(opts.spec),
+      base: opts.base ? await readSpec(opts.base) : undefined,
+      announce: opts.announce
+        ? { effectiveAt: `${opts.announce}T00:00:00.000Z`, title: opts.title }
+        : undefined,
+    };
+    const response = await fetch(`${opts.url}/api/integration-health/v1/calendar/check`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${opts.token}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(120_000),
+    });
+    const text = await response.text();
+    let answer: any;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      err(`The portal answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
+      return 2;
+    }
+    if (!response.ok) {
+      err(`The portal refused the check (${response.status}): ${answer?.error?.message ?? text.slice(0, 200)}`);
+      return 2;
+    }
+    const result = answer as CheckResult;
+    if (opts.json) out(JSON.stringify(result, null, 2));
+    else formatResult(result, opts.url).forEach(line => out(line));
+    return result.passed ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`${(error as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    err(`The check could not run: ${(error as Error).message}`);
+    return 2;
+  }
+}

@@ -1,0 +1,58 @@
+/** What the portal answers (`POST /api/integration-health/v1/calendar/check`). */
+export type CheckResult = {
+  apiRef: string;
+  baseVersion?: string;
+  candidateVersion?: string;
+  summary: { breaking: number; warning: number; info: number };
+  breaking: {
+    ruleId: string;
+    location: string;
+    message: string;
+    consumers: {
+      consumerRef: string;
+      consumerOwnerRef?: string;
+      acknowledged: boolean;
+      entryId?: string;
+    }[];
+  }[];
+  unacknowledged: number;
+  passed: boolean;
+  announcedEntryId?: string;
+};
+
+/** The answer as lines for a pipeline log. */
+export function formatResult(result: CheckResult, portalUrl: string): string[] {
+  const versions =
+    result.baseVersion || result.candidateVersion
+      ? ` ${result.baseVersion ?? '?'} → ${result.candidateVersion ?? '?'}`
+      : '';
+  const { breaking, warning, info } = result.summary;
+  const lines = [
+    `${result.apiRef}${versions}: ${breaking} breaking, ${warning} warning, ${info} info`,
+  ];
+  for (const change of result.breaking) {
+    lines.push(`BREAKING ${change.location}: ${change.message} [${change.ruleId}]`);
+    if (change.consumers.length === 0) {
+      lines.push('  no consumer in the catalog uses this API');
+    }
+    for (const consumer of change.consumers) {
+      const owner = consumer.consumerOwnerRef ? ` (${consumer.consumerOwnerRef})` : '';
+      lines.push(
+        consumer.acknowledged
+          ? `  ✓ ${consumer.consumerRef}${owner} acknowledged`
+          : `  ✗ ${consumer.consumerRef}${owner} has not acknowledged`,
+      );
+    }
+  }
+  if (result.announcedEntryId) {
+    lines.push(
+      `Announced on the calendar: ${portalUrl}/integration-health/calendar?entry=${result.announcedEntryId}`,
+    );
+  }
+  lines.push(
+    result.passed
+      ? 'PASS: no unacknowledged breaking change reaches a consumer.'
+      : `FAIL: ${result.unacknowledged} breaking change × consumer pair(s) without an acknowledgement. Announce the change on the breaking-change calendar and ask the consumers' owners to acknowledge it.`,
+  );
+  return lines;
+}

@@ -1,0 +1,8 @@
+/**
+ * The Integration Health CI check: asks the portal whether a candidate spec
+ * breaks consumers that have not acknowledged the change.
+ *
+ * @packageDocumentation
+ */
+export { main } from './cli';
+export { formatResult, type CheckResult } from './formatResult';
