@@ -13,8 +13,13 @@ const server = http.createServer((req, res) => {
   let data = '';
   req.on('data', chunk => (data += chunk));
   req.on('end', () => {
-    received = { authorization: req.headers.authorization, body: JSON.parse(data) };
-    res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(answer.body);
+    received = {
+      authorization: req.headers.authorization,
+      body: JSON.parse(data),
+    };
+    res
+      .writeHead(answer.status, { 'Content-Type': 'application/json' })
+      .end(answer.body);
   });
 });
 beforeAll(async () => {
@@ -27,7 +32,10 @@ afterAll(async () => {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ci-check-'));
 const spec = path.join(dir, 'events.yaml');
-fs.writeFileSync(spec, 'asyncapi: 2.6.0\ninfo: { title: events, version: 2.0.0 }\nchannels: {}\n');
+fs.writeFileSync(
+  spec,
+  'asyncapi: 2.6.0\ninfo: { title: events, version: 2.0.0 }\nchannels: {}\n',
+);
 
 const result = (passed: boolean) => ({
   apiRef: 'api:default/transaction-events',
@@ -55,14 +63,24 @@ const result = (passed: boolean) => ({
 async function run(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { BACKSTAGE_URL: url, BACKSTAGE_TOKEN: 'ci-token', ...env }, l => out.push(l), l => err.push(l));
+  const code = await main(
+    argv,
+    { BACKSTAGE_URL: url, BACKSTAGE_TOKEN: 'ci-token', ...env },
+    l => out.push(l),
+    l => err.push(l),
+  );
   return { code, out, err };
 }
 
 describe('integration-health-check', () => {
   it('exits 1 and names the consumer while it has not acknowledged, 0 once it has', async () => {
     answer = { status: 200, body: JSON.stringify(result(false)) };
-    const before = await run(['--api', 'api:default/transaction-events', '--spec', spec]);
+    const before = await run([
+      '--api',
+      'api:default/transaction-events',
+      '--spec',
+      spec,
+    ]);
     expect(before.code).toBe(1);
     expect(before.out).toEqual([
       'api:default/transaction-events 1.0.0 → 2.0.0: 1 breaking, 0 warning, 0 info',
@@ -72,14 +90,28 @@ describe('integration-health-check', () => {
     ]);
     expect(received).toEqual({
       authorization: 'Bearer ci-token',
-      body: { apiRef: 'api:default/transaction-events', spec: fs.readFileSync(spec, 'utf8') },
+      body: {
+        apiRef: 'api:default/transaction-events',
+        spec: fs.readFileSync(spec, 'utf8'),
+      },
     });
 
     answer = { status: 200, body: JSON.stringify(result(true)) };
-    const after = await run(['--api', 'api:default/transaction-events', '--spec', spec, '--announce', '2026-12-15']);
+    const after = await run([
+      '--api',
+      'api:default/transaction-events',
+      '--spec',
+      spec,
+      '--announce',
+      '2026-12-15',
+    ]);
     expect(after.code).toBe(0);
-    expect(after.out.at(-1)).toBe('PASS: no unacknowledged breaking change reaches a consumer.');
-    expect(received?.body.announce).toEqual({ effectiveAt: '2026-12-15T00:00:00.000Z' });
+    expect(after.out.at(-1)).toBe(
+      'PASS: no unacknowledged breaking change reaches a consumer.',
+    );
+    expect(received?.body.announce).toEqual({
+      effectiveAt: '2026-12-15T00:00:00.000Z',
+    });
   });
 
   it('reads the definition out of an API entity file', async () => {
@@ -89,15 +121,36 @@ describe('integration-health-check', () => {
       'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: { name: transaction-events }\nspec:\n  type: asyncapi\n  definition: |\n    asyncapi: 2.6.0\n    channels: {}\n',
     );
     answer = { status: 200, body: JSON.stringify(result(true)) };
-    expect((await run(['--api', 'api:default/transaction-events', '--spec', entityFile])).code).toBe(0);
+    expect(
+      (
+        await run([
+          '--api',
+          'api:default/transaction-events',
+          '--spec',
+          entityFile,
+        ])
+      ).code,
+    ).toBe(0);
     expect(received?.body.spec).toBe('asyncapi: 2.6.0\nchannels: {}\n');
   });
 
   it.each([
     ['no spec', ['--api', 'api:x'], /--api and --spec are required/],
-    ['a spec that is not there', ['--api', 'api:x', '--spec', '/nowhere.yaml'], /is not a file/],
-    ['a bad date', ['--api', 'api:x', '--spec', spec, '--announce', 'soon'], /YYYY-MM-DD/],
-    ['an unknown option', ['--api', 'api:x', '--spec', spec, '--force'], /Unknown option/],
+    [
+      'a spec that is not there',
+      ['--api', 'api:x', '--spec', '/nowhere.yaml'],
+      /is not a file/,
+    ],
+    [
+      'a bad date',
+      ['--api', 'api:x', '--spec', spec, '--announce', 'soon'],
+      /YYYY-MM-DD/,
+    ],
+    [
+      'an unknown option',
+      ['--api', 'api:x', '--spec', spec, '--force'],
+      /Unknown option/,
+    ],
   ])('exits 2 with usage for %s', async (_what, argv, message) => {
     const { code, err } = await run(argv);
     expect(code).toBe(2);
@@ -105,14 +158,24 @@ describe('integration-health-check', () => {
   });
 
   it('exits 2 when the portal refuses or answers garbage, saying which', async () => {
-    answer = { status: 401, body: JSON.stringify({ error: { message: 'Missing credentials' } }) };
+    answer = {
+      status: 401,
+      body: JSON.stringify({ error: { message: 'Missing credentials' } }),
+    };
     const refused = await run(['--api', 'api:x', '--spec', spec]);
-    expect(refused).toMatchObject({ code: 2, err: ['The portal refused the check (401): Missing credentials'] });
+    expect(refused).toMatchObject({
+      code: 2,
+      err: ['The portal refused the check (401): Missing credentials'],
+    });
     answer = { status: 502, body: '<html>Bad Gateway</html>' };
     const garbage = await run(['--api', 'api:x', '--spec', spec]);
     expect(garbage.code).toBe(2);
-    expect(garbage.err[0]).toMatch(/^The portal answered 502 with something that is not JSON/);
-    const offline = await run(['--api', 'api:x', '--spec', spec], { BACKSTAGE_URL: 'http://127.0.0.1:9' });
+    expect(garbage.err[0]).toMatch(
+      /^The portal answered 502 with something that is not JSON/,
+    );
+    const offline = await run(['--api', 'api:x', '--spec', spec], {
+      BACKSTAGE_URL: 'http://127.0.0.1:9',
+    });
     expect(offline.code).toBe(2);
     expect(offline.err[0]).toMatch(/^The check could not run/);
   });

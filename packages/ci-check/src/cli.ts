@@ -23,12 +23,18 @@ class UsageError extends Error {}
 async function readSpec(file: string): Promise<string> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat?.isFile()) throw new UsageError(`${file} is not a file`);
-  if (stat.size > MAX_SPEC_BYTES) throw new UsageError(`${file} is larger than 20 MB`);
+  if (stat.size > MAX_SPEC_BYTES)
+    throw new UsageError(`${file} is larger than 20 MB`);
   const text = await fs.readFile(file, 'utf8');
-  if (/^apiVersion:\s*backstage\.io\//m.test(text) && /^kind:\s*API\s*$/m.test(text)) {
-    const entity = parseDocument(text, { maxAliasCount: 100 }).toJS();
+  if (
+    /^apiVersion:\s*backstage\.io\//m.test(text) &&
+    /^kind:\s*API\s*$/m.test(text)
+  ) {
+    const entity = parseDocument(text).toJS({ maxAliasCount: 100 });
     if (typeof entity?.spec?.definition !== 'string') {
-      throw new UsageError(`${file} is an API entity without an inline spec.definition`);
+      throw new UsageError(
+        `${file} is an API entity without an inline spec.definition`,
+      );
     }
     return entity.spec.definition;
   }
@@ -54,7 +60,8 @@ function options(argv: string[], env: Record<string, string | undefined>) {
   const url = (values.url ?? env.BACKSTAGE_URL)?.replace(/\/+$/, '');
   const token = values.token ?? env.BACKSTAGE_TOKEN;
   if (values.help) return undefined;
-  if (!values.api || !values.spec) throw new UsageError('--api and --spec are required');
+  if (!values.api || !values.spec)
+    throw new UsageError('--api and --spec are required');
   if (!url) throw new UsageError('--url or BACKSTAGE_URL is required');
   if (!token) throw new UsageError('--token or BACKSTAGE_TOKEN is required');
   if (values.announce && !/^\d{4}-\d\d-\d\d$/.test(values.announce)) {
@@ -86,22 +93,36 @@ export async function main(
         ? { effectiveAt: `${opts.announce}T00:00:00.000Z`, title: opts.title }
         : undefined,
     };
-    const response = await fetch(`${opts.url}/api/integration-health/v1/calendar/check`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${opts.token}` },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(120_000),
-    });
+    const response = await fetch(
+      `${opts.url}/api/integration-health/v1/calendar/check`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${opts.token}`,
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(120_000),
+      },
+    );
     const text = await response.text();
     let answer: any;
     try {
       answer = JSON.parse(text);
     } catch {
-      err(`The portal answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
+      err(
+        `The portal answered ${
+          response.status
+        } with something that is not JSON: ${text.slice(0, 200)}`,
+      );
       return 2;
     }
     if (!response.ok) {
-      err(`The portal refused the check (${response.status}): ${answer?.error?.message ?? text.slice(0, 200)}`);
+      err(
+        `The portal refused the check (${response.status}): ${
+          answer?.error?.message ?? text.slice(0, 200)
+        }`,
+      );
       return 2;
     }
     const result = answer as CheckResult;
@@ -109,7 +130,10 @@ export async function main(
     else formatResult(result, opts.url).forEach(line => out(line));
     return result.passed ? 0 : 1;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       err(`${(error as Error).message}\n${USAGE}`);
       return 2;
     }

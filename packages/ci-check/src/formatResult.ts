@@ -31,12 +31,16 @@ export function formatResult(result: CheckResult, portalUrl: string): string[] {
     `${result.apiRef}${versions}: ${breaking} breaking, ${warning} warning, ${info} info`,
   ];
   for (const change of result.breaking) {
-    lines.push(`BREAKING ${change.location}: ${change.message} [${change.ruleId}]`);
+    lines.push(
+      `BREAKING ${change.location}: ${change.message} [${change.ruleId}]`,
+    );
     if (change.consumers.length === 0) {
       lines.push('  no consumer in the catalog uses this API');
     }
     for (const consumer of change.consumers) {
-      const owner = consumer.consumerOwnerRef ? ` (${consumer.consumerOwnerRef})` : '';
+      const owner = consumer.consumerOwnerRef
+        ? ` (${consumer.consumerOwnerRef})`
+        : '';
       lines.push(
         consumer.acknowledged
           ? `  ✓ ${consumer.consumerRef}${owner} acknowledged`

@@ -3,7 +3,9 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { RiCalendarEventLine } from '@remixicon/react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -33,6 +35,15 @@ const entityIntegrationsContent = EntityContentBlueprint.make({
   },
 });
 
+const calendarPage = PageBlueprint.make({
+  params: {
+    path: '/integration-health/calendar',
+    title: 'Breaking changes',
+    icon: <RiCalendarEventLine />,
+    loader: () => import('./components/Calendar').then(m => <m.CalendarPage />),
+  },
+});
+
 const entityHealthSummaryCard = EntityCardBlueprint.make({
   name: 'health-summary',
   params: {
@@ -51,7 +62,8 @@ const entityHealthSummaryCard = EntityCardBlueprint.make({
 /**
  * The Integration Health plugin for the new frontend system: adds the
  * Integrations tab to component, API and resource pages, and the integration
- * health card to their overviews and to groups, systems and domains.
+ * health card to their overviews and to groups, systems and domains, and the
+ * breaking-change calendar page (in the nav).
  *
  * @alpha
  */
@@ -62,5 +74,6 @@ export default createFrontendPlugin({
     integrationHealthApi,
     entityIntegrationsContent,
     entityHealthSummaryCard,
+    calendarPage,
   ],
 });

@@ -9,6 +9,8 @@ export {
   integrationHealthPlugin,
   EntityIntegrationHealthContent,
   EntityIntegrationHealthSummaryCard,
+  IntegrationHealthCalendarPage,
+  calendarRouteRef,
 } from './plugin';
 export {
   integrationHealthApiRef,

@@ -2,9 +2,20 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+
+/**
+ * The calendar page's route, for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const calendarRouteRef = createRouteRef({
+  id: 'integration-health:calendar',
+});
 import { IntegrationHealthClient, integrationHealthApiRef } from './api';
 
 /**
@@ -14,6 +25,7 @@ import { IntegrationHealthClient, integrationHealthApiRef } from './api';
  */
 export const integrationHealthPlugin = createPlugin({
   id: 'integration-health',
+  routes: { calendar: calendarRouteRef },
   apis: [
     createApiFactory({
       api: integrationHealthApiRef,
@@ -59,5 +71,20 @@ export const EntityIntegrationHealthContent = integrationHealthPlugin.provide(
           m => m.EntityIntegrationsContent,
         ),
     },
+  }),
+);
+
+/**
+ * The breaking-change calendar page (legacy frontend system): mount it at
+ * `/integration-health/calendar`, where notifications link to:
+ * `<Route path="/integration-health/calendar" element={<IntegrationHealthCalendarPage />} />`.
+ *
+ * @public
+ */
+export const IntegrationHealthCalendarPage = integrationHealthPlugin.provide(
+  createRoutableExtension({
+    name: 'IntegrationHealthCalendarPage',
+    component: () => import('./components/Calendar').then(m => m.CalendarPage),
+    mountPoint: calendarRouteRef,
   }),
 );

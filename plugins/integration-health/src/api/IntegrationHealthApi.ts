@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AccountableOwnerAssignment,
   BlastRadius,
+  CalendarEntry,
+  CalendarEntryRevision,
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
@@ -52,6 +54,21 @@ export interface IntegrationHealthApi {
    * `days` days, oldest first.
    */
   getHealthTrend(entityRef: string, days: number): Promise<HealthSnapshot[]>;
+  /** Calendar entries (cancelled ones only when asked), by effective date. */
+  getCalendar(options?: {
+    includeCancelled?: boolean;
+  }): Promise<CalendarEntry[]>;
+  /** One entry with its history. */
+  getCalendarEntry(
+    entryId: string,
+  ): Promise<CalendarEntry & { history: CalendarEntryRevision[] }>;
+  /** Acknowledges an entry for a consumer, or withdraws that with a reason. */
+  acknowledge(
+    entryId: string,
+    consumerRef: string,
+    action: 'acknowledged' | 'withdrawn',
+    note?: string,
+  ): Promise<CalendarEntry>;
   /** Every evidence source and whether it is stale. */
   getEvidenceSources(): Promise<EvidenceSourceStatus[]>;
   /** The latest sync run, or undefined when the job has not run yet. */

@@ -4,6 +4,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   AccountableOwnerAssignment,
   BlastRadius,
+  CalendarEntry,
+  CalendarEntryRevision,
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
@@ -121,6 +123,38 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
       `${entityPath(entityRef)}/score-trend?days=${days}`,
     );
     return snapshots;
+  }
+
+  async getCalendar(
+    options: { includeCancelled?: boolean } = {},
+  ): Promise<CalendarEntry[]> {
+    const [active, cancelled] = await Promise.all([
+      this.get<{ items: CalendarEntry[] }>('/v1/calendar'),
+      options.includeCancelled
+        ? this.get<{ items: CalendarEntry[] }>('/v1/calendar?state=cancelled')
+        : Promise.resolve({ items: [] }),
+    ]);
+    return [...active.items, ...cancelled.items].sort((a, b) =>
+      a.effectiveAt.localeCompare(b.effectiveAt),
+    );
+  }
+
+  getCalendarEntry(entryId: string) {
+    return this.get<CalendarEntry & { history: CalendarEntryRevision[] }>(
+      `/v1/calendar/${encodeURIComponent(entryId)}`,
+    );
+  }
+
+  acknowledge(
+    entryId: string,
+    consumerRef: string,
+    action: 'acknowledged' | 'withdrawn',
+    note?: string,
+  ): Promise<CalendarEntry> {
+    return this.request<CalendarEntry>(
+      `/v1/calendar/${encodeURIComponent(entryId)}/acknowledgements`,
+      { method: 'POST', body: { consumerRef, action, note } },
+    );
   }
 
   async getEvidenceSources(): Promise<EvidenceSourceStatus[]> {

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  CalendarEntry,
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
@@ -234,4 +235,74 @@ export function processingTrend(): HealthSnapshot[] {
       withoutAccountableOwner: 2,
     },
   ];
+}
+
+/** The demo's event-schema change, with the legacy account system pending. */
+export function eventsCalendarEntry(
+  state: 'pending' | 'acknowledged' = 'pending',
+): CalendarEntry {
+  const effective = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  return {
+    id: '0b6c4a8e-3a53-4f1e-9c67-5b1d7d1e2a10',
+    origin: 'detected',
+    apiRef: 'api:default/transaction-events',
+    title: 'transaction-events 2.0.0: 1 breaking change',
+    operations: [],
+    changes: [
+      {
+        ruleId: 'response-required-property-removed',
+        level: 'breaking',
+        location: 'channel transactions.booked (subscribe)',
+        message:
+          "message TransactionBooked payload property 'accountId': required property removed",
+        fingerprint: 'f1',
+      },
+    ],
+    effectiveAt: effective,
+    acknowledgeBy: new Date(Date.now() + 11 * 86_400_000).toISOString(),
+    sequence: 0,
+    createdAt: effective,
+    updatedAt: effective,
+    providerOwnerRefs: ['group:default/payments-engineering'],
+    consumers: [
+      {
+        consumerRef: 'component:default/account-management-legacy',
+        consumerOwnerRef: 'group:default/ledger-engineering',
+        integrationId: 'i-legacy',
+        state,
+        canAcknowledge: true,
+        ...(state === 'acknowledged' && {
+          acknowledgement: {
+            action: 'acknowledged' as const,
+            byRef: 'user:default/mei.tanaka',
+            at: new Date().toISOString(),
+            note: 'Reading accountRef from 9.8.0',
+          },
+        }),
+      },
+    ],
+  };
+}
+
+/** An announced sunset nobody has to act on yet, owned by platform. */
+export function sunsetCalendarEntry(): CalendarEntry {
+  return {
+    ...eventsCalendarEntry(),
+    id: '5d0f3f3e-8f2c-4a51-b5a5-2c3d4e5f6a7b',
+    origin: 'announced',
+    apiRef: 'api:default/account-api',
+    title: 'Postings move to /ledger/postings',
+    effectiveAt: '2027-01-15T00:00:00.000Z',
+    acknowledgeBy: '2027-01-15T00:00:00.000Z',
+    providerOwnerRefs: ['group:default/ledger-engineering'],
+    consumers: [
+      {
+        consumerRef: 'component:default/transaction-processing',
+        consumerOwnerRef: 'group:default/payments-engineering',
+        integrationId: 'i-processing',
+        state: 'pending',
+        canAcknowledge: false,
+      },
+    ],
+  };
 }

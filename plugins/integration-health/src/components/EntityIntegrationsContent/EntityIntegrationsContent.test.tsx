@@ -39,6 +39,9 @@ function mockApi(
     getAccountableOwnerAssignments: jest.fn().mockResolvedValue([]),
     getHealthTrend: jest.fn().mockResolvedValue(processingTrend()),
     getEvidenceSources: jest.fn().mockResolvedValue([]),
+    getCalendar: jest.fn().mockResolvedValue([]),
+    getCalendarEntry: jest.fn(),
+    acknowledge: jest.fn(),
     getBlastRadius: jest.fn().mockResolvedValue({
       apiRef: 'api:default/transaction-validation-api',
       consumers: [

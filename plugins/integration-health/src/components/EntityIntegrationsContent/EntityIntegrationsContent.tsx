@@ -22,6 +22,7 @@ import { describeError } from '../describeError';
 import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
+import { EntityCalendarCard } from '../Calendar';
 import { HealthSummaryCard } from '../HealthSummaryCard';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { SyncStatus } from './SyncStatus';
@@ -173,6 +174,7 @@ export function EntityIntegrationsContent() {
             integrations={value.downstream}
             onOwnerAssigned={retry}
           />
+          <EntityCalendarCard entityRef={entityRef} apiRefs={[entityRef]} />
           <BreakingChangesCard entityRef={entityRef} isApi />
           <SpecHistoryCard entityRef={entityRef} />
         </>
@@ -190,6 +192,18 @@ export function EntityIntegrationsContent() {
             integrations={value.downstream}
             onOwnerAssigned={retry}
           />
+          {all > 0 && (
+            <EntityCalendarCard
+              entityRef={entityRef}
+              apiRefs={[
+                ...new Set(
+                  value.downstream.flatMap(i =>
+                    i.apiRef && i.providerRef === entityRef ? [i.apiRef] : [],
+                  ),
+                ),
+              ]}
+            />
+          )}
           {value.upstream.some(i => i.apiRef) && (
             <BreakingChangesCard entityRef={entityRef} isApi={false} />
           )}

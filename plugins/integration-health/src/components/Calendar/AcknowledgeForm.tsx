@@ -1,0 +1,92 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { Alert, Button, Flex, TextField } from '@backstage/ui';
+import { CalendarConsumer } from '@integration-health/plugin-integration-health-common';
+import { useState } from 'react';
+import { integrationHealthApiRef } from '../../api';
+import { describeError } from '../describeError';
+import { shortRef } from './filterEntries';
+
+/**
+ * Acknowledge for one consumer (with an optional note), or withdraw an
+ * acknowledgement (with a reason). The server decides whether the user may.
+ */
+export function AcknowledgeForm(props: {
+  entryId: string;
+  consumer: CalendarConsumer;
+  onDone: () => void;
+}) {
+  const { consumer } = props;
+  const api = useApi(integrationHealthApiRef);
+  const withdrawing = consumer.state === 'acknowledged';
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<Error>();
+  const name = shortRef(consumer.consumerRef);
+
+  if (!open) {
+    return (
+      <Button
+        size="small"
+        variant={withdrawing ? 'tertiary' : 'primary'}
+        onPress={() => setOpen(true)}
+      >
+        {withdrawing ? `Withdraw for ${name}` : `Acknowledge for ${name}`}
+      </Button>
+    );
+  }
+  const submit = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api.acknowledge(
+        props.entryId,
+        consumer.consumerRef,
+        withdrawing ? 'withdrawn' : 'acknowledged',
+        note.trim() || undefined,
+      );
+      setOpen(false);
+      props.onDone();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Flex direction="column" gap="2">
+      <TextField
+        label={withdrawing ? 'Reason' : 'Note'}
+        description={
+          withdrawing
+            ? 'Why the acknowledgement no longer holds (required)'
+            : 'Optional, e.g. the release that adapts'
+        }
+        value={note}
+        onChange={setNote}
+        maxLength={2000}
+        isRequired={withdrawing}
+      />
+      {error && (
+        <Alert
+          status="danger"
+          title="Not saved"
+          description={describeError(error)}
+        />
+      )}
+      <Flex gap="2">
+        <Button
+          size="small"
+          variant="primary"
+          isDisabled={saving || (withdrawing && !note.trim())}
+          onPress={submit}
+        >
+          {withdrawing ? 'Withdraw' : 'Acknowledge'}
+        </Button>
+        <Button size="small" variant="secondary" onPress={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,144 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
+import {
+  eventsCalendarEntry,
+  sunsetCalendarEntry,
+} from '../../testUtils/fixtures';
+import { CalendarPage } from './CalendarPage';
+
+function calendarApi() {
+  let acknowledged = false;
+  const entries = () => [
+    acknowledged ? eventsCalendarEntry('acknowledged') : eventsCalendarEntry(),
+    sunsetCalendarEntry(),
+  ];
+  return {
+    getCalendar: jest.fn(async () => entries()),
+    getCalendarEntry: jest.fn(async (id: string) => ({
+      ...entries().find(e => e.id === id)!,
+      history: [],
+    })),
+    acknowledge: jest.fn(async () => {
+      acknowledged = true;
+      return entries()[0];
+    }),
+  } as unknown as IntegrationHealthApi & Record<string, jest.Mock>;
+}
+
+const render = (api: IntegrationHealthApi) =>
+  renderInTestApp(<CalendarPage />, {
+    apis: [[integrationHealthApiRef, api]],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+
+describe('CalendarPage', () => {
+  it('lists the entries by date with their states, and filters by state', async () => {
+    const api = calendarApi();
+    await render(api);
+    const agenda = await screen.findByRole('list', {
+      name: 'Breaking changes by date',
+    });
+    expect(
+      within(agenda)
+        .getAllByRole('button')
+        .map(b => b.textContent),
+    ).toEqual([
+      'transaction-events 2.0.0: 1 breaking change',
+      'Postings move to /ledger/postings',
+    ]);
+    expect(within(agenda).getAllByText(/1 pending/)).toHaveLength(2);
+
+    await userEvent.click(screen.getByRole('button', { name: /Any state/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Acknowledged' }),
+    );
+    expect(
+      await screen.findByText('Nothing on the calendar for these filters.'),
+    ).toBeInTheDocument();
+  });
+
+  it('opens an entry, and lets an allowed user acknowledge with a note', async () => {
+    const api = calendarApi();
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'transaction-events 2.0.0: 1 breaking change',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByText(
+        /payload property 'accountId': required property removed/,
+      ),
+    ).toBeInTheDocument();
+    const consumers = within(dialog).getByRole('table', {
+      name: 'Consumers and their acknowledgements',
+    });
+    expect(within(consumers).getByText('Pending')).toBeInTheDocument();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', {
+        name: 'Acknowledge for account-management-legacy',
+      }),
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Note' }),
+      'Reading accountRef from 9.8.0',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Acknowledge' }),
+    );
+
+    expect(api.acknowledge).toHaveBeenCalledWith(
+      '0b6c4a8e-3a53-4f1e-9c67-5b1d7d1e2a10',
+      'component:default/account-management-legacy',
+      'acknowledged',
+      'Reading accountRef from 9.8.0',
+    );
+    await waitFor(() =>
+      expect(within(dialog).getByText('Acknowledged')).toBeInTheDocument(),
+    );
+    expect(
+      within(dialog).getByText(/“Reading accountRef from 9.8.0”/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the month with each entry on its date', async () => {
+    const api = calendarApi();
+    // Today, so it is in the month shown first whatever the date.
+    api.getCalendar.mockResolvedValue([
+      { ...eventsCalendarEntry(), effectiveAt: new Date().toISOString() },
+    ]);
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Month' }));
+    const month = await screen.findByRole('table', {
+      name: /^Breaking changes in /,
+    });
+    expect(
+      within(month)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect(
+      within(month).getByRole('button', {
+        name: 'transaction-events 2.0.0: 1 breaking change',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says what failed and loads again on retry', async () => {
+    const api = calendarApi();
+    api.getCalendar.mockRejectedValueOnce(new Error('The backend is down'));
+    await render(api);
+    expect(
+      await screen.findByText('Could not load the calendar'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole('list', { name: 'Breaking changes by date' }),
+    ).toBeInTheDocument();
+  });
+});

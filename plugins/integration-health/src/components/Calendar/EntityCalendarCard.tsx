@@ -1,0 +1,74 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { useSignal } from '@backstage/plugin-signals-react';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardHeader,
+  Skeleton,
+  Text,
+} from '@backstage/ui';
+import { useEffect, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { integrationHealthApiRef } from '../../api';
+import { describeError } from '../describeError';
+import { AgendaList } from './AgendaList';
+import { EntryDialog } from './EntryDialog';
+
+/**
+ * The calendar entries that touch an entity: changes in the APIs it provides
+ * (or, for an API, in itself) and changes that reach it as a consumer, with
+ * the acknowledgement state and the acknowledge action one click away.
+ */
+export function EntityCalendarCard(props: {
+  entityRef: string;
+  apiRefs: string[];
+}) {
+  const api = useApi(integrationHealthApiRef);
+  const [openId, setOpenId] = useState<string>();
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const entries = await api.getCalendar();
+    return entries.filter(
+      e =>
+        props.apiRefs.includes(e.apiRef) ||
+        e.consumers.some(c => c.consumerRef === props.entityRef),
+    );
+  }, [api, props.entityRef, props.apiRefs.join(',')]);
+  const { lastSignal } = useSignal('integration-health:calendar');
+  useEffect(() => {
+    if (lastSignal) retry();
+  }, [lastSignal]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Card>
+      <CardHeader>
+        <Text as="h3" variant="title-x-small">
+          On the breaking-change calendar
+        </Text>
+      </CardHeader>
+      <CardBody>
+        {loading && !value && <Skeleton width="100%" height={48} />}
+        {error && (
+          <Alert
+            status="danger"
+            title="Could not load the calendar"
+            description={describeError(error)}
+          />
+        )}
+        {value && value.length === 0 && (
+          <Text as="p" color="secondary">
+            No dated breaking change touches this entity.
+          </Text>
+        )}
+        {value && value.length > 0 && (
+          <AgendaList entries={value} onOpen={setOpenId} />
+        )}
+      </CardBody>
+      <EntryDialog
+        entryId={openId}
+        onClose={() => setOpenId(undefined)}
+        onChanged={retry}
+      />
+    </Card>
+  );
+}

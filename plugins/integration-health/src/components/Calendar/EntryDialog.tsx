@@ -1,0 +1,186 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Alert,
+  Dialog,
+  DialogBody,
+  DialogHeader,
+  Flex,
+  Link,
+  Skeleton,
+  Text,
+} from '@backstage/ui';
+import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { integrationHealthApiRef } from '../../api';
+import { describeError } from '../describeError';
+import { AcknowledgeForm } from './AcknowledgeForm';
+import styles from './Calendar.module.css';
+import { StateBadge } from './StateBadge';
+
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString('en', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+
+function Consumers({
+  entry,
+  onChanged,
+}: {
+  entry: CalendarEntry;
+  onChanged: () => void;
+}) {
+  if (entry.consumers.length === 0) {
+    return (
+      <Text as="p" variant="body-small" color="secondary">
+        No consumer in the catalog uses this API today.
+      </Text>
+    );
+  }
+  return (
+    <table
+      className={styles.consumers}
+      aria-label="Consumers and their acknowledgements"
+    >
+      <thead>
+        <tr>
+          <th>Consumer</th>
+          <th>Owner</th>
+          <th>State</th>
+          <th>Acknowledgement</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entry.consumers.map(consumer => (
+          <tr key={consumer.consumerRef}>
+            <td>
+              <EntityRefLink entityRef={consumer.consumerRef} />
+            </td>
+            <td>
+              {consumer.consumerOwnerRef ? (
+                <EntityRefLink entityRef={consumer.consumerOwnerRef} />
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>
+              <StateBadge state={consumer.state} />
+            </td>
+            <td>
+              <Flex direction="column" gap="2">
+                {consumer.acknowledgement && (
+                  <Text variant="body-small">
+                    by{' '}
+                    <EntityRefLink entityRef={consumer.acknowledgement.byRef} />{' '}
+                    on {day(consumer.acknowledgement.at)}
+                    {consumer.acknowledgement.note &&
+                      `: “${consumer.acknowledgement.note}”`}
+                  </Text>
+                )}
+                {consumer.canAcknowledge && (
+                  <AcknowledgeForm
+                    entryId={entry.id}
+                    consumer={consumer}
+                    onDone={onChanged}
+                  />
+                )}
+              </Flex>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One calendar entry: what changes, when, how to migrate, and each consumer
+ * with its acknowledgement; those allowed acknowledge here.
+ */
+export function EntryDialog(props: {
+  entryId?: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const api = useApi(integrationHealthApiRef);
+  const { entryId } = props;
+  const {
+    value: entry,
+    loading,
+    error,
+    retry,
+  } = useAsyncRetry(
+    async () => (entryId ? api.getCalendarEntry(entryId) : undefined),
+    [api, entryId],
+  );
+  const changed = () => {
+    retry();
+    props.onChanged();
+  };
+  return (
+    <Dialog
+      isOpen={Boolean(entryId)}
+      onOpenChange={open => !open && props.onClose()}
+      width={760}
+    >
+      <DialogHeader>{entry?.title ?? 'Breaking change'}</DialogHeader>
+      <DialogBody>
+        {loading && !entry && <Skeleton width="100%" height={160} />}
+        {error && (
+          <Alert
+            status="danger"
+            title="Could not load the entry"
+            description={describeError(error)}
+          />
+        )}
+        {entry && (
+          <Flex direction="column" gap="3">
+            <Text as="p" variant="body-small" color="secondary">
+              <EntityRefLink entityRef={entry.apiRef} /> ·{' '}
+              {entry.origin === 'detected'
+                ? 'detected in the spec history'
+                : `announced by ${entry.createdBy ?? 'its owners'}`}{' '}
+              · effective {day(entry.effectiveAt)} · acknowledge by{' '}
+              {day(entry.acknowledgeBy)}
+              {entry.cancelledAt && ` · cancelled ${day(entry.cancelledAt)}`}
+            </Text>
+            {entry.description && <Text as="p">{entry.description}</Text>}
+            {entry.changes.length > 0 && (
+              <ul>
+                {entry.changes.map(change => (
+                  <li
+                    key={
+                      change.fingerprint ??
+                      `${change.location}${change.message}`
+                    }
+                  >
+                    <Text variant="body-small">
+                      <strong>{change.location}</strong>: {change.message}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {entry.operations.length > 0 && (
+              <Text as="p" variant="body-small">
+                Affects: {entry.operations.join(', ')}
+              </Text>
+            )}
+            {(entry.migrationNotes || entry.migrationUrl) && (
+              <Text as="p" variant="body-small">
+                Migration: {entry.migrationNotes}{' '}
+                {entry.migrationUrl && (
+                  <Link href={entry.migrationUrl}>{entry.migrationUrl}</Link>
+                )}
+              </Text>
+            )}
+            <Consumers entry={entry} onChanged={changed} />
+          </Flex>
+        )}
+      </DialogBody>
+    </Dialog>
+  );
+}

@@ -1,0 +1,3 @@
+export { CalendarPage } from './CalendarPage';
+export { EntryDialog } from './EntryDialog';
+export { EntityCalendarCard } from './EntityCalendarCard';
