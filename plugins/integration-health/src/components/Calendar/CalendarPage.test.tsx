@@ -25,7 +25,7 @@ function calendarApi() {
       acknowledged = true;
       return entries()[0];
     }),
-  } as unknown as IntegrationHealthApi & Record<string, jest.Mock>;
+  } as unknown as IntegrationHealthApi;
 }
 
 const render = (api: IntegrationHealthApi) =>
@@ -109,7 +109,7 @@ describe('CalendarPage', () => {
   it('shows the month with each entry on its date', async () => {
     const api = calendarApi();
     // Today, so it is in the month shown first whatever the date.
-    api.getCalendar.mockResolvedValue([
+    (api.getCalendar as jest.Mock).mockResolvedValue([
       { ...eventsCalendarEntry(), effectiveAt: new Date().toISOString() },
     ]);
     await render(api);
@@ -131,7 +131,9 @@ describe('CalendarPage', () => {
 
   it('says what failed and loads again on retry', async () => {
     const api = calendarApi();
-    api.getCalendar.mockRejectedValueOnce(new Error('The backend is down'));
+    (api.getCalendar as jest.Mock).mockRejectedValueOnce(
+      new Error('The backend is down'),
+    );
     await render(api);
     expect(
       await screen.findByText('Could not load the calendar'),
