@@ -3,6 +3,7 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  createRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { RiCalendarEventLine } from '@remixicon/react';
@@ -35,10 +36,13 @@ const entityIntegrationsContent = EntityContentBlueprint.make({
   },
 });
 
+const calendarRouteRef = createRouteRef();
+
 const calendarPage = PageBlueprint.make({
   params: {
     path: '/integration-health/calendar',
-    title: 'Breaking changes',
+    routeRef: calendarRouteRef,
+    title: 'Calendar',
     icon: <RiCalendarEventLine />,
     loader: () => import('./components/Calendar').then(m => <m.CalendarPage />),
   },
@@ -70,6 +74,7 @@ const entityHealthSummaryCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'integration-health',
   info: { packageJson: () => import('../package.json') },
+  routes: { calendar: calendarRouteRef },
   extensions: [
     integrationHealthApi,
     entityIntegrationsContent,
