@@ -19,6 +19,8 @@ import { ScoreService } from './scores/ScoreService';
 import { CalendarService } from './calendar/CalendarService';
 import { CalendarNotifier } from './calendar/CalendarNotifier';
 import { BreakingChangeCheck } from './calendar/BreakingChangeCheck';
+import { CalendarFeedService } from './calendar/ical/CalendarFeedService';
+import { FeedTokenStore } from './database/FeedTokenStore';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createCalendarRouter } from './calendar/calendarRouter';
@@ -73,6 +75,7 @@ export const integrationHealthPlugin = createBackendPlugin({
       deps: {
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -87,6 +90,7 @@ export const integrationHealthPlugin = createBackendPlugin({
       async init({
         auth,
         config,
+        discovery,
         database,
         httpAuth,
         httpRouter,
@@ -244,10 +248,22 @@ export const integrationHealthPlugin = createBackendPlugin({
           getResources: refs =>
             Promise.all(refs.map(ref => calendarService.apiResource(ref))),
         });
+        httpRouter.addAuthPolicy({
+          path: '/v1/calendar/feed.ics',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(
           createCalendarRouter({
             httpAuth,
             calendarService,
+            feedService: new CalendarFeedService({
+              tokens: await FeedTokenStore.create({ database }),
+              calendarService,
+              catalog,
+              auth,
+              discovery,
+              appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+            }),
             breakingChangeCheck: new BreakingChangeCheck({
               specStore,
               calendarService,

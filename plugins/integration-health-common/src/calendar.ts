@@ -76,8 +76,13 @@ export type CalendarEntry = {
   migrationUrl?: string;
   /** Set when its owners cancelled it. */
   cancelledAt?: string;
-  /** Goes up with every change of the entry (iCalendar SEQUENCE). */
+  /** Goes up with every change of the entry itself. */
   sequence: number;
+  /**
+   * Goes up with every change of the entry or of its acknowledgements: the
+   * feed's iCalendar SEQUENCE, so clients update the event.
+   */
+  revision: number;
   createdBy?: string;
   createdAt: string;
   updatedAt: string;
@@ -113,5 +118,5 @@ export type CalendarEntryRevision = {
   action: 'created' | 'updated' | 'cancelled';
   byRef?: string;
   at: string;
-  entry: Omit<CalendarEntry, 'consumers' | 'canManage' | 'providerOwnerRefs' | 'acknowledgeBy'>;
+  entry: Omit<CalendarEntry, 'consumers' | 'canManage' | 'providerOwnerRefs' | 'acknowledgeBy' | 'revision'>;
 };

@@ -20,6 +20,7 @@ function entry(overrides: Partial<CalendarEntry> = {}): CalendarEntry {
     effectiveAt: at(20),
     acknowledgeBy: at(20),
     sequence: 0,
+    revision: 0,
     createdAt: at(0),
     updatedAt: at(0),
     providerOwnerRefs: ['group:default/payments'],

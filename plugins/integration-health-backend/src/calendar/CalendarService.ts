@@ -206,7 +206,17 @@ export class CalendarService {
           ),
         ];
         const { effectiveWhenDetected, ...shown } = entry;
-        return { ...shown, acknowledgeBy, consumers, providerOwnerRefs };
+        const acknowledgementChanges = [...byConsumer.keys()].reduce(
+          (n, ref) => n + (trails.get(ackKey(entry.id, ref))?.length ?? 0),
+          0,
+        );
+        return {
+          ...shown,
+          acknowledgeBy,
+          revision: entry.sequence + acknowledgementChanges,
+          consumers,
+          providerOwnerRefs,
+        };
       });
   }
 

@@ -18,6 +18,7 @@ import {
   breakingChangeAcknowledgePermission,
   INTEGRATION_RESOURCE_TYPE,
 } from '@integration-health/plugin-integration-health-common';
+import ICAL from 'ical.js';
 import request from 'supertest';
 import {
   authWithActors,
@@ -83,7 +84,20 @@ describe('the breaking-change calendar, with the permission framework deciding',
         calendarPolicy,
         userInfoWithGroups,
         authWithActors,
-        catalogServiceMock.factory({ entities: paymentsCatalog() }),
+        catalogServiceMock.factory({
+          entities: [
+            ...paymentsCatalog(),
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'User',
+              metadata: { name: 'mei', namespace: 'default' },
+              spec: {},
+              relations: [
+                { type: 'memberOf', targetRef: 'group:default/ledger' },
+              ],
+            },
+          ],
+        }),
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
@@ -373,5 +387,86 @@ describe('the breaking-change calendar, with the permission framework deciding',
       .post('/api/integration-health/v1/calendar/check')
       .send({});
     expect(anonymous.status).toBe(401);
+  });
+
+  it('serves a personal iCalendar feed with a revocable token, which an independent parser reads', async () => {
+    const issued = await api()
+      .post('/api/integration-health/v1/calendar/feed-tokens')
+      .set('Authorization', user('mei'));
+    expect(issued.status).toBe(201);
+    expect(issued.body.url).toMatch(
+      /\/api\/integration-health\/v1\/calendar\/feed\.ics\?token=/,
+    );
+    const { token } = issued.body;
+    const feed = await api().get(
+      `/api/integration-health/v1/calendar/feed.ics?token=${token}`,
+    );
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+
+    const calendar = new ICAL.Component(ICAL.parse(feed.text));
+    expect(calendar.getFirstPropertyValue('prodid')).toMatch(
+      /Integration Health/,
+    );
+    const events = calendar
+      .getAllSubcomponents('vevent')
+      .map(e => new ICAL.Event(e));
+    // The CI check's entry, acknowledged by Mei, and the cancelled announcement.
+    const filed = events.find(e =>
+      e.summary.startsWith('1 breaking change planned'),
+    );
+    expect(filed).toBeDefined();
+    expect(filed!.summary).toMatch(/\(1\/1 acknowledged\)$/);
+    expect(filed!.uid).toMatch(/@integration-health$/);
+    expect(filed!.sequence).toBe(1); // one acknowledgement since it was filed
+    expect(filed!.description).toContain('ledger: acknowledged by mei');
+    expect(filed!.startDate.isDate).toBe(true);
+    const cancelled = calendar
+      .getAllSubcomponents('vevent')
+      .find(e => e.getFirstPropertyValue('status') === 'CANCELLED');
+    expect(cancelled).toBeDefined();
+
+    // Not Mei's team; a made-up token; after revoking, the old token.
+    expect(
+      (
+        await api().get(
+          `/api/integration-health/v1/calendar/feed.ics?token=${token}&team=group:default/platform`,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api().get(
+          `/api/integration-health/v1/calendar/feed.ics?token=${'x'.repeat(
+            43,
+          )}`,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api()
+          .get('/api/integration-health/v1/calendar/feed-tokens')
+          .set('Authorization', user('mei'))
+      ).body,
+    ).toMatchObject({ active: true });
+    const revoked = await api()
+      .delete('/api/integration-health/v1/calendar/feed-tokens')
+      .set('Authorization', user('mei'));
+    expect(revoked.status).toBe(204);
+    expect(
+      (
+        await api().get(
+          `/api/integration-health/v1/calendar/feed.ics?token=${token}`,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api()
+          .get('/api/integration-health/v1/calendar/feed-tokens')
+          .set('Authorization', user('mei'))
+      ).body,
+    ).toEqual({ active: false });
   });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseInput } from '../service/parseInput';
 import { BreakingChangeCheck } from './BreakingChangeCheck';
 import { CalendarService } from './CalendarService';
+import { CalendarFeedService } from './ical/CalendarFeedService';
 
 const parse = parseInput;
 
@@ -66,6 +67,11 @@ const acknowledgement = z.object({
 });
 
 /** The calendar's routes: entries, announcements and acknowledgements. */
+const feedQuery = z.object({
+  token: z.string().min(20).max(200),
+  team: entityRef('group').optional(),
+});
+
 const checkBody = z.object({
   apiRef: entityRef('api'),
   spec: z.string().min(1),
@@ -82,9 +88,22 @@ export function createCalendarRouter(options: {
   httpAuth: HttpAuthService;
   calendarService: CalendarService;
   breakingChangeCheck: BreakingChangeCheck;
+  feedService: CalendarFeedService;
 }): express.Router {
-  const { httpAuth, calendarService, breakingChangeCheck } = options;
+  const { httpAuth, calendarService, breakingChangeCheck, feedService } =
+    options;
   const router = Router();
+  // Calendar clients cannot sign in: the feed's token is its credential
+  // (the plugin lets this path through without Backstage credentials).
+  router.get('/v1/calendar/feed.ics', async (req, res) => {
+    const query = parse(feedQuery, req.query, 'query');
+    const body = await feedService.feed(query.token, query.team);
+    res
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .set('Cache-Control', 'private, max-age=300')
+      .send(body);
+  });
   const caller = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   // Candidate specs may be large; other bodies are small.
@@ -120,6 +139,19 @@ export function createCalendarRouter(options: {
     res
       .status(201)
       .json(await calendarService.announce(body, await caller(req)));
+  });
+  router.get('/v1/calendar/feed-tokens', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await feedService.status(principal.userEntityRef));
+  });
+  router.post('/v1/calendar/feed-tokens', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
+    res.status(201).json(await feedService.issue(principal.userEntityRef));
+  });
+  router.delete('/v1/calendar/feed-tokens', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
+    await feedService.revoke(principal.userEntityRef);
+    res.status(204).end();
   });
   router.get('/v1/calendar/:entryId', async (req, res) => {
     res.json(await calendarService.get(entryId(req), await caller(req)));

@@ -19,7 +19,7 @@ import {
 /** An entry as stored, without the consumers (those come from today's integrations). */
 export type StoredEntry = Omit<
   CalendarEntry,
-  'consumers' | 'canManage' | 'providerOwnerRefs' | 'acknowledgeBy'
+  'consumers' | 'canManage' | 'providerOwnerRefs' | 'acknowledgeBy' | 'revision'
 > & {
   /** A detected entry effective when its version shipped (not at a sunset date). */
   effectiveWhenDetected: boolean;

@@ -261,6 +261,7 @@ export function eventsCalendarEntry(
     effectiveAt: effective,
     acknowledgeBy: new Date(Date.now() + 11 * 86_400_000).toISOString(),
     sequence: 0,
+    revision: 0,
     createdAt: effective,
     updatedAt: effective,
     providerOwnerRefs: ['group:default/payments-engineering'],

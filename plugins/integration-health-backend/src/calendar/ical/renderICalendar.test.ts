@@ -1,0 +1,49 @@
+import ICAL from 'ical.js';
+import { renderICalendar } from './renderICalendar';
+
+describe('renderICalendar', () => {
+  it('escapes text and folds long lines so that a parser reads back exactly what was meant', () => {
+    const description =
+      'Zahlungsverkehr: «accountId» → «accountRef»; see, for example, the wiki\\page. '.repeat(
+        4,
+      );
+    const text = renderICalendar({
+      name: 'Breaking changes for ledger',
+      entries: [
+        {
+          id: 'e1',
+          origin: 'announced',
+          apiRef: 'api:default/transaction-events',
+          title: 'Rename, then remove; accountId',
+          description,
+          operations: [],
+          changes: [],
+          effectiveAt: '2026-12-31T00:00:00.000Z',
+          acknowledgeBy: '2026-12-31T00:00:00.000Z',
+          sequence: 2,
+          revision: 3,
+          createdAt: '2026-11-01T00:00:00.000Z',
+          updatedAt: '2026-11-02T00:00:00.000Z',
+          providerOwnerRefs: [],
+          consumers: [],
+        },
+      ],
+      link: () =>
+        'https://portal.example.com/integration-health/calendar?entry=e1',
+      now: new Date('2026-11-22T12:00:00Z'),
+    });
+    for (const line of text.split('\r\n')) {
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    }
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!,
+    );
+    expect(event.summary).toBe(
+      'Rename, then remove; accountId (0/0 acknowledged)',
+    );
+    expect(event.description.startsWith(description.trim())).toBe(true);
+    expect(event.sequence).toBe(3);
+    expect(event.startDate.toString()).toBe('2026-12-31');
+    expect(event.endDate.toString()).toBe('2027-01-01');
+  });
+});
