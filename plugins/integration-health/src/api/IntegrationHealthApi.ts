@@ -69,6 +69,12 @@ export interface IntegrationHealthApi {
     action: 'acknowledged' | 'withdrawn',
     note?: string,
   ): Promise<CalendarEntry>;
+  /** Whether the user has an active calendar feed token. */
+  getFeedStatus(): Promise<{ active: boolean; createdAt?: string }>;
+  /** A new feed link (shown once); the previous one stops working. */
+  createFeedLink(): Promise<{ url: string }>;
+  /** Stops the user's feed link from working. */
+  revokeFeedLink(): Promise<void>;
   /** Every evidence source and whether it is stale. */
   getEvidenceSources(): Promise<EvidenceSourceStatus[]>;
   /** The latest sync run, or undefined when the job has not run yet. */

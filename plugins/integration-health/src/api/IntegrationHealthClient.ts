@@ -157,6 +157,22 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     );
   }
 
+  getFeedStatus() {
+    return this.get<{ active: boolean; createdAt?: string }>(
+      '/v1/calendar/feed-tokens',
+    );
+  }
+
+  createFeedLink() {
+    return this.request<{ url: string }>('/v1/calendar/feed-tokens', {
+      method: 'POST',
+    });
+  }
+
+  async revokeFeedLink(): Promise<void> {
+    await this.request<void>('/v1/calendar/feed-tokens', { method: 'DELETE' });
+  }
+
   async getEvidenceSources(): Promise<EvidenceSourceStatus[]> {
     const { items } = await this.get<{ items: EvidenceSourceStatus[] }>(
       '/v1/evidence-sources',
@@ -181,7 +197,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
 
   private async request<T>(
     path: string,
-    options: { method: 'GET' | 'PUT' | 'POST'; body?: unknown },
+    options: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; body?: unknown },
   ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl(
       'integration-health',
@@ -196,6 +212,6 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (response.status === 204 ? undefined : await response.json()) as T;
   }
 }

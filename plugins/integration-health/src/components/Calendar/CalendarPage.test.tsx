@@ -21,6 +21,11 @@ function calendarApi() {
       ...entries().find(e => e.id === id)!,
       history: [],
     })),
+    getFeedStatus: jest.fn(async () => ({ active: false })),
+    createFeedLink: jest.fn(async () => ({
+      url: 'http://localhost:7007/api/integration-health/v1/calendar/feed.ics?token=t0k3n',
+    })),
+    revokeFeedLink: jest.fn(async () => undefined),
     acknowledge: jest.fn(async () => {
       acknowledged = true;
       return entries()[0];
@@ -142,5 +147,29 @@ describe('CalendarPage', () => {
     expect(
       await screen.findByRole('list', { name: 'Breaking changes by date' }),
     ).toBeInTheDocument();
+  });
+
+  it('creates a feed link, shows it once, and revokes it', async () => {
+    const api = calendarApi();
+    await render(api);
+    expect(
+      await screen.findByText('You have no feed link.'),
+    ).toBeInTheDocument();
+    (api.getFeedStatus as jest.Mock).mockResolvedValue({
+      active: true,
+      createdAt: '2026-11-22T03:00:00.000Z',
+    });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Create a feed link' }),
+    );
+    expect(
+      await screen.findByText(
+        'http://localhost:7007/api/integration-health/v1/calendar/feed.ics?token=t0k3n',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Revoke' }),
+    );
+    expect(api.revokeFeedLink).toHaveBeenCalled();
   });
 });

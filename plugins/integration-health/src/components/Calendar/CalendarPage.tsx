@@ -18,6 +18,7 @@ import { integrationHealthApiRef } from '../../api';
 import { describeError } from '../describeError';
 import { AgendaList } from './AgendaList';
 import { EntryDialog } from './EntryDialog';
+import { FeedSubscription } from './FeedSubscription';
 import { CalendarFilterState, filterEntries, shortRef } from './filterEntries';
 import { MonthView } from './MonthView';
 
@@ -193,6 +194,7 @@ export function CalendarPage() {
           )}
         </CardBody>
       </Card>
+      <FeedSubscription />
       <EntryDialog
         entryId={openId}
         onClose={() => open(undefined)}

@@ -42,6 +42,9 @@ function mockApi(
     getCalendar: jest.fn().mockResolvedValue([]),
     getCalendarEntry: jest.fn(),
     acknowledge: jest.fn(),
+    getFeedStatus: jest.fn(),
+    createFeedLink: jest.fn(),
+    revokeFeedLink: jest.fn(),
     getBlastRadius: jest.fn().mockResolvedValue({
       apiRef: 'api:default/transaction-validation-api',
       consumers: [
