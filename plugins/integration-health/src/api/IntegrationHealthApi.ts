@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AccountableOwnerAssignment,
   BlastRadius,
+  CalendarAnnouncement,
   CalendarEntry,
   CalendarEntryRevision,
   DependencyGraph,
@@ -69,6 +70,15 @@ export interface IntegrationHealthApi {
     action: 'acknowledged' | 'withdrawn',
     note?: string,
   ): Promise<CalendarEntry>;
+  /** Announces a planned breaking change (the API's or a provider's owners only). */
+  announce(announcement: CalendarAnnouncement): Promise<CalendarEntry>;
+  /** Changes an announced entry (its owners only); the history keeps the change. */
+  updateAnnouncement(
+    entryId: string,
+    announcement: CalendarAnnouncement,
+  ): Promise<CalendarEntry>;
+  /** Cancels an announced entry (its owners only). */
+  cancelAnnouncement(entryId: string): Promise<CalendarEntry>;
   /** Whether the user has an active calendar feed token. */
   getFeedStatus(): Promise<{ active: boolean; createdAt?: string }>;
   /** A new feed link (shown once); the previous one stops working. */

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   AccountableOwnerAssignment,
   BlastRadius,
+  CalendarAnnouncement,
   CalendarEntry,
   CalendarEntryRevision,
   DependencyGraph,
@@ -154,6 +155,32 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return this.request<CalendarEntry>(
       `/v1/calendar/${encodeURIComponent(entryId)}/acknowledgements`,
       { method: 'POST', body: { consumerRef, action, note } },
+    );
+  }
+
+  announce(announcement: CalendarAnnouncement) {
+    return this.request<CalendarEntry>('/v1/calendar', {
+      method: 'POST',
+      body: announcement,
+    });
+  }
+
+  updateAnnouncement(entryId: string, announcement: CalendarAnnouncement) {
+    return this.request<CalendarEntry>(
+      `/v1/calendar/${encodeURIComponent(entryId)}`,
+      {
+        method: 'PUT',
+        body: announcement,
+      },
+    );
+  }
+
+  cancelAnnouncement(entryId: string) {
+    return this.request<CalendarEntry>(
+      `/v1/calendar/${encodeURIComponent(entryId)}/cancel`,
+      {
+        method: 'POST',
+      },
     );
   }
 

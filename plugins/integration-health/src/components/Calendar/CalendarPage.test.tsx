@@ -1,5 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
@@ -22,6 +23,11 @@ function calendarApi() {
       history: [],
     })),
     getFeedStatus: jest.fn(async () => ({ active: false })),
+    announce: jest.fn(async (a: any) => ({
+      ...sunsetCalendarEntry(),
+      ...a,
+      id: 'new-entry',
+    })),
     createFeedLink: jest.fn(async () => ({
       url: 'http://localhost:7007/api/integration-health/v1/calendar/feed.ics?token=t0k3n',
     })),
@@ -33,9 +39,28 @@ function calendarApi() {
   } as unknown as IntegrationHealthApi;
 }
 
+const accountApi = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'API',
+  metadata: {
+    name: 'account-api',
+    namespace: 'default',
+    title: 'Account API (legacy)',
+  },
+  spec: {
+    type: 'openapi',
+    lifecycle: 'production',
+    owner: 'ledger-engineering',
+    definition: '{}',
+  },
+};
+
 const render = (api: IntegrationHealthApi) =>
   renderInTestApp(<CalendarPage />, {
-    apis: [[integrationHealthApiRef, api]],
+    apis: [
+      [integrationHealthApiRef, api],
+      [catalogApiRef, catalogApiMock({ entities: [accountApi] })],
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 
@@ -171,5 +196,60 @@ describe('CalendarPage', () => {
       await screen.findByRole('button', { name: 'Revoke' }),
     );
     expect(api.revokeFeedLink).toHaveBeenCalled();
+  });
+
+  it("announces a planned change, and shows the server's refusal to someone who may not", async () => {
+    const api = calendarApi();
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Announce a change' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const announce = within(dialog).getByRole('button', { name: 'Announce' });
+    expect(announce).toBeDisabled();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Choose the API/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Account API (legacy)' }),
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Title' }),
+      'Postings move',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Effective date/ }),
+      '2027-01-15',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Affected operations/ }),
+      'POST /accounts/{{accountId}/postings',
+    );
+
+    (api.announce as jest.Mock).mockRejectedValueOnce(
+      new Error(
+        'Only the owners of api:default/account-api or of a component providing it may announce its breaking changes',
+      ),
+    );
+    await userEvent.click(announce);
+    expect(
+      await within(dialog).findByText(
+        /Only the owners of api:default\/account-api/,
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(announce);
+    await waitFor(() =>
+      expect(api.announce).toHaveBeenLastCalledWith({
+        apiRef: 'api:default/account-api',
+        title: 'Postings move',
+        effectiveAt: '2027-01-15T00:00:00.000Z',
+        operations: ['POST /accounts/{accountId}/postings'],
+        description: undefined,
+        migrationNotes: undefined,
+        migrationUrl: undefined,
+      }),
+    );
   });
 });

@@ -17,6 +17,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { describeError } from '../describeError';
 import { AgendaList } from './AgendaList';
+import { AnnounceDialog } from './AnnounceDialog';
 import { EntryDialog } from './EntryDialog';
 import { FeedSubscription } from './FeedSubscription';
 import { CalendarFilterState, filterEntries, shortRef } from './filterEntries';
@@ -98,6 +99,7 @@ export function CalendarPage() {
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState<CalendarFilterState>({});
   const [view, setView] = useState<'agenda' | 'month'>('agenda');
+  const [announcing, setAnnouncing] = useState(false);
   const now = new Date();
   const [month, setMonth] = useState({
     year: now.getUTCFullYear(),
@@ -138,6 +140,9 @@ export function CalendarPage() {
           </Text>
         </div>
         <Flex gap="1" role="group" aria-label="View">
+          <Button variant="secondary" onPress={() => setAnnouncing(true)}>
+            Announce a change
+          </Button>
           <Button
             variant={view === 'agenda' ? 'primary' : 'secondary'}
             onPress={() => setView('agenda')}
@@ -195,6 +200,16 @@ export function CalendarPage() {
         </CardBody>
       </Card>
       <FeedSubscription />
+      {announcing && (
+        <AnnounceDialog
+          isOpen
+          onClose={() => setAnnouncing(false)}
+          onSaved={entry => {
+            retry();
+            open(entry.id);
+          }}
+        />
+      )}
       <EntryDialog
         entryId={openId}
         onClose={() => open(undefined)}

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Alert,
+  Button,
   Dialog,
   DialogBody,
   DialogHeader,
@@ -11,10 +12,12 @@ import {
   Text,
 } from '@backstage/ui';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { describeError } from '../describeError';
 import { AcknowledgeForm } from './AcknowledgeForm';
+import { AnnounceDialog } from './AnnounceDialog';
 import styles from './Calendar.module.css';
 import { StateBadge } from './StateBadge';
 
@@ -116,6 +119,8 @@ export function EntryDialog(props: {
     async () => (entryId ? api.getCalendarEntry(entryId) : undefined),
     [api, entryId],
   );
+  const [editing, setEditing] = useState(false);
+  const [actionError, setActionError] = useState<Error>();
   const changed = () => {
     retry();
     props.onChanged();
@@ -178,6 +183,46 @@ export function EntryDialog(props: {
               </Text>
             )}
             <Consumers entry={entry} onChanged={changed} />
+            {entry.canManage && (
+              <Flex gap="2">
+                <Button
+                  size="small"
+                  variant="secondary"
+                  onPress={() => setEditing(true)}
+                >
+                  Edit
+                </Button>
+                <Button
+                  size="small"
+                  variant="tertiary"
+                  onPress={async () => {
+                    try {
+                      await api.cancelAnnouncement(entry.id);
+                      changed();
+                    } catch (e) {
+                      setActionError(e as Error);
+                    }
+                  }}
+                >
+                  Cancel this change
+                </Button>
+              </Flex>
+            )}
+            {actionError && (
+              <Alert
+                status="danger"
+                title="Not cancelled"
+                description={describeError(actionError)}
+              />
+            )}
+            {editing && (
+              <AnnounceDialog
+                isOpen
+                entry={entry}
+                onClose={() => setEditing(false)}
+                onSaved={changed}
+              />
+            )}
           </Flex>
         )}
       </DialogBody>

@@ -43,6 +43,9 @@ function mockApi(
     getCalendarEntry: jest.fn(),
     acknowledge: jest.fn(),
     getFeedStatus: jest.fn(),
+    announce: jest.fn(),
+    updateAnnouncement: jest.fn(),
+    cancelAnnouncement: jest.fn(),
     createFeedLink: jest.fn(),
     revokeFeedLink: jest.fn(),
     getBlastRadius: jest.fn().mockResolvedValue({
