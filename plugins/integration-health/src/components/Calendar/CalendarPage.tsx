@@ -129,20 +129,17 @@ export function CalendarPage() {
 
   return (
     <Flex direction="column" gap="4" p="4">
-      <Flex justify="between" align="end" gap="3">
-        <div>
-          <Text as="h1" variant="title-medium">
-            Breaking-change calendar
-          </Text>
-          <Text as="p" variant="body-medium" color="secondary">
-            Changes that break consumers, with the date they take effect and
-            whether each consumer's owners acknowledged them.
-          </Text>
-        </div>
+      <div>
+        <Text as="h1" variant="title-medium">
+          Breaking-change calendar
+        </Text>
+        <Text as="p" variant="body-medium" color="secondary">
+          Changes that break consumers, with the date they take effect and
+          whether each consumer's owners acknowledged them.
+        </Text>
+      </div>
+      <Flex justify="between" align="center" gap="3">
         <Flex gap="1" role="group" aria-label="View">
-          <Button variant="secondary" onPress={() => setAnnouncing(true)}>
-            Announce a change
-          </Button>
           <Button
             variant={view === 'agenda' ? 'primary' : 'secondary'}
             onPress={() => setView('agenda')}
@@ -156,6 +153,9 @@ export function CalendarPage() {
             Month
           </Button>
         </Flex>
+        <Button variant="secondary" onPress={() => setAnnouncing(true)}>
+          Announce a change
+        </Button>
       </Flex>
       {value && (
         <Filters entries={value} filter={filter} onChange={setFilter} />
