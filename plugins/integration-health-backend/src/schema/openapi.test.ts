@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { diffSpecs } from '@integration-health/spec-diff';
 import { parse } from 'yaml';
+import { createCalendarRouter } from '../calendar/calendarRouter';
 import { createRouter } from '../service/router';
 
 /** `/v1/entities/{kind}` ⇄ `/v1/entities/:kind` */
@@ -23,7 +24,13 @@ describe('the committed OpenAPI document', () => {
       evidenceService: {} as any,
       rollupService: {} as any,
     });
-    const served = (router.stack as any[])
+    const calendarRouter = createCalendarRouter({
+      httpAuth: {} as any,
+      calendarService: {} as any,
+      breakingChangeCheck: {} as any,
+      feedService: {} as any,
+    });
+    const served = [...(router.stack as any[]), ...(calendarRouter.stack as any[])]
       .filter(layer => layer.route)
       .flatMap(layer =>
         Object.keys(layer.route.methods).map(
