@@ -37,14 +37,14 @@ const ownersPolicy = createBackendModule({
       deps: { policy: policyExtensionPoint },
       async init({ policy }) {
         policy.setPolicy({
-          async handle(req, user) {
+          async handle(req, who) {
             if (
               isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE)
             ) {
               return createIntegrationConditionalDecision(
                 req.permission,
                 integrationConditions.isSideOwner({
-                  claims: user?.info.ownershipEntityRefs ?? [],
+                  claims: who?.info.ownershipEntityRefs ?? [],
                 }),
               );
             }

@@ -34,6 +34,10 @@ export type DetectedEntry = {
   effectiveAt: string;
 };
 
+/** The key of one entry and consumer's acknowledgement trail. */
+export const ackKey = (entryId: string, consumerRef: string) =>
+  `${entryId}\u0000${consumerRef}`;
+
 type EntryRow = {
   id: string;
   origin: string;
@@ -313,6 +317,3 @@ export class CalendarStore {
       .delete();
   }
 }
-
-export const ackKey = (entryId: string, consumerRef: string) =>
-  `${entryId}\u0000${consumerRef}`;
