@@ -27,7 +27,7 @@ test('a new user finds transaction-processing and sees its integrations, owners 
     });
   }).toPass({ timeout: 90_000 });
 
-  const upstream = page.getByRole('grid').first();
+  const upstream = page.getByRole('main').getByRole('grid').first();
   const ledgerRow = upstream.getByRole('row', {
     name: /Account management \(legacy\)/,
   });
@@ -41,7 +41,7 @@ test('a new user finds transaction-processing and sees its integrations, owners 
       .getByText('No accountable owner'),
   ).toBeVisible();
 
-  const downstream = page.getByRole('grid').nth(1);
+  const downstream = page.getByRole('main').getByRole('grid').nth(1);
   await expect(
     downstream
       .getByRole('row', { name: /Account management \(legacy\)/ })
