@@ -138,6 +138,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           auth,
           permissions,
           integrationStore,
+          evidenceStore,
           specStore,
           calendarStore,
           detectedGraceDays: calendarConfig.detectedGraceDays,

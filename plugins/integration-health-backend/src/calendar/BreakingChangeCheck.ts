@@ -10,6 +10,7 @@ import {
   SpecInputError,
 } from '@integration-health/spec-diff';
 import { SpecStore } from '../database/SpecStore';
+import { operationsTouched, reaches } from './affectedConsumers';
 import { CalendarService } from './CalendarService';
 
 /** One consumer a breaking change hits, and whether it acknowledged it. */
@@ -112,20 +113,29 @@ export class BreakingChangeCheck {
           location: f.location,
           message: f.message,
           fingerprint: f.fingerprint,
-          consumers: consumers.map(c => {
-            const acknowledgedOn = on.find(e =>
-              e.consumers.some(
-                x =>
-                  x.consumerRef === c.consumerRef && x.state === 'acknowledged',
+          // Consumers whose evidence shows they do not use the changed operation are not hit.
+          consumers: consumers
+            .filter(c =>
+              reaches(
+                operationsTouched({ operations: [], changes: [f] }),
+                c.operationsUsed,
               ),
-            );
-            return {
-              consumerRef: c.consumerRef,
-              consumerOwnerRef: c.consumerOwnerRef,
-              acknowledged: acknowledgedOn !== undefined,
-              entryId: (acknowledgedOn ?? on[0])?.id,
-            };
-          }),
+            )
+            .map(({ integration: c }) => {
+              const acknowledgedOn = on.find(e =>
+                e.consumers.some(
+                  x =>
+                    x.consumerRef === c.consumerRef &&
+                    x.state === 'acknowledged',
+                ),
+              );
+              return {
+                consumerRef: c.consumerRef,
+                consumerOwnerRef: c.consumerOwnerRef,
+                acknowledged: acknowledgedOn !== undefined,
+                entryId: (acknowledgedOn ?? on[0])?.id,
+              };
+            }),
         };
       });
     const unacknowledged = breaking.reduce(

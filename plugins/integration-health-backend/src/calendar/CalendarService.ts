@@ -25,7 +25,13 @@ import {
   Integration,
 } from '@integration-health/plugin-integration-health-common';
 import { ackKey, CalendarStore, StoredEntry } from '../database/CalendarStore';
+import { EvidenceStore } from '../database/EvidenceStore';
 import { IntegrationStore } from '../database/IntegrationStore';
+import {
+  operationsTouched,
+  operationsUsed,
+  reaches,
+} from './affectedConsumers';
 import { SpecStore } from '../database/SpecStore';
 import { ApiResource } from '../permissions/apiRules';
 import { IntegrationQuery } from '../permissions/rules';
@@ -69,6 +75,7 @@ export class CalendarService {
       auth: AuthService;
       permissions: PermissionsService;
       integrationStore: IntegrationStore;
+      evidenceStore: Pick<EvidenceStore, 'getScores'>;
       specStore: SpecStore;
       calendarStore: CalendarStore;
       integrationRuleset: PermissionRuleset<Integration, IntegrationQuery>;
@@ -166,6 +173,9 @@ export class CalendarService {
       credentials,
     );
     const trails = await calendarStore.acknowledgements(entries.map(e => e.id));
+    const scores = await this.options.evidenceStore.getScores(
+      [...through.values()].flat().map(i => i.id),
+    );
     const mayAcknowledge = await this.decide(
       breakingChangeAcknowledgePermission,
       credentials,
@@ -173,10 +183,17 @@ export class CalendarService {
     return entries
       .filter(entry => visible.has(entry.apiRef))
       .map(entry => {
+        // Consumers whose evidence shows they use none of what changes are not reached.
+        const touched = operationsTouched(entry);
         const byConsumer = new Map<string, Integration>();
+        const unaffectedConsumerRefs: string[] = [];
         for (const i of through.get(entry.apiRef) ?? []) {
-          if (visible.has(i.consumerRef) && !byConsumer.has(i.consumerRef)) {
+          if (!visible.has(i.consumerRef) || byConsumer.has(i.consumerRef))
+            continue;
+          if (reaches(touched, operationsUsed(scores.get(i.id)))) {
             byConsumer.set(i.consumerRef, i);
+          } else if (!unaffectedConsumerRefs.includes(i.consumerRef)) {
+            unaffectedConsumerRefs.push(i.consumerRef);
           }
         }
         const acknowledgeBy = entry.effectiveWhenDetected
@@ -215,12 +232,16 @@ export class CalendarService {
           acknowledgeBy,
           revision: entry.sequence + acknowledgementChanges,
           consumers,
+          unaffectedConsumerRefs,
           providerOwnerRefs,
         };
       });
   }
 
-  /** The consumers of an API the caller can see, one integration each. */
+  /**
+   * The consumers of an API the caller can see, one integration each, with
+   * the operations their evidence says they use (undefined when it says none).
+   */
   async consumersOf(apiRef: string, credentials: BackstageCredentials) {
     const { downstream } = await this.options.integrationStore.listForEntity(
       apiRef,
@@ -235,7 +256,13 @@ export class CalendarService {
         byConsumer.set(i.consumerRef, i);
       }
     }
-    return [...byConsumer.values()];
+    const scores = await this.options.evidenceStore.getScores(
+      [...byConsumer.values()].map(i => i.id),
+    );
+    return [...byConsumer.values()].map(integration => ({
+      integration,
+      operationsUsed: operationsUsed(scores.get(integration.id)),
+    }));
   }
 
   async list(

@@ -30,7 +30,10 @@ describe('the committed OpenAPI document', () => {
       breakingChangeCheck: {} as any,
       feedService: {} as any,
     });
-    const served = [...(router.stack as any[]), ...(calendarRouter.stack as any[])]
+    const served = [
+      ...(router.stack as any[]),
+      ...(calendarRouter.stack as any[]),
+    ]
       .filter(layer => layer.route)
       .flatMap(layer =>
         Object.keys(layer.route.methods).map(

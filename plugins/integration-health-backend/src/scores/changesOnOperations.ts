@@ -12,7 +12,9 @@ const CHANNEL = /^channel (.+) \((\w+)\)$/;
  * (`POST /transactions`, `subscribe transactions.booked`); undefined when it
  * is not at one operation (then it may touch any).
  */
-function operationOf(change: SpecChange): string | undefined {
+export function operationOf(
+  change: Pick<SpecChange, 'location'>,
+): string | undefined {
   if (OPERATION.test(change.location)) return change.location;
   const channel = CHANNEL.exec(change.location);
   return channel ? `${channel[2]} ${channel[1]}` : undefined;

@@ -71,6 +71,11 @@ export async function mockScore(options: {
   if (unchecked > 0) {
     score.inputs.uncheckedMocks = unchecked;
   }
+  // What the consumer uses, as its mocks say: the calendar narrows a
+  // change's consumers by it.
+  if (operations.size > 0 && !operations.has('unreadable')) {
+    score.inputs.operationsMocked = [...operations].sort().join(', ');
+  }
   // How far behind the spec the mocks were made from are, in versions.
   const behind = [
     ...new Set(

@@ -183,6 +183,19 @@ export function EntryDialog(props: {
               </Text>
             )}
             <Consumers entry={entry} onChanged={changed} />
+            {entry.unaffectedConsumerRefs &&
+              entry.unaffectedConsumerRefs.length > 0 && (
+                <Text as="p" variant="body-small" color="secondary">
+                  Not reached, as their mocks show they use none of these
+                  operations:{' '}
+                  {entry.unaffectedConsumerRefs.map((ref, i) => (
+                    <span key={ref}>
+                      {i > 0 && ', '}
+                      <EntityRefLink entityRef={ref} />
+                    </span>
+                  ))}
+                </Text>
+              )}
             {entry.canManage && (
               <Flex gap="2">
                 <Button
