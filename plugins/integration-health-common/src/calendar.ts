@@ -87,6 +87,11 @@ export type CalendarEntry = {
   createdAt: string;
   updatedAt: string;
   consumers: CalendarConsumer[];
+  /**
+   * Consumers of the API that the change does not reach: their evidence
+   * (mocks, pacts) shows they use none of the operations it touches.
+   */
+  unaffectedConsumerRefs?: string[];
   /** The owners of the components that provide the API. */
   providerOwnerRefs: string[];
   /** Whether the caller may edit or cancel it (announced entries only). */
