@@ -1,5 +1,9 @@
 import { ScoreExplanation } from '@integration-health/plugin-integration-health-common';
-import { operationsTouched, operationsUsed, reaches } from './affectedConsumers';
+import {
+  operationsTouched,
+  operationsUsed,
+  reaches,
+} from './affectedConsumers';
 
 const mockScore = (inputs: ScoreExplanation['inputs']): ScoreExplanation => ({
   tier: 'mocks-checked',
@@ -23,7 +27,16 @@ describe('which consumers a change reaches', () => {
 
   it('spares a consumer whose mocks show it uses none of the changed operations', () => {
     expect(reaches(bookedChange, settledOnly)).toBe(false);
-    expect(reaches(bookedChange, operationsUsed(scores('subscribe transactions.booked, subscribe transactions.settled')))).toBe(true);
+    expect(
+      reaches(
+        bookedChange,
+        operationsUsed(
+          scores(
+            'subscribe transactions.booked, subscribe transactions.settled',
+          ),
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('reaches everyone when either side is unknown', () => {
@@ -33,7 +46,10 @@ describe('which consumers a change reaches', () => {
     // A finding not at one operation (a shared schema, the info block) may touch any.
     const anywhere = operationsTouched({
       operations: [],
-      changes: [{ location: 'channel transactions.booked (subscribe)' }, { location: 'components.schemas.Money' }],
+      changes: [
+        { location: 'channel transactions.booked (subscribe)' },
+        { location: 'components.schemas.Money' },
+      ],
     });
     expect(reaches(anywhere, settledOnly)).toBe(true);
   });
@@ -44,6 +60,11 @@ describe('which consumers a change reaches', () => {
       changes: [{ location: 'GET /transactions/{transactionId}' }],
     });
     expect([...announced!]).toEqual(['POST /transactions']);
-    expect(reaches(announced, operationsUsed(scores('GET /transactions/{transactionId}')))).toBe(false);
+    expect(
+      reaches(
+        announced,
+        operationsUsed(scores('GET /transactions/{transactionId}')),
+      ),
+    ).toBe(false);
   });
 });

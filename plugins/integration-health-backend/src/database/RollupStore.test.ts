@@ -21,6 +21,8 @@ describe.each(databases.eachSupportedId())(
         integrations: 3,
         withEvidence: 1,
         withoutAccountableOwner: 2,
+        asProvider: 2,
+        asConsumer: 1,
       };
       expect(
         await store.saveDay('2026-11-20', [{ ...team, contract: 40 }]),
@@ -66,6 +68,21 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.listDays('group:default/ledger', '2026-11-21'),
       ).toHaveLength(1);
+
+      // The scorecard reads one kind of subject on the newest day up to a date.
+      const teams = await store.latestDay(['group'], '2026-11-30');
+      expect(teams.day).toBe('2026-11-21');
+      expect([...teams.rollups.values()]).toEqual([
+        { ...team, contract: 60, mock: 10 },
+      ]);
+      expect(
+        (await store.latestDay(['group'], '2026-11-20')).rollups.get(
+          'group:default/ledger',
+        )?.contract,
+      ).toBe(40);
+      expect(
+        (await store.latestDay(['group'], '2026-11-01')).day,
+      ).toBeUndefined();
     });
   },
 );

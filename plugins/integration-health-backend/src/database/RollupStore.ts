@@ -8,6 +8,14 @@ import { optional } from './rowValues';
 export interface RollupStore {
   /** Writes the day's rollups; rows equal to what the day already has are not written again. */
   saveDay(day: string, rollups: Rollup[]): Promise<{ written: number }>;
+  /**
+   * Every subject of these kinds (`group`, `domain`, …) on the newest day
+   * with a snapshot on or before `onOrBefore`.
+   */
+  latestDay(
+    kinds: string[],
+    onOrBefore: string,
+  ): Promise<{ day?: string; rollups: Map<string, Rollup> }>;
   /** One subject's days from `sinceDay` (YYYY-MM-DD), oldest first. */
   listDays(subjectRef: string, sinceDay: string): Promise<HealthSnapshot[]>;
 }
@@ -20,6 +28,8 @@ type Row = {
   integrations: number;
   with_evidence: number;
   without_owner: number;
+  as_provider: number;
+  as_consumer: number;
 };
 
 const TABLE = 'rollup_snapshots';
@@ -32,6 +42,8 @@ const toRow = (day: string, r: Rollup): Row => ({
   integrations: r.integrations,
   with_evidence: r.withEvidence,
   without_owner: r.withoutAccountableOwner,
+  as_provider: r.asProvider,
+  as_consumer: r.asConsumer,
 });
 
 const same = (a: Row, b: Row) =>
@@ -39,7 +51,9 @@ const same = (a: Row, b: Row) =>
   a.mock === b.mock &&
   a.integrations === b.integrations &&
   a.with_evidence === b.with_evidence &&
-  a.without_owner === b.without_owner;
+  a.without_owner === b.without_owner &&
+  a.as_provider === b.as_provider &&
+  a.as_consumer === b.as_consumer;
 
 export class DatabaseRollupStore implements RollupStore {
   static async create(options: { database: DatabaseService }) {
@@ -68,6 +82,33 @@ export class DatabaseRollupStore implements RollupStore {
         .merge();
     }
     return { written: changed.length };
+  }
+
+  async latestDay(kinds: string[], onOrBefore: string) {
+    const latest = (await this.db(TABLE)
+      .where('day', '<=', onOrBefore)
+      .max('day as day')
+      .first()) as { day: string | null } | undefined;
+    const rollups = new Map<string, Rollup>();
+    if (!latest?.day) return { rollups };
+    const rows: Row[] = await this.db(TABLE)
+      .where('day', latest.day)
+      .andWhere(q => {
+        for (const kind of kinds) q.orWhere('subject_ref', 'like', `${kind}:%`);
+      });
+    for (const row of rows) {
+      rollups.set(row.subject_ref, {
+        subjectRef: row.subject_ref,
+        contract: optional(row.contract),
+        mock: optional(row.mock),
+        integrations: Number(row.integrations),
+        withEvidence: Number(row.with_evidence),
+        withoutAccountableOwner: Number(row.without_owner),
+        asProvider: Number(row.as_provider),
+        asConsumer: Number(row.as_consumer),
+      });
+    }
+    return { day: latest.day, rollups };
   }
 
   async listDays(

@@ -85,6 +85,8 @@ describe('computeRollups', () => {
       integrations: 2,
       withEvidence: 2,
       withoutAccountableOwner: 1,
+      asProvider: 2,
+      asConsumer: 0,
     });
     // No evidence at all is unknown, not 0.
     expect(of('component:default/legacy')).toMatchObject({
@@ -99,8 +101,15 @@ describe('computeRollups', () => {
     expect(of('group:default/engineering')).toMatchObject({
       integrations: 2,
       contract: 50,
+      asProvider: 2,
+      asConsumer: 0,
     });
-    expect(of('system:default/payments')).toMatchObject({ integrations: 3 });
+    // Inside one system, an integration counts on both of its sides.
+    expect(of('system:default/payments')).toMatchObject({
+      integrations: 3,
+      asProvider: 3,
+      asConsumer: 1,
+    });
     expect(of('domain:default/money')).toMatchObject({
       integrations: 3,
       withEvidence: 2,

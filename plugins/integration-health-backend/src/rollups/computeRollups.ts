@@ -4,7 +4,13 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import { CatalogSnapshot } from '../sync/catalogSnapshot';
 
-export type Rollup = Omit<HealthSnapshot, 'day'> & { subjectRef: string };
+export type Rollup = Omit<HealthSnapshot, 'day'> & {
+  subjectRef: string;
+  /** Integrations it is on the provider side of. */
+  asProvider: number;
+  /** Integrations it is on the consumer side of (both, inside one team). */
+  asConsumer: number;
+};
 
 /** A group and every group above it, stopping at cycles. */
 function withAncestors(group: string, parentOf: Map<string, string>): string[] {
@@ -19,34 +25,30 @@ function withAncestors(group: string, parentOf: Map<string, string>): string[] {
   return chain;
 }
 
-/** Entities, teams (with the groups above them), systems and domains an integration counts for. */
-function subjectsOf(
-  integration: Integration,
+/**
+ * The entity, its system and domain, and its owning team with the groups
+ * above it: the subjects one side of an integration counts for.
+ */
+function sideSubjects(
+  entityRef: string,
+  ownerRef: string | undefined,
   snapshot: CatalogSnapshot,
 ): Set<string> {
-  const subjects = new Set<string>();
-  for (const ref of [integration.consumerRef, integration.providerRef]) {
-    subjects.add(ref);
-    const system = snapshot.entities
-      .get(ref)
-      ?.relations.find(
-        r => r.type === 'partOf' && r.targetRef.startsWith('system:'),
-      )?.targetRef;
-    if (system) {
-      subjects.add(system);
-      const domain = snapshot.domainOf.get(system);
-      if (domain) subjects.add(domain);
-    }
+  const subjects = new Set<string>([entityRef]);
+  const system = snapshot.entities
+    .get(entityRef)
+    ?.relations.find(
+      r => r.type === 'partOf' && r.targetRef.startsWith('system:'),
+    )?.targetRef;
+  if (system) {
+    subjects.add(system);
+    const domain = snapshot.domainOf.get(system);
+    if (domain) subjects.add(domain);
   }
-  for (const owner of [
-    integration.consumerOwnerRef,
-    integration.providerOwnerRef,
-  ]) {
-    if (owner?.startsWith('group:')) {
-      withAncestors(owner, snapshot.parentGroupOf).forEach(g =>
-        subjects.add(g),
-      );
-    }
+  if (ownerRef?.startsWith('group:')) {
+    withAncestors(ownerRef, snapshot.parentGroupOf).forEach(g =>
+      subjects.add(g),
+    );
   }
   return subjects;
 }
@@ -67,15 +69,31 @@ export function computeRollups(
   snapshot: CatalogSnapshot,
 ): Rollup[] {
   const bySubject = new Map<string, Integration[]>();
+  const roles = new Map<string, { asProvider: number; asConsumer: number }>();
   for (const integration of integrations) {
-    for (const subject of subjectsOf(integration, snapshot)) {
+    const provider = sideSubjects(
+      integration.providerRef,
+      integration.providerOwnerRef,
+      snapshot,
+    );
+    const consumer = sideSubjects(
+      integration.consumerRef,
+      integration.consumerOwnerRef,
+      snapshot,
+    );
+    for (const subject of new Set([...provider, ...consumer])) {
       const list = bySubject.get(subject) ?? [];
       list.push(integration);
       bySubject.set(subject, list);
+      const role = roles.get(subject) ?? { asProvider: 0, asConsumer: 0 };
+      if (provider.has(subject)) role.asProvider++;
+      if (consumer.has(subject)) role.asConsumer++;
+      roles.set(subject, role);
     }
   }
   return [...bySubject].map(([subjectRef, list]) => ({
     subjectRef,
+    ...roles.get(subjectRef)!,
     contract: mean(
       list.flatMap(i =>
         i.scores?.contract.value !== undefined ? [i.scores.contract.value] : [],
