@@ -229,6 +229,19 @@ async function main() {
   for (const ref of sample(catalog.componentRefs, 500)) {
     integrations.push(await latency(`${path(ref)}/integrations`));
   }
+  // The leadership scorecard over all 300 teams, from the day's snapshot.
+  const scorecard: number[] = [];
+  let teams = 0;
+  for (let i = 0; i < 50; i++) {
+    const start = performance.now();
+    const res = await request(backend.server)
+      .get('/api/integration-health/v1/scorecard?kind=team&window=30')
+      .set('Authorization', 'Bearer mock-user-token');
+    scorecard.push(performance.now() - start);
+    if (res.status !== 200) errors.push(`scorecard: ${res.status}`);
+    teams = res.body.rows?.length ?? 0;
+  }
+  if (teams === 0) errors.push('scorecard: no team rows');
   await backend.stop();
   await knex.destroy();
 
@@ -245,6 +258,8 @@ async function main() {
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     blast_radius_p95_ms: round(percentile(blast, 95), 1),
     entity_integrations_p99_ms: round(percentile(integrations, 99), 1),
+    scorecard_teams: teams,
+    scorecard_p95_ms: round(percentile(scorecard, 95), 1),
     errors: errors.length,
   };
   for (const error of errors.slice(0, 10))

@@ -553,6 +553,51 @@ describe('integration-health backend', () => {
     expect(hidden.status).toBe(404);
   });
 
+  it("answers the scorecard by team from the day's snapshot, as JSON and as CSV that states its date", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const card = await request(server)
+      .get('/api/integration-health/v1/scorecard?kind=team&window=30')
+      .set('Authorization', mockCredentials.user.header());
+    expect(card.status).toBe(200);
+    expect(card.body).toMatchObject({
+      kind: 'team',
+      day: today,
+      windowDays: 30,
+    });
+    const ledger = card.body.rows.find(
+      (r: any) => r.ref === 'group:default/ledger',
+    );
+    expect(ledger).toMatchObject({
+      integrations: 1,
+      asConsumer: 1,
+      asProvider: 0,
+    });
+    expect(ledger.breakingChanges).toEqual({
+      announced: 0,
+      pending: 0,
+      overdue: 0,
+    });
+
+    const csv = await request(server)
+      .get('/api/integration-health/v1/scorecard?kind=team&format=csv')
+      .set('Authorization', mockCredentials.user.header());
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe(
+      `# Integration Health scorecard by team, snapshot ${today}, trend since no earlier snapshot (30 days)`,
+    );
+    expect(lines[1]).toBe(
+      'ref,integrations,asProvider,asConsumer,ownedShare,contract,mock,evidenceShare,announced,pending,overdue,contractTrend,mockTrend',
+    );
+    expect(lines).toContain('group:default/ledger,1,0,1,0.000,,,0.000,0,0,0,,');
+
+    const badWindow = await request(server)
+      .get('/api/integration-health/v1/scorecard?window=7')
+      .set('Authorization', mockCredentials.user.header());
+    expect(badWindow.status).toBe(400);
+    expect(badWindow.body.error.message).toContain('window');
+  });
+
   it('lets a service call the routes with its own credentials', async () => {
     const res = await request(server)
       .get('/api/integration-health/v1/sync-runs/latest')

@@ -15,6 +15,7 @@ import { createEvidenceStores } from './database/createEvidenceStores';
 import { DatabaseSpecStore } from './database/SpecStore';
 import { DatabaseRollupStore } from './database/RollupStore';
 import { RollupService } from './rollups/RollupService';
+import { ScorecardService } from './rollups/ScorecardService';
 import { ScoreService } from './scores/ScoreService';
 import { CalendarService } from './calendar/CalendarService';
 import { CalendarNotifier } from './calendar/CalendarNotifier';
@@ -126,11 +127,12 @@ export const integrationHealthPlugin = createBackendPlugin({
           await specHistory.recordSeeds(await load());
         }
 
+        const rollupStore = await DatabaseRollupStore.create({ database });
         const rollupService = new RollupService({
           catalog,
           integrationStore,
           evidenceStore,
-          rollupStore: await DatabaseRollupStore.create({ database }),
+          rollupStore,
         });
         const calendarStore = await CalendarStore.create({ database });
         const calendarService = new CalendarService({
@@ -283,6 +285,11 @@ export const integrationHealthPlugin = createBackendPlugin({
             }),
             httpAuth,
             rollupService,
+            scorecardService: new ScorecardService({
+              catalog,
+              rollupStore,
+              calendar: calendarService,
+            }),
             queryService,
             graphService,
             breakingChangeService,

@@ -23,6 +23,7 @@ describe('the committed OpenAPI document', () => {
       ownerAssignmentService: {} as any,
       evidenceService: {} as any,
       rollupService: {} as any,
+      scorecardService: {} as any,
     });
     const calendarRouter = createCalendarRouter({
       httpAuth: {} as any,

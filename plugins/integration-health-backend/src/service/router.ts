@@ -9,6 +9,7 @@ import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
 import { integrationId as integrationIdOf } from '../database/IntegrationStore';
 import { RollupService } from '../rollups/RollupService';
+import { scorecardCsv, ScorecardService } from '../rollups/ScorecardService';
 import { EvidenceService } from './EvidenceService';
 import { parseInput } from './parseInput';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
@@ -90,6 +91,15 @@ function idFromRefs(refs: z.infer<typeof integrationRefs>): string {
   );
 }
 
+const scorecardQuery = z.object({
+  kind: z.enum(['team', 'system', 'domain']).default('team'),
+  window: z.coerce
+    .number()
+    .pipe(z.union([z.literal(30), z.literal(90), z.literal(365)]))
+    .default(30),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
 const trendQuery = z.object({
   days: z.coerce.number().int().min(1).max(365).default(30),
 });
@@ -106,6 +116,7 @@ export function createRouter(options: {
   ownerAssignmentService: OwnerAssignmentService;
   evidenceService: EvidenceService;
   rollupService: RollupService;
+  scorecardService: ScorecardService;
 }): express.Router {
   const {
     httpAuth,
@@ -115,6 +126,7 @@ export function createRouter(options: {
     ownerAssignmentService,
     evidenceService,
     rollupService,
+    scorecardService,
   } = options;
   const router = Router();
   router.use((req, res, next) =>
@@ -349,6 +361,30 @@ export function createRouter(options: {
       });
     },
   );
+
+  router.get('/v1/scorecard', async (req, res) => {
+    const query = parse(scorecardQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const card = await scorecardService.scorecard(
+      { kind: query.kind, windowDays: query.window },
+      credentials,
+    );
+    if (query.format === 'csv') {
+      res
+        .type('text/csv')
+        .set(
+          'Content-Disposition',
+          `attachment; filename="integration-health-scorecard-${query.kind}-${
+            card.day ?? 'none'
+          }.csv"`,
+        )
+        .send(scorecardCsv(card));
+    } else {
+      res.json(card);
+    }
+  });
 
   router.get('/v1/evidence-sources', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
