@@ -316,3 +316,46 @@ export type HealthSnapshot = {
   withEvidence: number;
   withoutAccountableOwner: number;
 };
+
+/**
+ * What the scorecard has a row for.
+ *
+ * @public
+ */
+export type ScorecardKind = 'team' | 'system' | 'domain';
+
+/**
+ * One row of the scorecard: a team (with the groups below it), system or domain.
+ *
+ * @public
+ */
+export type ScorecardRow = {
+  ref: string;
+  integrations: number;
+  asProvider: number;
+  asConsumer: number;
+  /** Share (0–1) of integrations with an accountable owner. */
+  ownedShare: number;
+  contract?: number;
+  mock?: number;
+  /** Share (0–1) of integrations with any evidence. */
+  evidenceShare: number;
+  /** Teams only: entries announced, and consumers' pending and overdue acknowledgements. */
+  breakingChanges?: { announced: number; pending: number; overdue: number };
+  /** Change since the start of the window, where both ends are known. */
+  trend: { contract?: number; mock?: number; ownedShare?: number; evidenceShare?: number };
+};
+
+/**
+ * The cross-team scorecard from the newest daily snapshot (`day`), with
+ * trends since the snapshot at the start of the window (`since`).
+ *
+ * @public
+ */
+export type Scorecard = {
+  kind: ScorecardKind;
+  day?: string;
+  since?: string;
+  windowDays: number;
+  rows: ScorecardRow[];
+};

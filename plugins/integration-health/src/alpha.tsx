@@ -6,7 +6,7 @@ import {
   createRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { RiCalendarEventLine } from '@remixicon/react';
+import { RiCalendarEventLine, RiDashboardLine } from '@remixicon/react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -48,6 +48,20 @@ const calendarPage = PageBlueprint.make({
   },
 });
 
+const scorecardRouteRef = createRouteRef();
+
+const scorecardPage = PageBlueprint.make({
+  name: 'scorecard',
+  params: {
+    path: '/integration-health/scorecard',
+    routeRef: scorecardRouteRef,
+    title: 'Scorecard',
+    icon: <RiDashboardLine />,
+    loader: () =>
+      import('./components/Scorecard').then(m => <m.ScorecardPage />),
+  },
+});
+
 const entityHealthSummaryCard = EntityCardBlueprint.make({
   name: 'health-summary',
   params: {
@@ -74,11 +88,12 @@ const entityHealthSummaryCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'integration-health',
   info: { packageJson: () => import('../package.json') },
-  routes: { calendar: calendarRouteRef },
+  routes: { calendar: calendarRouteRef, scorecard: scorecardRouteRef },
   extensions: [
     integrationHealthApi,
     entityIntegrationsContent,
     entityHealthSummaryCard,
     calendarPage,
+    scorecardPage,
   ],
 });

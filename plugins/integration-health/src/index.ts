@@ -10,6 +10,8 @@ export {
   EntityIntegrationHealthContent,
   EntityIntegrationHealthSummaryCard,
   IntegrationHealthCalendarPage,
+  IntegrationHealthScorecardPage,
+  scorecardRouteRef,
   calendarRouteRef,
 } from './plugin';
 export {

@@ -19,13 +19,22 @@ export const calendarRouteRef = createRouteRef({
 import { IntegrationHealthClient, integrationHealthApiRef } from './api';
 
 /**
+ * The scorecard page's route, for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const scorecardRouteRef = createRouteRef({
+  id: 'integration-health:scorecard',
+});
+
+/**
  * The Integration Health plugin for apps on the legacy frontend system.
  *
  * @public
  */
 export const integrationHealthPlugin = createPlugin({
   id: 'integration-health',
-  routes: { calendar: calendarRouteRef },
+  routes: { calendar: calendarRouteRef, scorecard: scorecardRouteRef },
   apis: [
     createApiFactory({
       api: integrationHealthApiRef,
@@ -86,5 +95,20 @@ export const IntegrationHealthCalendarPage = integrationHealthPlugin.provide(
     name: 'IntegrationHealthCalendarPage',
     component: () => import('./components/Calendar').then(m => m.CalendarPage),
     mountPoint: calendarRouteRef,
+  }),
+);
+
+/**
+ * The cross-team scorecard page (legacy frontend system):
+ * `<Route path="/integration-health/scorecard" element={<IntegrationHealthScorecardPage />} />`.
+ *
+ * @public
+ */
+export const IntegrationHealthScorecardPage = integrationHealthPlugin.provide(
+  createRoutableExtension({
+    name: 'IntegrationHealthScorecardPage',
+    component: () =>
+      import('./components/Scorecard').then(m => m.ScorecardPage),
+    mountPoint: scorecardRouteRef,
   }),
 );

@@ -1,47 +1,19 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
+import {
+  CalendarEntry,
+  Scorecard,
+  ScorecardKind,
+  ScorecardRow,
+} from '@integration-health/plugin-integration-health-common';
 import { Rollup } from './computeRollups';
 import { RollupStore } from '../database/RollupStore';
 import { CatalogVisibility } from '../service/CatalogVisibility';
-
-export type ScorecardKind = 'team' | 'system' | 'domain';
 
 const PREFIX: Record<ScorecardKind, string> = {
   team: 'group',
   system: 'system',
   domain: 'domain',
-};
-
-/** One row of the scorecard: a team, system or domain. */
-export type ScorecardRow = {
-  ref: string;
-  integrations: number;
-  asProvider: number;
-  asConsumer: number;
-  /** Share (0–1) of integrations with an accountable owner. */
-  ownedShare: number;
-  contract?: number;
-  mock?: number;
-  /** Share (0–1) of integrations with any evidence. */
-  evidenceShare: number;
-  /** Calendar entries the team announced, and its consumers' pending and overdue acknowledgements (teams only). */
-  breakingChanges?: { announced: number; pending: number; overdue: number };
-  /** Change since the start of the window, where both ends are known. */
-  trend: {
-    contract?: number;
-    mock?: number;
-    ownedShare?: number;
-    evidenceShare?: number;
-  };
-};
-
-export type Scorecard = {
-  kind: ScorecardKind;
-  day?: string;
-  since?: string;
-  windowDays: number;
-  rows: ScorecardRow[];
 };
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);

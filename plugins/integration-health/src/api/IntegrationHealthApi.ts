@@ -10,6 +10,8 @@ import {
   EntityIntegrations,
   EvidenceSourceStatus,
   GraphDirection,
+  Scorecard,
+  ScorecardKind,
   HealthSnapshot,
   Integration,
   SpecChange,
@@ -79,6 +81,10 @@ export interface IntegrationHealthApi {
   ): Promise<CalendarEntry>;
   /** Cancels an announced entry (its owners only). */
   cancelAnnouncement(entryId: string): Promise<CalendarEntry>;
+  /** The cross-team scorecard from the newest daily snapshot. */
+  getScorecard(kind: ScorecardKind, windowDays: 30 | 90 | 365): Promise<Scorecard>;
+  /** The same as CSV, its first line stating the snapshot date. */
+  getScorecardCsv(kind: ScorecardKind, windowDays: 30 | 90 | 365): Promise<string>;
   /** Whether the user has an active calendar feed token. */
   getFeedStatus(): Promise<{ active: boolean; createdAt?: string }>;
   /** A new feed link (shown once); the previous one stops working. */

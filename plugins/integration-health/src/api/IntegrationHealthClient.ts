@@ -12,6 +12,8 @@ import {
   EntityIntegrations,
   EvidenceSourceStatus,
   GraphDirection,
+  Scorecard,
+  ScorecardKind,
   HealthSnapshot,
   Integration,
   SpecChange,
@@ -182,6 +184,19 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
         method: 'POST',
       },
     );
+  }
+
+  getScorecard(kind: ScorecardKind, windowDays: 30 | 90 | 365) {
+    return this.get<Scorecard>(`/v1/scorecard?kind=${kind}&window=${windowDays}`);
+  }
+
+  async getScorecardCsv(kind: ScorecardKind, windowDays: 30 | 90 | 365) {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('integration-health');
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}/v1/scorecard?kind=${kind}&window=${windowDays}&format=csv`,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.text();
   }
 
   getFeedStatus() {

@@ -43,6 +43,8 @@ function mockApi(
     getCalendarEntry: jest.fn(),
     acknowledge: jest.fn(),
     getFeedStatus: jest.fn(),
+    getScorecard: jest.fn(),
+    getScorecardCsv: jest.fn(),
     announce: jest.fn(),
     updateAnnouncement: jest.fn(),
     cancelAnnouncement: jest.fn(),

@@ -1,0 +1,114 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Scorecard } from '@integration-health/plugin-integration-health-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
+import { ScorecardPage } from './ScorecardPage';
+
+const card: Scorecard = {
+  kind: 'team',
+  day: '2026-11-22',
+  since: '2026-10-23',
+  windowDays: 30,
+  rows: [
+    {
+      ref: 'group:default/ledger-engineering',
+      integrations: 3,
+      asProvider: 1,
+      asConsumer: 2,
+      ownedShare: 0.667,
+      mock: 19,
+      evidenceShare: 0.333,
+      breakingChanges: { announced: 0, pending: 1, overdue: 0 },
+      trend: { mock: -41 },
+    },
+    {
+      ref: 'group:default/payments-engineering',
+      integrations: 6,
+      asProvider: 4,
+      asConsumer: 3,
+      ownedShare: 0.5,
+      contract: 55,
+      mock: 100,
+      evidenceShare: 0.5,
+      breakingChanges: { announced: 1, pending: 0, overdue: 3 },
+      trend: { contract: 5 },
+    },
+  ],
+};
+
+function scorecardApi() {
+  return {
+    getScorecard: jest.fn(async () => card),
+    getScorecardCsv: jest.fn(async () => '# snapshot 2026-11-22\nref\n'),
+  } as unknown as IntegrationHealthApi;
+}
+
+const render = (api: IntegrationHealthApi) =>
+  renderInTestApp(<ScorecardPage />, {
+    apis: [[integrationHealthApiRef, api]],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+
+const teams = () =>
+  within(screen.getByRole('table', { name: 'Scorecard by team' }))
+    .getAllByRole('row')
+    .slice(1)
+    .map(r => within(r).getAllByRole('cell')[0].textContent);
+
+describe('ScorecardPage', () => {
+  it('shows each team as a heat-mapped row with trends, sorted and filtered, linking to the team', async () => {
+    await render(scorecardApi());
+    const table = await screen.findByRole('table', {
+      name: 'Scorecard by team',
+    });
+    expect(screen.getByText(/as of 2026-11-22/)).toBeInTheDocument();
+    // Unknown contract scores sort last.
+    expect(teams()).toEqual(['payments-engineering', 'ledger-engineering']);
+    const ledger = within(table).getByRole('row', {
+      name: /ledger-engineering/,
+    });
+    expect(within(ledger).getByText('19').closest('td')?.className).toMatch(
+      /poor/,
+    );
+    expect(within(ledger).getByText('▼41')).toBeInTheDocument();
+    expect(
+      within(ledger).getByRole('link', { name: 'ledger-engineering' }),
+    ).toHaveAttribute('href', '/catalog/default/group/ledger-engineering');
+
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Overdue' }),
+    );
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Overdue' }),
+    );
+    expect(teams()).toEqual(['payments-engineering', 'ledger-engineering']);
+    expect(
+      within(table).getByRole('columnheader', { name: 'Overdue' }),
+    ).toHaveAttribute('aria-sort', 'descending');
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Filter' }),
+      'ledger',
+    );
+    expect(teams()).toEqual(['ledger-engineering']);
+  });
+
+  it('exports the CSV the server makes, and loads again on another window', async () => {
+    const api = scorecardApi();
+    const createObjectURL = jest.fn(() => 'blob:scorecard');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    await render(api);
+    await screen.findByRole('table', { name: 'Scorecard by team' });
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(api.getScorecardCsv).toHaveBeenCalledWith('team', 30);
+    expect(createObjectURL).toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: /30 days/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: '365 days' }),
+    );
+    expect(api.getScorecard).toHaveBeenLastCalledWith('team', 365);
+  });
+});

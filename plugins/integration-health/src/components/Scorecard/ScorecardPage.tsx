@@ -1,0 +1,296 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  Flex,
+  Select,
+  Skeleton,
+  Text,
+  TextField,
+} from '@backstage/ui';
+import {
+  ScorecardKind,
+  ScorecardRow,
+} from '@integration-health/plugin-integration-health-common';
+import { useMemo, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { integrationHealthApiRef } from '../../api';
+import { describeError } from '../describeError';
+import styles from './Scorecard.module.css';
+
+type Window = 30 | 90 | 365;
+type Column = {
+  key: string;
+  label: string;
+  value: (row: ScorecardRow) => number | undefined;
+  /** 0–100 for the heat map; undefined for counts. */
+  heat?: (row: ScorecardRow) => number | undefined;
+  show: (row: ScorecardRow) => string;
+  trend?: (row: ScorecardRow) => number | undefined;
+};
+
+const KIND_LABELS: Record<ScorecardKind, string> = {
+  team: 'Team',
+  system: 'System',
+  domain: 'Domain',
+};
+
+/** The aria-sort of a column header. */
+function ariaSort(active: boolean, descending: boolean) {
+  if (!active) return 'none';
+  return descending ? 'descending' : 'ascending';
+}
+
+const pct = (share: number) => Math.round(share * 100);
+const signed = (n: number | undefined, scale = 1) =>
+  n === undefined || n === 0
+    ? ''
+    : `${n > 0 ? '▲' : '▼'}${Math.abs(Math.round(n * scale))}`;
+
+const COLUMNS: Column[] = [
+  {
+    key: 'integrations',
+    label: 'Integrations',
+    value: r => r.integrations,
+    show: r =>
+      `${r.integrations} (${r.asProvider} provided, ${r.asConsumer} consumed)`,
+  },
+  {
+    key: 'owned',
+    label: 'With owner',
+    value: r => r.ownedShare,
+    heat: r => pct(r.ownedShare),
+    show: r => `${pct(r.ownedShare)}%`,
+    trend: r => r.trend.ownedShare && r.trend.ownedShare * 100,
+  },
+  {
+    key: 'contract',
+    label: 'Contract',
+    value: r => r.contract,
+    heat: r => r.contract,
+    show: r => (r.contract === undefined ? 'unknown' : String(r.contract)),
+    trend: r => r.trend.contract,
+  },
+  {
+    key: 'mock',
+    label: 'Mocks',
+    value: r => r.mock,
+    heat: r => r.mock,
+    show: r => (r.mock === undefined ? 'unknown' : String(r.mock)),
+    trend: r => r.trend.mock,
+  },
+  {
+    key: 'evidence',
+    label: 'With evidence',
+    value: r => r.evidenceShare,
+    heat: r => pct(r.evidenceShare),
+    show: r => `${pct(r.evidenceShare)}%`,
+    trend: r => r.trend.evidenceShare && r.trend.evidenceShare * 100,
+  },
+  {
+    key: 'announced',
+    label: 'Announced',
+    value: r => r.breakingChanges?.announced,
+    show: r => String(r.breakingChanges?.announced ?? '—'),
+  },
+  {
+    key: 'pending',
+    label: 'Pending',
+    value: r => r.breakingChanges?.pending,
+    show: r => String(r.breakingChanges?.pending ?? '—'),
+  },
+  {
+    key: 'overdue',
+    label: 'Overdue',
+    value: r => r.breakingChanges?.overdue,
+    show: r => String(r.breakingChanges?.overdue ?? '—'),
+  },
+];
+
+function heatClass(value: number | undefined) {
+  if (value === undefined) return '';
+  if (value >= 80) return styles.good;
+  if (value >= 50) return styles.fair;
+  return styles.poor;
+}
+
+/**
+ * The cross-team scorecard for leadership: a heat map of each team's (or
+ * system's, domain's) seams from the newest daily snapshot, with the change
+ * over 30, 90 or 365 days; sortable, filterable, each row linking to its
+ * catalog page, and exportable as CSV.
+ *
+ * @public
+ */
+export function ScorecardPage() {
+  const api = useApi(integrationHealthApiRef);
+  const [kind, setKind] = useState<ScorecardKind>('team');
+  const [windowDays, setWindowDays] = useState<Window>(30);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<{ key: string; descending: boolean }>({
+    key: 'contract',
+    descending: false,
+  });
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getScorecard(kind, windowDays),
+    [api, kind, windowDays],
+  );
+
+  const rows = useMemo(() => {
+    const column = COLUMNS.find(c => c.key === sort.key);
+    const found = (value?.rows ?? []).filter(r =>
+      r.ref
+        .toLocaleLowerCase('en-US')
+        .includes(filter.toLocaleLowerCase('en-US')),
+    );
+    if (!column) return found;
+    // Unknown values sort last either way.
+    return [...found].sort((a, b) => {
+      const x = column.value(a);
+      const y = column.value(b);
+      if (x === undefined && y === undefined) return 0;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      return sort.descending ? y - x : x - y;
+    });
+  }, [value, filter, sort]);
+
+  const exportCsv = async () => {
+    const csv = await api.getScorecardCsv(kind, windowDays);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `integration-health-scorecard-${kind}-${
+      value?.day ?? 'none'
+    }.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <Flex direction="column" gap="4" p="4">
+      <div>
+        <Text as="h1" variant="title-medium">
+          Integration health scorecard
+        </Text>
+        <Text as="p" variant="body-medium" color="secondary">
+          How healthy the seams between teams are
+          {value?.day ? `, as of ${value.day}` : ''}; ▲▼ show the change
+          {value?.since
+            ? ` since ${value.since}`
+            : ' over the window (no earlier snapshot yet)'}
+          .
+        </Text>
+      </div>
+      <Flex gap="3" align="end">
+        <Select
+          label="By"
+          options={[
+            { value: 'team', label: 'Team' },
+            { value: 'system', label: 'System' },
+            { value: 'domain', label: 'Domain' },
+          ]}
+          value={kind}
+          onChange={key => setKind(key as ScorecardKind)}
+        />
+        <Select
+          label="Trend over"
+          options={[
+            { value: '30', label: '30 days' },
+            { value: '90', label: '90 days' },
+            { value: '365', label: '365 days' },
+          ]}
+          value={String(windowDays)}
+          onChange={key => setWindowDays(Number(key) as Window)}
+        />
+        <TextField label="Filter" value={filter} onChange={setFilter} />
+        <Button variant="secondary" onPress={exportCsv} isDisabled={!value}>
+          Export CSV
+        </Button>
+      </Flex>
+      <Card>
+        <CardBody>
+          {loading && !value && <Skeleton width="100%" height={160} />}
+          {error && (
+            <Alert
+              status="danger"
+              title="Could not load the scorecard"
+              description={describeError(error)}
+              customActions={
+                <Button variant="secondary" size="small" onPress={retry}>
+                  Try again
+                </Button>
+              }
+            />
+          )}
+          {value && rows.length === 0 && (
+            <Text as="p" color="secondary">
+              {value.rows.length === 0
+                ? 'No snapshot yet: the sync writes one each day.'
+                : 'No row matches the filter.'}
+            </Text>
+          )}
+          {value && rows.length > 0 && (
+            <table className={styles.table} aria-label={`Scorecard by ${kind}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{KIND_LABELS[kind]}</th>
+                  {COLUMNS.filter(
+                    c =>
+                      kind === 'team' ||
+                      !['announced', 'pending', 'overdue'].includes(c.key),
+                  ).map(c => (
+                    <th
+                      key={c.key}
+                      scope="col"
+                      aria-sort={ariaSort(sort.key === c.key, sort.descending)}
+                    >
+                      <button
+                        type="button"
+                        className={styles.sort}
+                        onClick={() =>
+                          setSort(s => ({
+                            key: c.key,
+                            descending: s.key === c.key ? !s.descending : false,
+                          }))
+                        }
+                      >
+                        {c.label}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(row => (
+                  <tr key={row.ref}>
+                    <td>
+                      <EntityRefLink entityRef={row.ref} />
+                    </td>
+                    {COLUMNS.filter(
+                      c =>
+                        kind === 'team' ||
+                        !['announced', 'pending', 'overdue'].includes(c.key),
+                    ).map(c => (
+                      <td key={c.key} className={heatClass(c.heat?.(row))}>
+                        {c.show(row)}
+                        {c.trend && (
+                          <span className={styles.trend}>
+                            {signed(c.trend(row))}
+                          </span>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </CardBody>
+      </Card>
+    </Flex>
+  );
+}
