@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
-  timeout: 120_000,
+  timeout: 300_000,
   expect: { timeout: 30_000 },
   retries: process.env.CI ? 1 : 0,
   workers: 1,

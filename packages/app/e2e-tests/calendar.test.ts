@@ -37,10 +37,13 @@ async function openEntry(page: Page) {
   // The sync puts spec history on the calendar shortly after the backend starts.
   await expect(async () => {
     await page.reload();
+    // A reload while the backend is still starting can land on sign-in.
+    const enter = page.getByRole('button', { name: 'Enter' });
+    if (await enter.isVisible()) await enter.click();
     await expect(page.getByRole('button', { name: ENTRY })).toBeVisible({
       timeout: 5_000,
     });
-  }).toPass({ timeout: 90_000 });
+  }).toPass({ timeout: 180_000 });
   await page.getByRole('button', { name: ENTRY }).click();
   return page.getByRole('dialog');
 }

@@ -22,10 +22,13 @@ test('a new user finds transaction-processing and sees its integrations, owners 
   // The sync runs shortly after the backend starts; reload until it has.
   await expect(async () => {
     await page.reload();
+    // A reload while the backend is still starting can land on sign-in.
+    const enter = page.getByRole('button', { name: 'Enter' });
+    if (await enter.isVisible()) await enter.click();
     await expect(page.getByText(/4 upstream, 2 downstream/)).toBeVisible({
       timeout: 5_000,
     });
-  }).toPass({ timeout: 90_000 });
+  }).toPass({ timeout: 180_000 });
 
   const upstream = page.getByRole('main').getByRole('grid').first();
   const ledgerRow = upstream.getByRole('row', {
