@@ -1,3 +1,4 @@
+import { nameOf } from './nameOf';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
@@ -9,7 +10,6 @@ import { CalendarListener, CalendarService } from './CalendarService';
 export const CALENDAR_SIGNAL_CHANNEL = 'integration-health:calendar';
 
 const DAY = 86_400_000;
-const nameOf = (ref: string) => ref.slice(ref.indexOf('/') + 1);
 const dateOf = (iso: string) => iso.slice(0, 10);
 
 type Message = {

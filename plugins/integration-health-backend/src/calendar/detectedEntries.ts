@@ -1,7 +1,7 @@
+import { nameOf } from './nameOf';
 import { StoredBreakingChange } from '../database/SpecStore';
 import { DetectedEntry } from '../database/CalendarStore';
 
-const nameOf = (ref: string) => ref.slice(ref.indexOf('/') + 1);
 const plural = (n: number, one: string, many: string) =>
   `${n} ${n === 1 ? one : many}`;
 

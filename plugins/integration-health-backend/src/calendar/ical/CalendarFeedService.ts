@@ -1,3 +1,4 @@
+import { nameOf } from '../nameOf';
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -5,8 +6,6 @@ import { CalendarEntry } from '@integration-health/plugin-integration-health-com
 import { FeedTokenStore } from '../../database/FeedTokenStore';
 import { CalendarService } from '../CalendarService';
 import { renderICalendar } from './renderICalendar';
-
-const nameOf = (ref: string) => ref.slice(ref.indexOf('/') + 1);
 
 /**
  * Read-only iCalendar feeds for calendar clients, which cannot sign in: a

@@ -1,3 +1,4 @@
+import { nameOf } from '../nameOf';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
 
 /** RFC 5545 text escaping (3.3.11). */
@@ -31,7 +32,6 @@ const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const date = (iso: string) => iso.slice(0, 10).replace(/-/g, '');
 const nextDay = (iso: string) =>
   date(new Date(Date.parse(iso.slice(0, 10)) + 86_400_000).toISOString());
-const nameOf = (ref: string) => ref.slice(ref.indexOf('/') + 1);
 
 function describe(entry: CalendarEntry): string {
   const lines = [
