@@ -8,15 +8,22 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('contract_verifications', table => {
-    table.text('note').nullable().comment('What the source says besides the result');
+    table
+      .text('note')
+      .nullable()
+      .comment('What the source says besides the result');
     table
       .boolean('provider_in_production')
       .notNullable()
       .defaultTo(false)
-      .comment('The source knows the verified provider version is deployed in production');
+      .comment(
+        'The source knows the verified provider version is deployed in production',
+      );
   });
   await knex.schema.createTable('mock_documents', table => {
-    table.comment('Mocks of consumers (pacts, WireMock mappings) per integration and source');
+    table.comment(
+      'Mocks of consumers (pacts, WireMock mappings) per integration and source',
+    );
     table.bigIncrements('id').primary();
     table.string('integration_id', 64).notNullable();
     table.string('source', 64).notNullable();
@@ -31,11 +38,16 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('evidence_sources', table => {
-    table.comment('Each evidence source: when it last answered, and its last error');
+    table.comment(
+      'Each evidence source: when it last answered, and its last error',
+    );
     table.string('source', 64).primary();
     table.timestamp('last_attempt_at', { useTz: true }).notNullable();
     table.timestamp('last_success_at', { useTz: true }).nullable();
-    table.text('last_error').nullable().comment('Null when the last attempt succeeded');
+    table
+      .text('last_error')
+      .nullable()
+      .comment('Null when the last attempt succeeded');
   });
 };
 

@@ -11,7 +11,10 @@ exports.up = async function up(knex) {
     table.comment('One row per day and entity, team, system or domain');
     table.string('day', 10).notNullable().comment('YYYY-MM-DD, UTC');
     table.string('subject_ref', 255).notNullable();
-    table.integer('contract').nullable().comment('Mean over integrations with a score; null when none');
+    table
+      .integer('contract')
+      .nullable()
+      .comment('Mean over integrations with a score; null when none');
     table.integer('mock').nullable();
     table.integer('integrations').notNullable();
     table.integer('with_evidence').notNullable();

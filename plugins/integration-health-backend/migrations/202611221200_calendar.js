@@ -8,7 +8,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('calendar_entries', table => {
-    table.comment('Dated breaking changes: detected in spec history or announced');
+    table.comment(
+      'Dated breaking changes: detected in spec history or announced',
+    );
     table.string('id', 36).primary();
     table.string('origin', 16).notNullable();
     table.string('api_ref', 255).notNullable();
@@ -20,7 +22,11 @@ exports.up = async function up(knex) {
     table.text('migration_notes').nullable();
     table.text('migration_url').nullable();
     table.timestamp('cancelled_at', { useTz: true }).nullable();
-    table.string('source_key', 255).nullable().unique().comment('Detected entries: the version and sunset date they come from');
+    table
+      .string('source_key', 255)
+      .nullable()
+      .unique()
+      .comment('Detected entries: the version and sunset date they come from');
     table.integer('sequence').notNullable().defaultTo(0);
     table.string('created_by', 255).nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
@@ -32,7 +38,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('calendar_entry_history', table => {
     table.comment('Every change of an entry, append-only');
     table.bigIncrements('id').primary();
-    table.string('entry_id', 36).notNullable().index('calendar_history_entry_idx');
+    table
+      .string('entry_id', 36)
+      .notNullable()
+      .index('calendar_history_entry_idx');
     table.string('action', 16).notNullable();
     table.string('by_ref', 255).nullable();
     table.timestamp('at', { useTz: true }).notNullable();
@@ -54,7 +63,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('calendar_notifications', table => {
     table.comment('Which notification went to whom, so none is sent twice');
     table.string('entry_id', 36).notNullable();
-    table.string('recipient', 255).notNullable().comment('A consumer ref, or provider');
+    table
+      .string('recipient', 255)
+      .notNullable()
+      .comment('A consumer ref, or provider');
     table.string('kind', 64).notNullable();
     table.timestamp('sent_at', { useTz: true }).notNullable();
     table.primary(['entry_id', 'recipient', 'kind']);

@@ -10,7 +10,11 @@ exports.up = async function up(knex) {
     table.comment('Revocable tokens that calendar clients use to read a feed');
     table.bigIncrements('id').primary();
     table.string('user_ref', 255).notNullable().index('feed_tokens_user_idx');
-    table.string('token_hash', 64).notNullable().unique().comment('SHA-256, hex');
+    table
+      .string('token_hash', 64)
+      .notNullable()
+      .unique()
+      .comment('SHA-256, hex');
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('revoked_at', { useTz: true }).nullable();
   });

@@ -437,6 +437,29 @@ describe('integration-health backend', () => {
         documents: [{ name: 'events.json', format: 'pact', content: pact }],
       });
     expect(again.body.mock.inputs.mocks).toBe(1);
+    // A bundle far above the usual 100 kB body limit (1 MB of pacts) is taken.
+    const large = await request(server)
+      .put(`/api/integration-health/v1/integrations/${id}/mocks`)
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        documents: [
+          {
+            name: 'events.json',
+            format: 'pact',
+            content: {
+              ...pact,
+              messages: [
+                {
+                  ...pact.messages[0],
+                  contents: { transactionId: 't'.repeat(1024 * 1024) },
+                },
+              ],
+            },
+          },
+        ],
+      });
+    expect(large.status).toBe(200);
+    expect(large.body.mock.inputs.mocks).toBe(1);
 
     const refused = async (
       req: request.Test,
@@ -587,9 +610,9 @@ describe('integration-health backend', () => {
       `# Integration Health scorecard by team, snapshot ${today}, trend since no earlier snapshot (30 days)`,
     );
     expect(lines[1]).toBe(
-      'ref,integrations,asProvider,asConsumer,ownedShare,contract,mock,evidenceShare,announced,pending,overdue,contractTrend,mockTrend',
+      'ref,integrations,asProvider,asConsumer,ownedShare,contract,mock,evidenceShare,announced,pending,overdue,incidents,incidentMinutes,affectedTransactions,contractTrend,mockTrend',
     );
-    expect(lines).toContain('group:default/ledger,1,0,1,0.000,,,0.000,0,0,0,,');
+    expect(lines).toContain('group:default/ledger,1,0,1,0.000,,,0.000,0,0,0,0,0,0,,');
 
     const badWindow = await request(server)
       .get('/api/integration-health/v1/scorecard?window=7')

@@ -48,7 +48,12 @@ import {
   breakingChangeAcknowledgePermission,
   breakingChangeAnnouncePermission,
   integrationAssignOwnerPermission,
+  integrationIncidentRecordPermission,
 } from '@integration-health/plugin-integration-health-common';
+import { IncidentStore } from './database/IncidentStore';
+import { IncidentService } from './incidents/IncidentService';
+import { createIncidentRouter } from './incidents/incidentRouter';
+import { SubjectMembership } from './rollups/SubjectMembership';
 
 /**
  * The Integration Health backend plugin: the catalog sync job, the
@@ -229,6 +234,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           permissions: [
             integrationAssignOwnerPermission,
             breakingChangeAcknowledgePermission,
+            integrationIncidentRecordPermission,
           ],
           rules: Object.values(integrationPermissionRules),
           getResources: async ids => {
@@ -255,6 +261,24 @@ export const integrationHealthPlugin = createBackendPlugin({
           path: '/v1/calendar/feed.ics',
           allow: 'unauthenticated',
         });
+        const incidentStore = await IncidentStore.create({ database });
+        httpRouter.use(
+          createIncidentRouter({
+            httpAuth,
+            incidentService: new IncidentService({
+              catalog,
+              permissions,
+              integrationStore,
+              evidenceStore,
+              incidentStore,
+              calendarStore,
+              specStore,
+              ruleset: permissionsRegistry.getPermissionRuleset(
+                integrationPermissionResourceRef,
+              ),
+            }),
+          }),
+        );
         httpRouter.use(
           createCalendarRouter({
             httpAuth,
@@ -289,6 +313,15 @@ export const integrationHealthPlugin = createBackendPlugin({
               catalog,
               rollupStore,
               calendar: calendarService,
+              incidentStore,
+              integrationStore,
+              evidenceStore,
+              membership: new SubjectMembership({
+                catalog,
+                auth,
+                integrationStore,
+                pageSize: syncConfig.pageSize,
+              }),
             }),
             queryService,
             graphService,

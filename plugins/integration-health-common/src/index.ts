@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './scores';
 export * from './types';
 export * from './calendar';
+export * from './incidents';

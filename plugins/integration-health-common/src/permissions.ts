@@ -56,6 +56,19 @@ export const breakingChangeAnnouncePermission = createPermission({
 });
 
 /**
+ * Recording or editing an incident at an integration. The resource is the
+ * integration; the plugin's rules let a policy allow it to the owners of
+ * either side.
+ *
+ * @public
+ */
+export const integrationIncidentRecordPermission = createPermission({
+  name: 'integration-health.incident.record',
+  attributes: { action: 'create' },
+  resourceType: INTEGRATION_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Integration Health plugin checks.
  *
  * @public
@@ -64,4 +77,5 @@ export const integrationHealthPermissions = [
   integrationAssignOwnerPermission,
   breakingChangeAcknowledgePermission,
   breakingChangeAnnouncePermission,
+  integrationIncidentRecordPermission,
 ];

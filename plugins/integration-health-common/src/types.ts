@@ -1,3 +1,4 @@
+import type { IncidentSummary } from './incidents';
 import { ScoreExplanation } from './scores';
 
 /**
@@ -342,6 +343,8 @@ export type ScorecardRow = {
   evidenceShare: number;
   /** Teams only: entries announced, and consumers' pending and overdue acknowledgements. */
   breakingChanges?: { announced: number; pending: number; overdue: number };
+  /** Incidents at its integrations that began inside the window. */
+  incidents: IncidentSummary;
   /** Change since the start of the window, where both ends are known. */
   trend: { contract?: number; mock?: number; ownedShare?: number; evidenceShare?: number };
 };
@@ -358,4 +361,23 @@ export type Scorecard = {
   since?: string;
   windowDays: number;
   rows: ScorecardRow[];
+};
+
+/**
+ * The integrations a team, system or domain counts, worst first: those with
+ * incidents in the window, then the lowest scores.
+ *
+ * @public
+ */
+export type SubjectIntegrations = {
+  subjectRef: string;
+  windowDays: number;
+  /** How many there are; `items` holds at most the requested limit. */
+  total: number;
+  items: (Integration & {
+    /** The side of the integration the subject is on. */
+    side: 'provider' | 'consumer' | 'both';
+    /** Incidents that began inside the window. */
+    incidents: number;
+  })[];
 };

@@ -25,9 +25,9 @@ import {
 
 /**
  * The portal's policy: everything is allowed, except that an integration's
- * accountable owner is assigned by the owners of either of its sides, a
- * breaking change is acknowledged by the consumer's owners, and announced by
- * the owners of the API or its providers.
+ * accountable owner is assigned, and incidents at it are recorded, by the
+ * owners of either of its sides; a breaking change is acknowledged by the
+ * consumer's owners, and announced by the owners of the API or its providers.
  */
 class PortalPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -37,7 +37,8 @@ class PortalPermissionPolicy implements PermissionPolicy {
     const claims = user?.info.ownershipEntityRefs ?? [];
     if (isResourcePermission(request.permission, INTEGRATION_RESOURCE_TYPE)) {
       // Acknowledging a breaking change is for the consumer's owners;
-      // assigning the accountable owner for the owners of either side.
+      // assigning the accountable owner and recording incidents for the
+      // owners of either side.
       return createIntegrationConditionalDecision(
         request.permission,
         isPermission(request.permission, breakingChangeAcknowledgePermission)

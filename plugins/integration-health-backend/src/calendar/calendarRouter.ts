@@ -3,6 +3,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { httpUrl } from '../service/httpUrl';
 import { parseInput } from '../service/parseInput';
 import { BreakingChangeCheck } from './BreakingChangeCheck';
 import { CalendarService } from './CalendarService';
@@ -33,7 +34,7 @@ const announcement = z.object({
   operations: z.array(z.string().min(1).max(300)).max(100).optional(),
   effectiveAt: z.string().datetime({ offset: true }),
   migrationNotes: z.string().max(10_000).optional(),
-  migrationUrl: z.string().url().max(2000).optional(),
+  migrationUrl: httpUrl.optional(),
   changes: z
     .array(
       z.object({
@@ -126,7 +127,7 @@ export function createCalendarRouter(options: {
       );
     },
   );
-  router.use(express.json());
+  router.use('/v1/calendar', express.json());
   const entryId = (req: express.Request) =>
     parse(entryParams, req.params, 'entry').entryId;
 

@@ -49,6 +49,12 @@ export interface IntegrationStore {
     downstream: Integration[];
   }>;
 
+  /** Current integrations whose consumer or provider is one of these entities. */
+  listTouching(entityRefs: string[]): Promise<Integration[]>;
+
+  /** Current integrations whose consumer or provider is owned by one of these. */
+  listByOwners(ownerRefs: string[]): Promise<Integration[]>;
+
   /** Integrations by id, current or gone; unknown ids are left out. */
   getByIds(ids: string[]): Promise<Integration[]>;
 
@@ -297,6 +303,34 @@ export class DatabaseIntegrationStore implements IntegrationStore {
         i => i.providerRef === entityRef || i.apiRef === entityRef,
       ),
     };
+  }
+
+  listTouching(entityRefs: string[]) {
+    return this.listWhereEither('consumer_ref', 'provider_ref', entityRefs);
+  }
+
+  listByOwners(ownerRefs: string[]) {
+    return this.listWhereEither(
+      'consumer_owner_ref',
+      'provider_owner_ref',
+      ownerRefs,
+    );
+  }
+
+  private async listWhereEither(
+    column: string,
+    otherColumn: string,
+    values: string[],
+  ): Promise<Integration[]> {
+    const rows = new Map<string, IntegrationRow>();
+    for (let i = 0; i < values.length; i += WRITE_CHUNK_SIZE) {
+      const chunk = values.slice(i, i + WRITE_CHUNK_SIZE);
+      const found: IntegrationRow[] = await this.db(TABLE)
+        .whereNull('gone_at')
+        .andWhere(q => q.whereIn(column, chunk).orWhereIn(otherColumn, chunk));
+      found.forEach(row => rows.set(row.id, row));
+    }
+    return (await this.withAssignments([...rows.values()])).sort(sortByRefs);
   }
 
   async getByIds(ids: string[]): Promise<Integration[]> {

@@ -2,11 +2,25 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CalendarEntry,
+  IncidentSummary,
+  Integration,
   Scorecard,
   ScorecardKind,
   ScorecardRow,
+  SubjectIntegrations,
 } from '@integration-health/plugin-integration-health-common';
 import { Rollup } from './computeRollups';
+import { SubjectMembership } from './SubjectMembership';
+import {
+  breakingByTeam,
+  incidentsBySubject,
+  noIncidents,
+} from './scorecardCounts';
+import { IncidentStore, StoredIncident } from '../database/IncidentStore';
+import { IntegrationStore } from '../database/IntegrationStore';
+import { EvidenceStore } from '../database/EvidenceStore';
+import { attachScores } from '../service/attachScores';
+import { CatalogStructure } from '../sync/catalogSnapshot';
 import { RollupStore } from '../database/RollupStore';
 import { CatalogVisibility } from '../service/CatalogVisibility';
 
@@ -16,33 +30,14 @@ const PREFIX: Record<ScorecardKind, string> = {
   domain: 'domain',
 };
 
+const windowStartOf = (windowDays: number, now: Date) =>
+  new Date(now.getTime() - windowDays * 86_400_000);
+
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 const delta = (now?: number, then?: number) =>
   now === undefined || then === undefined
     ? undefined
     : Math.round((now - then) * 1000) / 1000;
-
-function breakingByTeam(entries: CalendarEntry[]) {
-  const counts = new Map<
-    string,
-    { announced: number; pending: number; overdue: number }
-  >();
-  const of = (team: string) => {
-    const found = counts.get(team) ?? { announced: 0, pending: 0, overdue: 0 };
-    counts.set(team, found);
-    return found;
-  };
-  for (const entry of entries) {
-    if (entry.origin === 'announced')
-      entry.providerOwnerRefs.forEach(team => of(team).announced++);
-    for (const consumer of entry.consumers) {
-      if (!consumer.consumerOwnerRef) continue;
-      if (consumer.state === 'pending') of(consumer.consumerOwnerRef).pending++;
-      if (consumer.state === 'overdue') of(consumer.consumerOwnerRef).overdue++;
-    }
-  }
-  return counts;
-}
 
 /**
  * The cross-team scorecard: one row per team, system or domain from the
@@ -56,12 +51,16 @@ export class ScorecardService {
     private readonly options: {
       catalog: CatalogService;
       rollupStore: RollupStore;
-      calendar?: {
+      calendar: {
         list(
           filter: {},
           credentials: BackstageCredentials,
         ): Promise<CalendarEntry[]>;
       };
+      incidentStore: IncidentStore;
+      integrationStore: IntegrationStore;
+      evidenceStore: EvidenceStore;
+      membership: SubjectMembership;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -72,24 +71,26 @@ export class ScorecardService {
     credentials: BackstageCredentials,
     now = new Date(),
   ): Promise<Scorecard> {
-    const { rollupStore, calendar } = this.options;
+    const { rollupStore, calendar, membership } = this.options;
     const kinds = [PREFIX[request.kind]];
     const today = now.toISOString().slice(0, 10);
-    const start = new Date(now.getTime() - request.windowDays * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    const [current, past, entries] = await Promise.all([
+    const windowStart = windowStartOf(request.windowDays, now);
+    const [current, past, entries, structure, incidents] = await Promise.all([
       rollupStore.latestDay(kinds, today),
-      rollupStore.latestDay(kinds, start),
-      request.kind === 'team' && calendar
+      rollupStore.latestDay(kinds, windowStart.toISOString().slice(0, 10)),
+      request.kind === 'team'
         ? calendar.list({}, credentials)
         : Promise.resolve(undefined),
+      membership.structure(),
+      this.options.incidentStore.listSince(windowStart),
     ]);
-    const visible = await this.visibility.visibleRefs(
-      [...current.rollups.keys()],
-      credentials,
-    );
-    const breaking = entries ? breakingByTeam(entries) : undefined;
+    const [visible, incidentSummaries] = await Promise.all([
+      this.visibility.visibleRefs([...current.rollups.keys()], credentials),
+      this.incidentSummaries(incidents, structure),
+    ]);
+    const breaking =
+      entries &&
+      breakingByTeam(entries, group => membership.teamsOf(group, structure));
     const row = (r: Rollup): ScorecardRow => {
       const before = past.rollups.get(r.subjectRef);
       const ownedShare = share(
@@ -113,6 +114,7 @@ export class ScorecardService {
             pending: 0,
             overdue: 0,
           }),
+        incidents: incidentSummaries.get(r.subjectRef) ?? noIncidents(),
         trend: before
           ? {
               contract: delta(r.contract, before.contract),
@@ -143,6 +145,77 @@ export class ScorecardService {
         .sort((a, b) => a.ref.localeCompare(b.ref)),
     };
   }
+
+  /**
+   * The current integrations a team (with the groups below it), system or
+   * domain counts, that the caller can see: those with incidents in the
+   * window first, then the lowest scores, unknown scores last; at most
+   * `limit` of them, with how many there are.
+   */
+  async integrations(
+    request: { subjectRef: string; windowDays: number; limit: number },
+    credentials: BackstageCredentials,
+    now = new Date(),
+  ): Promise<SubjectIntegrations> {
+    const { membership, incidentStore, evidenceStore } = this.options;
+    await this.visibility.assertVisible(request.subjectRef, credentials);
+    const members = await membership.integrationsOf(request.subjectRef);
+    const sideOf = new Map(members.map(m => [m.integration.id, m.side]));
+    const visible = await this.visibility.visibleIntegrations(
+      members.map(m => m.integration),
+      credentials,
+    );
+    const [withScores, incidents] = await Promise.all([
+      attachScores(visible, evidenceStore),
+      incidentStore.listForIntegrations(visible.map(i => i.id)),
+    ]);
+    const windowStart = windowStartOf(request.windowDays, now).toISOString();
+    const incidentCount = new Map<string, number>();
+    for (const incident of incidents) {
+      if (incident.occurredAt < windowStart) continue;
+      incidentCount.set(
+        incident.integrationId,
+        (incidentCount.get(incident.integrationId) ?? 0) + 1,
+      );
+    }
+    const rows = withScores.map(integration => ({
+      ...integration,
+      side: sideOf.get(integration.id)!,
+      incidents: incidentCount.get(integration.id) ?? 0,
+    }));
+    const lowest = (i: Integration) =>
+      Math.min(
+        i.scores?.contract.value ?? Infinity,
+        i.scores?.mock.value ?? Infinity,
+      );
+    rows.sort(
+      (a, b) =>
+        b.incidents - a.incidents ||
+        lowest(a) - lowest(b) ||
+        a.consumerRef.localeCompare(b.consumerRef) ||
+        a.providerRef.localeCompare(b.providerRef),
+    );
+    return {
+      subjectRef: request.subjectRef,
+      windowDays: request.windowDays,
+      total: rows.length,
+      items: rows.slice(0, request.limit),
+    };
+  }
+
+  private async incidentSummaries(
+    incidents: StoredIncident[],
+    structure: CatalogStructure,
+  ) {
+    if (incidents.length === 0) return new Map<string, IncidentSummary>();
+    const integrations = await this.options.integrationStore.getByIds([
+      ...new Set(incidents.map(i => i.integrationId)),
+    ]);
+    return incidentsBySubject(
+      incidents,
+      await this.options.membership.subjectsOf(integrations, structure),
+    );
+  }
 }
 
 const CSV_COLUMNS = [
@@ -157,6 +230,9 @@ const CSV_COLUMNS = [
   'announced',
   'pending',
   'overdue',
+  'incidents',
+  'incidentMinutes',
+  'affectedTransactions',
   'contractTrend',
   'mockTrend',
 ] as const;
@@ -188,6 +264,9 @@ export function scorecardCsv(card: Scorecard): string {
         r.breakingChanges?.announced,
         r.breakingChanges?.pending,
         r.breakingChanges?.overdue,
+        r.incidents.count,
+        r.incidents.durationMinutes,
+        r.incidents.affectedTransactions,
         r.trend.contract,
         r.trend.mock,
       ]

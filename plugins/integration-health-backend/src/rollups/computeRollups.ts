@@ -13,7 +13,10 @@ export type Rollup = Omit<HealthSnapshot, 'day'> & {
 };
 
 /** A group and every group above it, stopping at cycles. */
-function withAncestors(group: string, parentOf: Map<string, string>): string[] {
+export function withAncestors(
+  group: string,
+  parentOf: Map<string, string>,
+): string[] {
   const chain: string[] = [];
   for (
     let ref: string | undefined = group;
@@ -29,7 +32,7 @@ function withAncestors(group: string, parentOf: Map<string, string>): string[] {
  * The entity, its system and domain, and its owning team with the groups
  * above it: the subjects one side of an integration counts for.
  */
-function sideSubjects(
+export function sideSubjects(
   entityRef: string,
   ownerRef: string | undefined,
   snapshot: CatalogSnapshot,

@@ -4,6 +4,7 @@ import { diffSpecs } from '@integration-health/spec-diff';
 import { parse } from 'yaml';
 import { createCalendarRouter } from '../calendar/calendarRouter';
 import { createRouter } from '../service/router';
+import { createIncidentRouter } from '../incidents/incidentRouter';
 
 /** `/v1/entities/{kind}` ⇄ `/v1/entities/:kind` */
 const toExpressPath = (openApiPath: string) =>
@@ -31,9 +32,14 @@ describe('the committed OpenAPI document', () => {
       breakingChangeCheck: {} as any,
       feedService: {} as any,
     });
+    const incidentRouter = createIncidentRouter({
+      httpAuth: {} as any,
+      incidentService: {} as any,
+    });
     const served = [
       ...(router.stack as any[]),
       ...(calendarRouter.stack as any[]),
+      ...(incidentRouter.stack as any[]),
     ]
       .filter(layer => layer.route)
       .flatMap(layer =>

@@ -11,6 +11,7 @@ import { integrationId as integrationIdOf } from '../database/IntegrationStore';
 import { RollupService } from '../rollups/RollupService';
 import { scorecardCsv, ScorecardService } from '../rollups/ScorecardService';
 import { EvidenceService } from './EvidenceService';
+import { httpUrl } from './httpUrl';
 import { parseInput } from './parseInput';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
 
@@ -45,7 +46,7 @@ const verificationBody = z.object({
   consumerVersion: z.string().min(1).max(255).optional(),
   environment: z.string().min(1).max(255).optional(),
   verifiedAt: z.string().datetime({ offset: true }).optional(),
-  url: z.string().url().max(2000).optional(),
+  url: httpUrl.optional(),
   source: z.string().min(1).max(64).default('ci'),
 });
 
@@ -56,7 +57,7 @@ const mockBundleBody = z.object({
         name: z.string().min(1).max(1000),
         format: z.enum(['pact', 'wiremock']),
         content: z.unknown().refine(v => v !== undefined, 'is required'),
-        url: z.string().url().max(2000).optional(),
+        url: httpUrl.optional(),
         madeFromVersion: z.string().min(1).max(255).optional(),
       }),
     )
@@ -98,6 +99,23 @@ const scorecardQuery = z.object({
     .pipe(z.union([z.literal(30), z.literal(90), z.literal(365)]))
     .default(30),
   format: z.enum(['json', 'csv']).default('json'),
+});
+
+const drillDownQuery = z.object({
+  ref: z
+    .string()
+    .min(1)
+    .max(255)
+    .transform((ref, ctx) => {
+      try {
+        return stringifyEntityRef(parseEntityRef(ref));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
+        return z.NEVER;
+      }
+    }),
+  window: scorecardQuery.shape.window,
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 
 const trendQuery = z.object({
@@ -384,6 +402,19 @@ export function createRouter(options: {
     } else {
       res.json(card);
     }
+  });
+
+  router.get('/v1/scorecard/integrations', async (req, res) => {
+    const query = parse(drillDownQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await scorecardService.integrations(
+        { subjectRef: query.ref, windowDays: query.window, limit: query.limit },
+        credentials,
+      ),
+    );
   });
 
   router.get('/v1/evidence-sources', async (req, res) => {

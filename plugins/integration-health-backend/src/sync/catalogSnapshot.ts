@@ -14,14 +14,18 @@ export type EntitySummary = {
   relations: { type: string; targetRef: string }[];
 };
 
-/** What one sync read from the catalog. */
-export type CatalogSnapshot = {
-  entities: Map<string, EntitySummary>;
+/** How the catalog's teams, systems and domains nest. */
+export type CatalogStructure = {
   groupRefs: Set<string>;
   /** Each group's parent group, for rolling teams up. */
   parentGroupOf: Map<string, string>;
   /** Each system's domain. */
   domainOf: Map<string, string>;
+};
+
+/** What one sync read from the catalog. */
+export type CatalogSnapshot = CatalogStructure & {
+  entities: Map<string, EntitySummary>;
 };
 
 export function toEntitySummary(entity: Entity): EntitySummary {

@@ -1,7 +1,11 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CatalogSnapshot, toEntitySummary } from './catalogSnapshot';
+import {
+  CatalogSnapshot,
+  CatalogStructure,
+  toEntitySummary,
+} from './catalogSnapshot';
 
 const ENTITY_FIELDS = [
   'kind',
@@ -51,12 +55,7 @@ export async function readCatalogSnapshot(options: {
   pageSize: number;
 }): Promise<CatalogSnapshot> {
   const { catalog, auth, pageSize } = options;
-  const snapshot: CatalogSnapshot = {
-    entities: new Map(),
-    groupRefs: new Set(),
-    parentGroupOf: new Map(),
-    domainOf: new Map(),
-  };
+  const entities: CatalogSnapshot['entities'] = new Map();
   for await (const page of pages(
     catalog,
     auth,
@@ -68,9 +67,27 @@ export async function readCatalogSnapshot(options: {
   )) {
     for (const entity of page) {
       const summary = toEntitySummary(entity);
-      snapshot.entities.set(summary.ref, summary);
+      entities.set(summary.ref, summary);
     }
   }
+  return { entities, ...(await readCatalogStructure(options)) };
+}
+
+/**
+ * The catalog's groups with their parents and systems with their domains:
+ * what teams, systems and domains roll up through.
+ */
+export async function readCatalogStructure(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  pageSize: number;
+}): Promise<CatalogStructure> {
+  const { catalog, auth, pageSize } = options;
+  const structure: CatalogStructure = {
+    groupRefs: new Set(),
+    parentGroupOf: new Map(),
+    domainOf: new Map(),
+  };
   for await (const page of pages(
     catalog,
     auth,
@@ -84,14 +101,14 @@ export async function readCatalogSnapshot(options: {
           r => r.type === type && r.targetRef.startsWith(`${kind}:`),
         )?.targetRef;
       if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
-        snapshot.groupRefs.add(ref);
+        structure.groupRefs.add(ref);
         const parent = target('childOf', 'group');
-        if (parent) snapshot.parentGroupOf.set(ref, parent);
+        if (parent) structure.parentGroupOf.set(ref, parent);
       } else {
         const domain = target('partOf', 'domain');
-        if (domain) snapshot.domainOf.set(ref, domain);
+        if (domain) structure.domainOf.set(ref, domain);
       }
     }
   }
-  return snapshot;
+  return structure;
 }

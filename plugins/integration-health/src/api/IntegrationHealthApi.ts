@@ -13,7 +13,10 @@ import {
   Scorecard,
   ScorecardKind,
   HealthSnapshot,
+  IncidentInput,
   Integration,
+  IntegrationIncident,
+  SubjectIntegrations,
   SpecChange,
   SpecVersion,
   SyncRun,
@@ -82,9 +85,40 @@ export interface IntegrationHealthApi {
   /** Cancels an announced entry (its owners only). */
   cancelAnnouncement(entryId: string): Promise<CalendarEntry>;
   /** The cross-team scorecard from the newest daily snapshot. */
-  getScorecard(kind: ScorecardKind, windowDays: 30 | 90 | 365): Promise<Scorecard>;
+  getScorecard(
+    kind: ScorecardKind,
+    windowDays: 30 | 90 | 365,
+  ): Promise<Scorecard>;
   /** The same as CSV, its first line stating the snapshot date. */
-  getScorecardCsv(kind: ScorecardKind, windowDays: 30 | 90 | 365): Promise<string>;
+  getScorecardCsv(
+    kind: ScorecardKind,
+    windowDays: 30 | 90 | 365,
+  ): Promise<string>;
+  /** Drill-down: the integrations a team, system or domain counts, worst first. */
+  getScorecardIntegrations(
+    subjectRef: string,
+    windowDays: 30 | 90 | 365,
+  ): Promise<SubjectIntegrations>;
+  /** The incidents at one integration, newest first. */
+  getIncidents(integrationId: string): Promise<IntegrationIncident[]>;
+  /** The incidents at every integration of an entity, newest first. */
+  getEntityIncidents(entityRef: string): Promise<IntegrationIncident[]>;
+  /** Records an incident (owners of either side only). */
+  recordIncident(
+    integrationId: string,
+    incident: IncidentInput,
+  ): Promise<IntegrationIncident>;
+  /** Replaces what was recorded about an incident (owners of either side only). */
+  updateIncident(
+    integrationId: string,
+    incidentId: string,
+    incident: IncidentInput,
+  ): Promise<IntegrationIncident>;
+  /** One integration's daily contract and mock freshness, oldest first. */
+  getIntegrationTrend(
+    integrationId: string,
+    days: number,
+  ): Promise<{ day: string; contract?: number; mock?: number }[]>;
   /** Whether the user has an active calendar feed token. */
   getFeedStatus(): Promise<{ active: boolean; createdAt?: string }>;
   /** A new feed link (shown once); the previous one stops working. */

@@ -15,7 +15,10 @@ import {
   Scorecard,
   ScorecardKind,
   HealthSnapshot,
+  IncidentInput,
   Integration,
+  IntegrationIncident,
+  SubjectIntegrations,
   SpecChange,
   SpecVersion,
   SyncRun,
@@ -28,6 +31,9 @@ function entityPath(entityRef: string): string {
     .map(encodeURIComponent)
     .join('/')}`;
 }
+
+const integrationPath = (integrationId: string) =>
+  `/v1/integrations/${encodeURIComponent(integrationId)}`;
 
 /**
  * Talks to /api/integration-health with the signed-in user's credentials.
@@ -99,10 +105,10 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     ownerRef: string | undefined,
     note?: string,
   ): Promise<Integration> {
-    return this.request(
-      `/v1/integrations/${encodeURIComponent(integrationId)}/accountable-owner`,
-      { method: 'PUT', body: { ownerRef: ownerRef ?? null, note } },
-    );
+    return this.request(`${integrationPath(integrationId)}/accountable-owner`, {
+      method: 'PUT',
+      body: { ownerRef: ownerRef ?? null, note },
+    });
   }
 
   async getAccountableOwnerAssignments(
@@ -110,11 +116,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
   ): Promise<AccountableOwnerAssignment[]> {
     const { assignments } = await this.get<{
       assignments: AccountableOwnerAssignment[];
-    }>(
-      `/v1/integrations/${encodeURIComponent(
-        integrationId,
-      )}/accountable-owner/assignments`,
-    );
+    }>(`${integrationPath(integrationId)}/accountable-owner/assignments`);
     return assignments;
   }
 
@@ -187,16 +189,69 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
   }
 
   getScorecard(kind: ScorecardKind, windowDays: 30 | 90 | 365) {
-    return this.get<Scorecard>(`/v1/scorecard?kind=${kind}&window=${windowDays}`);
+    return this.get<Scorecard>(
+      `/v1/scorecard?kind=${kind}&window=${windowDays}`,
+    );
   }
 
   async getScorecardCsv(kind: ScorecardKind, windowDays: 30 | 90 | 365) {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('integration-health');
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'integration-health',
+    );
     const response = await this.options.fetchApi.fetch(
       `${baseUrl}/v1/scorecard?kind=${kind}&window=${windowDays}&format=csv`,
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response.text();
+  }
+
+  getScorecardIntegrations(subjectRef: string, windowDays: 30 | 90 | 365) {
+    const query = new URLSearchParams({
+      ref: subjectRef,
+      window: String(windowDays),
+    });
+    return this.get<SubjectIntegrations>(`/v1/scorecard/integrations?${query}`);
+  }
+
+  async getIncidents(integrationId: string) {
+    const { items } = await this.get<{ items: IntegrationIncident[] }>(
+      `${integrationPath(integrationId)}/incidents`,
+    );
+    return items;
+  }
+
+  async getEntityIncidents(entityRef: string) {
+    const { items } = await this.get<{ items: IntegrationIncident[] }>(
+      `${entityPath(entityRef)}/incidents`,
+    );
+    return items;
+  }
+
+  recordIncident(integrationId: string, incident: IncidentInput) {
+    return this.request<IntegrationIncident>(
+      `${integrationPath(integrationId)}/incidents`,
+      { method: 'POST', body: incident },
+    );
+  }
+
+  updateIncident(
+    integrationId: string,
+    incidentId: string,
+    incident: IncidentInput,
+  ) {
+    return this.request<IntegrationIncident>(
+      `${integrationPath(integrationId)}/incidents/${encodeURIComponent(
+        incidentId,
+      )}`,
+      { method: 'PUT', body: incident },
+    );
+  }
+
+  async getIntegrationTrend(integrationId: string, days: number) {
+    const { snapshots } = await this.get<{
+      snapshots: { day: string; contract?: number; mock?: number }[];
+    }>(`${integrationPath(integrationId)}/score-trend?days=${days}`);
+    return snapshots;
   }
 
   getFeedStatus() {

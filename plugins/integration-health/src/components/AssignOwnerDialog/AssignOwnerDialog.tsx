@@ -19,6 +19,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
 import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
 
 function useGroupOptions() {
   const catalogApi = useApi(catalogApiRef);
@@ -101,13 +102,7 @@ export function AssignOwnerDialog(props: {
             annotations declare.
           </Text>
           {groups.loading && <Skeleton width="100%" height={36} />}
-          {groups.error && (
-            <Alert
-              status="danger"
-              title="Could not load the groups"
-              description={describeError(groups.error)}
-            />
-          )}
+          {groups.error && <LoadError what="the groups" error={groups.error} />}
           {groups.value && (
             <Select
               label="Group"

@@ -1,7 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
   Card,
   CardBody,
   CardHeader,
@@ -13,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
 import { LevelBadge } from '../LevelBadge';
 import styles from './BreakingChangesCard.module.css';
+import { LoadError } from '../LoadError';
 
 const date = (iso: string) =>
   new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' });
@@ -49,13 +49,7 @@ export function BreakingChangesCard(props: {
             aria-label="Loading breaking changes"
           />
         )}
-        {error && (
-          <Alert
-            status="danger"
-            title="Could not load breaking changes"
-            description={error.message}
-          />
-        )}
+        {error && <LoadError what="breaking changes" error={error} />}
         {value?.length === 0 && (
           <Text color="secondary">
             No breaking change recorded in the spec history.

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
 import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
 
 /**
  * Announces a planned breaking change, or edits an announced one. Only the
@@ -100,13 +101,7 @@ export function AnnounceDialog(props: {
       </DialogHeader>
       <DialogBody>
         <Flex direction="column" gap="3">
-          {apis.error && (
-            <Alert
-              status="danger"
-              title="Could not load the APIs"
-              description={describeError(apis.error)}
-            />
-          )}
+          {apis.error && <LoadError what="the APIs" error={apis.error} />}
           <Select
             label="API"
             placeholder="Choose the API that changes"

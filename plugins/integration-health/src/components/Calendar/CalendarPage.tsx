@@ -1,7 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useSignal } from '@backstage/plugin-signals-react';
 import {
-  Alert,
   Button,
   Card,
   CardBody,
@@ -15,7 +14,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
 import { AgendaList } from './AgendaList';
 import { AnnounceDialog } from './AnnounceDialog';
 import { EntryDialog } from './EntryDialog';
@@ -175,16 +174,7 @@ export function CalendarPage() {
             </Flex>
           )}
           {error && (
-            <Alert
-              status="danger"
-              title="Could not load the calendar"
-              description={describeError(error)}
-              customActions={
-                <Button variant="secondary" size="small" onPress={retry}>
-                  Try again
-                </Button>
-              }
-            />
+            <LoadError what="the calendar" error={error} retry={retry} />
           )}
           {value && view === 'agenda' && (
             <AgendaList entries={entries} onOpen={open} />

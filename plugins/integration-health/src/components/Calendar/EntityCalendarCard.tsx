@@ -1,17 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useSignal } from '@backstage/plugin-signals-react';
-import {
-  Alert,
-  Card,
-  CardBody,
-  CardHeader,
-  Skeleton,
-  Text,
-} from '@backstage/ui';
+import { Card, CardBody, CardHeader, Skeleton, Text } from '@backstage/ui';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
 import { AgendaList } from './AgendaList';
 import { EntryDialog } from './EntryDialog';
 
@@ -48,13 +41,7 @@ export function EntityCalendarCard(props: {
       </CardHeader>
       <CardBody>
         {loading && !value && <Skeleton width="100%" height={48} />}
-        {error && (
-          <Alert
-            status="danger"
-            title="Could not load the calendar"
-            description={describeError(error)}
-          />
-        )}
+        {error && <LoadError what="the calendar" error={error} />}
         {value && value.length === 0 && (
           <Text as="p" color="secondary">
             No dated breaking change touches this entity.

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
 import { AcknowledgeForm } from './AcknowledgeForm';
 import { AnnounceDialog } from './AnnounceDialog';
 import styles from './Calendar.module.css';
@@ -134,13 +135,7 @@ export function EntryDialog(props: {
       <DialogHeader>{entry?.title ?? 'Breaking change'}</DialogHeader>
       <DialogBody>
         {loading && !entry && <Skeleton width="100%" height={160} />}
-        {error && (
-          <Alert
-            status="danger"
-            title="Could not load the entry"
-            description={describeError(error)}
-          />
-        )}
+        {error && <LoadError what="the entry" error={error} />}
         {entry && (
           <Flex direction="column" gap="3">
             <Text as="p" variant="body-small" color="secondary">

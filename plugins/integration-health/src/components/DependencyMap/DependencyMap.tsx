@@ -2,7 +2,6 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
   Button,
   Card,
   CardBody,
@@ -20,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
 import styles from './DependencyMap.module.css';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layoutGraph';
+import { LoadError } from '../LoadError';
 
 const DIRECTIONS: { value: GraphDirection; label: string }[] = [
   { value: 'both', label: 'Both' },
@@ -162,11 +162,7 @@ export function DependencyMap(props: { entityRef: string }) {
             />
           )}
           {graph.error && (
-            <Alert
-              status="danger"
-              title="Could not load the dependency map"
-              description={graph.error.message}
-            />
+            <LoadError what="the dependency map" error={graph.error} />
           )}
           {layout && graph.value && (
             <>

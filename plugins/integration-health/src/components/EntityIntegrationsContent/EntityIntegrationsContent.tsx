@@ -3,7 +3,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Alert,
-  Button,
   Card,
   CardBody,
   CardHeader,
@@ -18,7 +17,7 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { BreakingChangesCard } from '../BreakingChangesCard';
-import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
 import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
@@ -124,18 +123,7 @@ export function EntityIntegrationsContent() {
     return <LoadingState />;
   }
   if (error) {
-    return (
-      <Alert
-        status="danger"
-        title="Could not load integrations"
-        description={describeError(error)}
-        customActions={
-          <Button variant="secondary" size="small" onPress={retry}>
-            Try again
-          </Button>
-        }
-      />
-    );
+    return <LoadError what="integrations" error={error} retry={retry} />;
   }
   if (!value) {
     return null;

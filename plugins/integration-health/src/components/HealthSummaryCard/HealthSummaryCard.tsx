@@ -2,8 +2,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
-  Button,
   Card,
   CardBody,
   CardHeader,
@@ -14,7 +12,7 @@ import {
 import { HealthSnapshot } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
 import { scoreBandClass } from '../ScoreBadge';
 import { Sparkline } from '../Sparkline';
 import styles from './HealthSummaryCard.module.css';
@@ -125,16 +123,7 @@ export function HealthSummaryCard() {
           </Flex>
         )}
         {error && (
-          <Alert
-            status="danger"
-            title="Could not load integration health"
-            description={describeError(error)}
-            customActions={
-              <Button variant="secondary" size="small" onPress={retry}>
-                Try again
-              </Button>
-            }
-          />
+          <LoadError what="integration health" error={error} retry={retry} />
         )}
         {value && !error && <Body snapshots={value} />}
       </CardBody>

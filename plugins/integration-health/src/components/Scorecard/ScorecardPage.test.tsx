@@ -21,6 +21,7 @@ const card: Scorecard = {
       mock: 19,
       evidenceShare: 0.333,
       breakingChanges: { announced: 0, pending: 1, overdue: 0 },
+      incidents: { count: 1, durationMinutes: 95, affectedTransactions: 1200 },
       trend: { mock: -41 },
     },
     {
@@ -33,15 +34,47 @@ const card: Scorecard = {
       mock: 100,
       evidenceShare: 0.5,
       breakingChanges: { announced: 1, pending: 0, overdue: 3 },
+      incidents: { count: 0, durationMinutes: 0, affectedTransactions: 0 },
       trend: { contract: 5 },
     },
   ],
 };
 
+const integration = (consumer: string, provider: string) => ({
+  id: `${consumer}-${provider}`,
+  consumerRef: `component:default/${consumer}`,
+  providerRef: `component:default/${provider}`,
+  kind: 'event',
+  sources: ['consumesApi'],
+  findings: [],
+  firstSeenAt: '2026-11-01T00:00:00Z',
+  lastSeenAt: '2026-11-22T00:00:00Z',
+});
+
 function scorecardApi() {
   return {
     getScorecard: jest.fn(async () => card),
     getScorecardCsv: jest.fn(async () => '# snapshot 2026-11-22\nref\n'),
+    getScorecardIntegrations: jest.fn(
+      async (ref: string, windowDays: number) => ({
+        subjectRef: ref,
+        windowDays,
+        total: 2,
+        items: [
+          {
+            ...integration('legacy-account-system', 'transaction-processing'),
+            apiRef: 'api:default/transaction-events',
+            side: 'consumer',
+            incidents: 1,
+          },
+          {
+            ...integration('ledger-reports', 'legacy-account-system'),
+            side: 'both',
+            incidents: 0,
+          },
+        ],
+      }),
+    ),
   } as unknown as IntegrationHealthApi;
 }
 
@@ -55,7 +88,7 @@ const teams = () =>
   within(screen.getByRole('table', { name: 'Scorecard by team' }))
     .getAllByRole('row')
     .slice(1)
-    .map(r => within(r).getAllByRole('cell')[0].textContent);
+    .map(r => within(r).getByRole('link').textContent);
 
 describe('ScorecardPage', () => {
   it('shows each team as a heat-mapped row with trends, sorted and filtered, linking to the team', async () => {
@@ -73,6 +106,7 @@ describe('ScorecardPage', () => {
       /poor/,
     );
     expect(within(ledger).getByText('▼41')).toBeInTheDocument();
+    expect(within(ledger).getByText('1 (95 min, 1200 tx)')).toBeInTheDocument();
     expect(
       within(ledger).getByRole('link', { name: 'ledger-engineering' }),
     ).toHaveAttribute('href', '/catalog/default/group/ledger-engineering');
@@ -110,5 +144,47 @@ describe('ScorecardPage', () => {
       await screen.findByRole('option', { name: '365 days' }),
     );
     expect(api.getScorecard).toHaveBeenLastCalledWith('team', 365);
+  });
+
+  it('drills down from a team to its integrations, linking to both sides and to the Integrations tab', async () => {
+    const api = scorecardApi();
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Integrations of group:default/ledger-engineering',
+      }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Integrations of ledger-engineering',
+    });
+    expect(api.getScorecardIntegrations).toHaveBeenCalledWith(
+      'group:default/ledger-engineering',
+      30,
+    );
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(within(rows[0]).getByText('consumes')).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByRole('link', { name: 'legacy-account-system' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/legacy-account-system',
+    );
+    expect(
+      within(rows[0]).getByRole('link', { name: 'Integrations tab' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/legacy-account-system/integrations',
+    );
+    expect(
+      within(rows[0]).getByRole('button', {
+        name: /Contract freshness: unknown/,
+      }),
+    ).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(
+      screen.queryByRole('table', {
+        name: 'Integrations of ledger-engineering',
+      }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
   Button,
   Card,
   CardBody,
@@ -18,7 +17,8 @@ import {
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
+import { LoadError } from '../LoadError';
+import { DrillDownDialog } from './DrillDownDialog';
 import styles from './Scorecard.module.css';
 
 type Window = 30 | 90 | 365;
@@ -91,6 +91,19 @@ const COLUMNS: Column[] = [
     trend: r => r.trend.evidenceShare && r.trend.evidenceShare * 100,
   },
   {
+    key: 'incidents',
+    label: 'Incidents',
+    value: r => r.incidents.count,
+    show: r =>
+      r.incidents.count === 0
+        ? '0'
+        : `${r.incidents.count} (${r.incidents.durationMinutes} min${
+            r.incidents.affectedTransactions
+              ? `, ${r.incidents.affectedTransactions} tx`
+              : ''
+          })`,
+  },
+  {
     key: 'announced',
     label: 'Announced',
     value: r => r.breakingChanges?.announced,
@@ -121,7 +134,7 @@ function heatClass(value: number | undefined) {
  * The cross-team scorecard for leadership: a heat map of each team's (or
  * system's, domain's) seams from the newest daily snapshot, with the change
  * over 30, 90 or 365 days; sortable, filterable, each row linking to its
- * catalog page, and exportable as CSV.
+ * catalog page and drilling down to its integrations, and exportable as CSV.
  *
  * @public
  */
@@ -130,6 +143,7 @@ export function ScorecardPage() {
   const [kind, setKind] = useState<ScorecardKind>('team');
   const [windowDays, setWindowDays] = useState<Window>(30);
   const [filter, setFilter] = useState('');
+  const [drillDown, setDrillDown] = useState<string>();
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({
     key: 'contract',
     descending: false,
@@ -215,16 +229,7 @@ export function ScorecardPage() {
         <CardBody>
           {loading && !value && <Skeleton width="100%" height={160} />}
           {error && (
-            <Alert
-              status="danger"
-              title="Could not load the scorecard"
-              description={describeError(error)}
-              customActions={
-                <Button variant="secondary" size="small" onPress={retry}>
-                  Try again
-                </Button>
-              }
-            />
+            <LoadError what="the scorecard" error={error} retry={retry} />
           )}
           {value && rows.length === 0 && (
             <Text as="p" color="secondary">
@@ -267,9 +272,18 @@ export function ScorecardPage() {
               <tbody>
                 {rows.map(row => (
                   <tr key={row.ref}>
-                    <td>
+                    <th scope="row">
                       <EntityRefLink entityRef={row.ref} />
-                    </td>
+                      <Button
+                        className={styles.drill}
+                        size="small"
+                        variant="tertiary"
+                        aria-label={`Integrations of ${row.ref}`}
+                        onPress={() => setDrillDown(row.ref)}
+                      >
+                        Integrations
+                      </Button>
+                    </th>
                     {COLUMNS.filter(
                       c =>
                         kind === 'team' ||
@@ -291,6 +305,13 @@ export function ScorecardPage() {
           )}
         </CardBody>
       </Card>
+      {drillDown && (
+        <DrillDownDialog
+          subjectRef={drillDown}
+          windowDays={windowDays}
+          onClose={() => setDrillDown(undefined)}
+        />
+      )}
     </Flex>
   );
 }

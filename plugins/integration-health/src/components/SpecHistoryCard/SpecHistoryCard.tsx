@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  Alert,
   Button,
   Card,
   CardBody,
@@ -16,6 +15,7 @@ import { integrationHealthApiRef } from '../../api';
 import { LevelBadge } from '../LevelBadge';
 import styles from './SpecHistoryCard.module.css';
 import { SpecChangesList } from './SpecChangesList';
+import { LoadError } from '../LoadError';
 
 function VersionRow(props: {
   entityRef: string;
@@ -108,13 +108,7 @@ export function SpecHistoryCard(props: { entityRef: string }) {
             aria-label="Loading spec history"
           />
         )}
-        {error && (
-          <Alert
-            status="danger"
-            title="Could not load the spec history"
-            description={error.message}
-          />
-        )}
+        {error && <LoadError what="the spec history" error={error} />}
         {value && value.length === 0 && (
           <Text color="secondary">
             No definition recorded yet: the sync job records one when it first

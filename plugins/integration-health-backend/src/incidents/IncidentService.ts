@@ -1,0 +1,261 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import {
+  IncidentInput,
+  Integration,
+  IntegrationIncident,
+  integrationIncidentRecordPermission,
+} from '@integration-health/plugin-integration-health-common';
+import { randomUUID } from 'node:crypto';
+import { CalendarStore } from '../database/CalendarStore';
+import { EvidenceStore } from '../database/EvidenceStore';
+import { IncidentStore, StoredIncident } from '../database/IncidentStore';
+import { IntegrationStore } from '../database/IntegrationStore';
+import { SpecStore } from '../database/SpecStore';
+import { IntegrationQuery } from '../permissions/rules';
+import { CatalogVisibility } from '../service/CatalogVisibility';
+
+const DAY_MS = 86_400_000;
+/** Clocks differ; an incident a few minutes "in the future" is not an error. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Incidents at integrations: recorded and edited by the owners of either
+ * side (the permission policy decides), read by whoever can see the
+ * integration, each with the scores of the day before it.
+ */
+export class IncidentService {
+  private readonly visibility: CatalogVisibility;
+  private readonly isAllowed: ReturnType<
+    typeof createConditionAuthorizer<Integration, IntegrationQuery>
+  >;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      integrationStore: IntegrationStore;
+      evidenceStore: EvidenceStore;
+      incidentStore: IncidentStore;
+      calendarStore: CalendarStore;
+      specStore: SpecStore;
+      ruleset: PermissionRuleset<Integration, IntegrationQuery>;
+    },
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+    this.isAllowed = createConditionAuthorizer(options.ruleset);
+  }
+
+  /** The incidents of one integration, newest first. */
+  async list(
+    integrationId: string,
+    credentials: BackstageCredentials,
+  ): Promise<IntegrationIncident[]> {
+    const integration = await this.visibility.getVisibleIntegration(
+      this.options.integrationStore,
+      integrationId,
+      credentials,
+    );
+    return this.present(
+      await this.options.incidentStore.listForIntegrations([integration.id]),
+      [integration],
+      credentials,
+    );
+  }
+
+  /** The incidents at every integration of an entity the caller can see. */
+  async listForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<IntegrationIncident[]> {
+    const { integrationStore, incidentStore } = this.options;
+    await this.visibility.assertVisible(entityRef, credentials);
+    const { upstream, downstream } = await integrationStore.listForEntity(
+      entityRef,
+    );
+    const visible = await this.visibility.visibleIntegrations(
+      [...upstream, ...downstream],
+      credentials,
+    );
+    return this.present(
+      await incidentStore.listForIntegrations(visible.map(i => i.id)),
+      visible,
+      credentials,
+    );
+  }
+
+  async record(
+    integrationId: string,
+    input: IncidentInput,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    now = new Date(),
+  ): Promise<IntegrationIncident> {
+    const integration = await this.authorize(integrationId, credentials);
+    const stored = await this.options.incidentStore.add(
+      {
+        ...(await this.checked(input, now)),
+        id: randomUUID(),
+        integrationId: integration.id,
+      },
+      credentials.principal.userEntityRef,
+      now,
+    );
+    const [shown] = await this.present([stored], [integration], credentials);
+    return shown;
+  }
+
+  async update(
+    integrationId: string,
+    incidentId: string,
+    input: IncidentInput,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    now = new Date(),
+  ): Promise<IntegrationIncident> {
+    const integration = await this.authorize(integrationId, credentials);
+    const { incidentStore } = this.options;
+    const existing = await incidentStore.get(incidentId);
+    if (!existing || existing.integrationId !== integration.id) {
+      throw new NotFoundError(`No incident ${incidentId} at this integration`);
+    }
+    const stored = await incidentStore.update(
+      incidentId,
+      await this.checked(input, now),
+      credentials.principal.userEntityRef,
+      now,
+    );
+    const [shown] = await this.present([stored!], [integration], credentials);
+    return shown;
+  }
+
+  private async authorize(
+    integrationId: string,
+    credentials: BackstageCredentials,
+  ): Promise<Integration> {
+    const integration = await this.visibility.getVisibleIntegration(
+      this.options.integrationStore,
+      integrationId,
+      credentials,
+    );
+    if (!(await this.mayRecord(credentials))(integration)) {
+      throw new NotAllowedError(
+        `Only the owners of ${integration.consumerRef} or ${integration.providerRef} may record incidents at this integration`,
+      );
+    }
+    return integration;
+  }
+
+  private async mayRecord(
+    credentials: BackstageCredentials,
+  ): Promise<(integration: Integration) => boolean> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: integrationIncidentRecordPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return integration => this.isAllowed(decision, integration);
+    }
+    return () => decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /** The input with its references checked and its duration filled in. */
+  private async checked(
+    input: IncidentInput,
+    now: Date,
+  ): Promise<IncidentInput> {
+    const occurred = Date.parse(input.occurredAt);
+    if (occurred > now.getTime() + CLOCK_SKEW_MS) {
+      throw new InputError('Invalid body: occurredAt is in the future');
+    }
+    const resolved = input.resolvedAt ? Date.parse(input.resolvedAt) : NaN;
+    if (resolved < occurred) {
+      throw new InputError('Invalid body: resolvedAt is before occurredAt');
+    }
+    const impact = { ...input.impact };
+    if (impact.durationMinutes === undefined && !Number.isNaN(resolved)) {
+      impact.durationMinutes = Math.round((resolved - occurred) / 60_000);
+    }
+    return {
+      ...input,
+      impact,
+      trigger: input.trigger && (await this.checkedTrigger(input.trigger)),
+    };
+  }
+
+  private async checkedTrigger(trigger: NonNullable<IncidentInput['trigger']>) {
+    const { calendarStore, specStore } = this.options;
+    const checked = { ...trigger };
+    if (trigger.calendarEntryId) {
+      const entry = await calendarStore.get(trigger.calendarEntryId);
+      if (!entry) {
+        throw new InputError(
+          `Invalid body: trigger.calendarEntryId ${trigger.calendarEntryId} is not a calendar entry`,
+        );
+      }
+      checked.calendarEntryTitle = entry.title;
+      checked.apiRef ??= entry.apiRef;
+    }
+    if (trigger.specVersion) {
+      if (!checked.apiRef) {
+        throw new InputError(
+          'Invalid body: trigger.specVersion needs trigger.apiRef',
+        );
+      }
+      const versions = await specStore.listVersions(checked.apiRef);
+      if (!versions.some(v => v.versionLabel === trigger.specVersion)) {
+        throw new InputError(
+          `Invalid body: trigger.specVersion ${trigger.specVersion} is not a recorded version of ${checked.apiRef}`,
+        );
+      }
+    }
+    return checked;
+  }
+
+  /** Stored incidents as the caller sees them: sides, scores before, whether they may edit. */
+  private async present(
+    incidents: StoredIncident[],
+    integrations: Integration[],
+    credentials: BackstageCredentials,
+  ): Promise<IntegrationIncident[]> {
+    if (incidents.length === 0) return [];
+    const byId = new Map(integrations.map(i => [i.id, i]));
+    const mayRecord =
+      (credentials.principal as { type?: string }).type === 'user'
+        ? await this.mayRecord(credentials)
+        : () => false;
+    return Promise.all(
+      incidents.map(async incident => {
+        const integration = byId.get(incident.integrationId)!;
+        return {
+          ...incident,
+          consumerRef: integration.consumerRef,
+          providerRef: integration.providerRef,
+          apiRef: integration.apiRef,
+          scoresBefore: await this.scoresBefore(incident),
+          canEdit: mayRecord(integration),
+        };
+      }),
+    );
+  }
+
+  /** The integration's newest daily scores from before the incident began. */
+  private async scoresBefore(incident: StoredIncident) {
+    const occurred = Date.parse(incident.occurredAt);
+    const dayBefore = new Date(occurred - DAY_MS).toISOString().slice(0, 10);
+    const since = new Date(occurred - 90 * DAY_MS).toISOString().slice(0, 10);
+    const days = await this.options.evidenceStore.listSnapshots(
+      incident.integrationId,
+      since,
+    );
+    return days.filter(d => d.day <= dayBefore).at(-1);
+  }
+}

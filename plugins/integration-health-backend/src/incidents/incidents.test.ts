@@ -1,0 +1,330 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { INTEGRATION_RESOURCE_TYPE } from '@integration-health/plugin-integration-health-common';
+import request from 'supertest';
+import {
+  createIntegrationConditionalDecision,
+  integrationConditions,
+} from '../permissions/conditions';
+import { integrationHealthPlugin } from '../plugin';
+import { paymentsCatalog } from '../testUtils/entities';
+import {
+  authWithActors,
+  user,
+  userInfoWithGroups,
+} from '../__testUtils__/permissionHarness';
+
+jest.setTimeout(30_000);
+
+/** Owners of either side may record incidents, as the README recommends. */
+const ownersPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'incident-owners-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle(req, who) {
+            if (
+              isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE)
+            ) {
+              return createIntegrationConditionalDecision(
+                req.permission,
+                integrationConditions.isSideOwner({
+                  claims: who?.info.ownershipEntityRefs ?? [],
+                }),
+              );
+            }
+            return { result: AuthorizeResult.ALLOW };
+          },
+        });
+      },
+    });
+  },
+});
+
+const ago = (hours: number) =>
+  new Date(Date.now() - hours * 3_600_000).toISOString();
+
+// ledger (owned by mei's team) consumes transaction events from processing
+// (owned by amara's team); diego's team owns neither.
+const incident = () => ({
+  title: 'Card payments not booked in the ledger',
+  occurredAt: ago(30),
+  resolvedAt: ago(28.5),
+  impact: {
+    affectedTransactions: 1200,
+    money: { amount: 48200.5, currency: 'EUR' },
+    description: 'Bookings replayed by hand the next morning',
+  },
+  trigger: { apiRef: 'api:default/transaction-events' },
+  outOfSync: {
+    kind: 'mock',
+    description: 'the ledger pact still sent accountId',
+    url: 'https://ci.example.com/pacts/ledger',
+  },
+  postmortemUrls: ['https://wiki.example.com/postmortems/7'],
+});
+
+describe('incident records, with the permission framework deciding', () => {
+  let backend: TestBackend;
+  let integrationId: string;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        integrationHealthPlugin,
+        permissionPlugin,
+        ownersPolicy,
+        userInfoWithGroups,
+        authWithActors,
+        catalogServiceMock.factory({ entities: paymentsCatalog() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            integrationHealth: {
+              sync: {
+                schedule: {
+                  frequency: { minutes: 10 },
+                  timeout: { minutes: 1 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    for (let attempt = 0; attempt < 100 && !integrationId; attempt++) {
+      const res = await request(backend.server)
+        .get(
+          '/api/integration-health/v1/entities/component/default/ledger/integrations',
+        )
+        .set('Authorization', user('mei'));
+      integrationId = res.body.upstream?.[0]?.id;
+      if (!integrationId) await new Promise(r => setTimeout(r, 100));
+    }
+  });
+
+  afterAll(() => backend.stop());
+
+  const path = () =>
+    `/api/integration-health/v1/integrations/${integrationId}/incidents`;
+  const record = (who: string, body: object) =>
+    request(backend.server)
+      .post(path())
+      .set('Authorization', user(who))
+      .send(body);
+  const list = (who: string) =>
+    request(backend.server).get(path()).set('Authorization', user(who));
+
+  it('refuses who owns neither side, anonymous callers and services, and records nothing', async () => {
+    const outsider = await record('diego', incident());
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.message).toContain(
+      'Only the owners of component:default/ledger or component:default/processing',
+    );
+    const anonymous = await request(backend.server)
+      .post(path())
+      .send(incident());
+    expect(anonymous.status).toBe(401);
+    const service = await request(backend.server)
+      .post(path())
+      .set('Authorization', mockCredentials.service.header())
+      .send(incident());
+    expect(service.status).toBe(403);
+    expect((await list('mei')).body).toEqual({ items: [] });
+  });
+
+  it('refuses bad input, naming what is wrong, and records nothing', async () => {
+    const cases: [object, string][] = [
+      [{ ...incident(), title: '  ' }, 'title'],
+      [{ ...incident(), occurredAt: 'yesterday' }, 'occurredAt'],
+      [{ ...incident(), occurredAt: ago(-48) }, 'occurredAt is in the future'],
+      [
+        { ...incident(), resolvedAt: ago(40) },
+        'resolvedAt is before occurredAt',
+      ],
+      [
+        { ...incident(), postmortemUrls: ['javascript:alert(1)'] },
+        'postmortemUrls.0 must be an http(s) URL',
+      ],
+      [
+        {
+          ...incident(),
+          impact: { money: { amount: 10, currency: 'euro' } },
+        },
+        'impact.money.currency',
+      ],
+      [
+        { ...incident(), impact: { affectedTransactions: -1 } },
+        'impact.affectedTransactions',
+      ],
+      [
+        {
+          ...incident(),
+          trigger: { calendarEntryId: '6f1c1d52-1111-4111-8111-111111111111' },
+        },
+        'is not a calendar entry',
+      ],
+      [
+        {
+          ...incident(),
+          trigger: {
+            apiRef: 'api:default/transaction-events',
+            specVersion: '9.9.9',
+          },
+        },
+        '9.9.9 is not a recorded version of api:default/transaction-events',
+      ],
+      [
+        { ...incident(), trigger: { specVersion: '1.0.0' } },
+        'needs trigger.apiRef',
+      ],
+    ];
+    for (const [body, message] of cases) {
+      const res = await record('mei', body);
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 400,
+        message: expect.stringContaining(message),
+      });
+    }
+    const unknown = await request(backend.server)
+      .post(
+        `/api/integration-health/v1/integrations/${'0'.repeat(64)}/incidents`,
+      )
+      .set('Authorization', user('mei'))
+      .send(incident());
+    expect(unknown.status).toBe(404);
+    expect((await list('mei')).body).toEqual({ items: [] });
+  });
+
+  it('records an incident by the consumer side, lets the provider side edit it, and shows it on the integration and the entity', async () => {
+    const recorded = await record('mei', incident());
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({
+      integrationId,
+      consumerRef: 'component:default/ledger',
+      providerRef: 'component:default/processing',
+      title: 'Card payments not booked in the ledger',
+      // Taken from resolvedAt − occurredAt when not stated.
+      impact: { durationMinutes: 90, affectedTransactions: 1200 },
+      recordedBy: 'user:default/mei',
+      canEdit: true,
+    });
+
+    const byProvider = await request(backend.server)
+      .put(`${path()}/${recorded.body.id}`)
+      .set('Authorization', user('amara'))
+      .send({ ...incident(), title: 'Ledger bookings lost for 90 minutes' });
+    expect(byProvider.status).toBe(200);
+    expect(byProvider.body).toMatchObject({
+      title: 'Ledger bookings lost for 90 minutes',
+      recordedBy: 'user:default/mei',
+      updatedBy: 'user:default/amara',
+    });
+    const byOutsider = await request(backend.server)
+      .put(`${path()}/${recorded.body.id}`)
+      .set('Authorization', user('diego'))
+      .send(incident());
+    expect(byOutsider.status).toBe(403);
+    const missing = await request(backend.server)
+      .put(`${path()}/6f1c1d52-2222-4222-8222-222222222222`)
+      .set('Authorization', user('mei'))
+      .send(incident());
+    expect(missing.status).toBe(404);
+
+    const seenByOutsider = await list('diego');
+    expect(seenByOutsider.body.items).toEqual([
+      expect.objectContaining({
+        title: 'Ledger bookings lost for 90 minutes',
+        canEdit: false,
+      }),
+    ]);
+    const onEntity = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/processing/incidents',
+      )
+      .set('Authorization', user('amara'));
+    expect(onEntity.body.items.map((i: any) => i.id)).toEqual([
+      recorded.body.id,
+    ]);
+  });
+
+  it('counts the incident on the scorecard of both teams, and lists the integration first when drilling down', async () => {
+    const card = await request(backend.server)
+      .get('/api/integration-health/v1/scorecard?kind=team&window=30')
+      .set('Authorization', user('diego'));
+    const row = (ref: string) => card.body.rows.find((r: any) => r.ref === ref);
+    expect(row('group:default/ledger').incidents).toEqual({
+      count: 1,
+      durationMinutes: 90,
+      affectedTransactions: 1200,
+    });
+    expect(row('group:default/payments').incidents.count).toBe(1);
+    expect(row('group:default/platform').incidents.count).toBe(0);
+
+    const csv = await request(backend.server)
+      .get('/api/integration-health/v1/scorecard?kind=team&format=csv')
+      .set('Authorization', user('diego'));
+    const lines = csv.text.split('\n');
+    expect(lines[1]).toContain(
+      'overdue,incidents,incidentMinutes,affectedTransactions',
+    );
+    expect(lines.find(l => l.startsWith('group:default/ledger,'))).toContain(
+      ',1,90,1200,',
+    );
+
+    const drill = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/scorecard/integrations?ref=group:default/payments&window=30',
+      )
+      .set('Authorization', user('diego'));
+    expect(drill.status).toBe(200);
+    expect(drill.body.total).toBe(4);
+    expect(
+      drill.body.items.map((i: any) => [
+        i.consumerRef.split('/')[1],
+        i.providerRef.split('/')[1],
+        i.side,
+        i.incidents,
+      ]),
+    ).toEqual([
+      ['ledger', 'processing', 'provider', 1],
+      ['intake', 'processing', 'both', 0],
+      ['intake', 'validation', 'both', 0],
+      ['processing', 'transactions-db', 'consumer', 0],
+    ]);
+    const limited = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/scorecard/integrations?ref=group:default/payments&limit=1',
+      )
+      .set('Authorization', user('diego'));
+    expect([limited.body.total, limited.body.items.length]).toEqual([4, 1]);
+    const bad = await request(backend.server)
+      .get('/api/integration-health/v1/scorecard/integrations?ref=')
+      .set('Authorization', user('diego'));
+    expect(bad.status).toBe(400);
+    const unknown = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/scorecard/integrations?ref=group:default/nobody',
+      )
+      .set('Authorization', user('diego'));
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,140 @@
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  Dialog,
+  DialogBody,
+  DialogHeader,
+  Flex,
+  Link,
+  Skeleton,
+  Text,
+} from '@backstage/ui';
+import { SubjectIntegrations } from '@integration-health/plugin-integration-health-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { integrationHealthApiRef } from '../../api';
+import { LoadError } from '../LoadError';
+import { ScoreBadge } from '../ScoreBadge';
+import styles from './Scorecard.module.css';
+
+type Row = SubjectIntegrations['items'][number];
+
+const SIDE_LABELS: Record<Row['side'], string> = {
+  provider: 'provides',
+  consumer: 'consumes',
+  both: 'both sides',
+};
+
+/** The path of an entity's Integrations tab. */
+function useIntegrationsTab() {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return (ref: string) => {
+    const { kind, namespace, name } = parseEntityRef(ref);
+    return `${entityRoute({ kind, namespace, name })}/integrations`;
+  };
+}
+
+/**
+ * A team's (system's, domain's) integrations, worst first, each linking to
+ * the catalog pages of both sides and the consumer's Integrations tab.
+ */
+export function DrillDownDialog(props: {
+  subjectRef: string;
+  windowDays: 30 | 90 | 365;
+  onClose: () => void;
+}) {
+  const api = useApi(integrationHealthApiRef);
+  const tab = useIntegrationsTab();
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getScorecardIntegrations(props.subjectRef, props.windowDays),
+    [api, props.subjectRef, props.windowDays],
+  );
+  const name = parseEntityRef(props.subjectRef).name;
+  return (
+    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={980}>
+      <DialogHeader>Integrations of {name}</DialogHeader>
+      <DialogBody>
+        {loading && !value && <Skeleton width="100%" height={160} />}
+        {error && (
+          <LoadError what="the integrations" error={error} retry={retry} />
+        )}
+        {value && value.total === 0 && (
+          <Text as="p" color="secondary">
+            No current integration counts for {name}.
+          </Text>
+        )}
+        {value && value.total > 0 && (
+          <Flex direction="column" gap="2">
+            <Text as="p" variant="body-small" color="secondary">
+              {value.total > value.items.length
+                ? `The ${value.items.length} of ${value.total} integrations most in need of attention`
+                : `${value.total} integrations`}
+              : incidents in the last {value.windowDays} days first, then the
+              lowest scores.
+            </Text>
+            <table
+              className={styles.table}
+              aria-label={`Integrations of ${name}`}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">Consumer</th>
+                  <th scope="col">Provider</th>
+                  <th scope="col">{name}</th>
+                  <th scope="col">Contract</th>
+                  <th scope="col">Mocks</th>
+                  <th scope="col">Incidents</th>
+                  <th scope="col">
+                    <span className={styles.visuallyHidden}>Details</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {value.items.map(row => (
+                  <tr key={row.id}>
+                    <td>
+                      <EntityRefLink entityRef={row.consumerRef} />
+                    </td>
+                    <td>
+                      <EntityRefLink entityRef={row.providerRef} />
+                      {row.apiRef && (
+                        <Text as="div" variant="body-x-small" color="secondary">
+                          via <EntityRefLink entityRef={row.apiRef} />
+                        </Text>
+                      )}
+                    </td>
+                    <td>{SIDE_LABELS[row.side]}</td>
+                    <td>
+                      <ScoreBadge
+                        title="Contract freshness"
+                        score={row.scores?.contract}
+                      />
+                    </td>
+                    <td>
+                      <ScoreBadge
+                        title="Mock freshness"
+                        score={row.scores?.mock}
+                      />
+                    </td>
+                    <td>{row.incidents}</td>
+                    <td>
+                      <Link
+                        href={tab(
+                          row.side === 'provider'
+                            ? row.providerRef
+                            : row.consumerRef,
+                        )}
+                      >
+                        Integrations tab
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Flex>
+        )}
+      </DialogBody>
+    </Dialog>
+  );
+}
