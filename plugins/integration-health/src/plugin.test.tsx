@@ -40,6 +40,8 @@ describe('legacy frontend system', () => {
       getSpecChanges: jest.fn(),
       getHealthTrend: jest.fn().mockResolvedValue(processingTrend()),
       getEvidenceSources: jest.fn().mockResolvedValue([]),
+      getEntityIncidents: jest.fn().mockResolvedValue([]),
+      getCalendar: jest.fn().mockResolvedValue([]),
     };
     await renderInTestApp(
       <TestApiProvider

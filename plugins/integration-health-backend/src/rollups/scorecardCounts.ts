@@ -39,6 +39,12 @@ export function breakingByTeam(
   return counts;
 }
 
+export const noIncidents = (): IncidentSummary => ({
+  count: 0,
+  durationMinutes: 0,
+  affectedTransactions: 0,
+});
+
 /** Incidents per subject: each counts for every subject its integration counts for. */
 export function incidentsBySubject(
   incidents: StoredIncident[],
@@ -56,9 +62,3 @@ export function incidentsBySubject(
   }
   return summaries;
 }
-
-export const noIncidents = (): IncidentSummary => ({
-  count: 0,
-  durationMinutes: 0,
-  affectedTransactions: 0,
-});

@@ -23,6 +23,7 @@ import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
 import { EntityCalendarCard } from '../Calendar';
 import { HealthSummaryCard } from '../HealthSummaryCard';
+import { IncidentsCard } from '../Incidents';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { SyncStatus } from './SyncStatus';
 
@@ -162,6 +163,12 @@ export function EntityIntegrationsContent() {
             integrations={value.downstream}
             onOwnerAssigned={retry}
           />
+          {all > 0 && (
+            <IncidentsCard
+              entityRef={entityRef}
+              integrations={value.downstream}
+            />
+          )}
           <EntityCalendarCard entityRef={entityRef} apiRefs={[entityRef]} />
           <BreakingChangesCard entityRef={entityRef} isApi />
           <SpecHistoryCard entityRef={entityRef} />
@@ -180,6 +187,12 @@ export function EntityIntegrationsContent() {
             integrations={value.downstream}
             onOwnerAssigned={retry}
           />
+          {all > 0 && (
+            <IncidentsCard
+              entityRef={entityRef}
+              integrations={[...value.upstream, ...value.downstream]}
+            />
+          )}
           {all > 0 && (
             <EntityCalendarCard
               entityRef={entityRef}

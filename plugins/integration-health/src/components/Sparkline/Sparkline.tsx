@@ -1,3 +1,4 @@
+import { linePaths } from './linePaths';
 import styles from './Sparkline.module.css';
 
 /**
@@ -23,18 +24,7 @@ export function Sparkline(props: {
   const step = values.length > 1 ? (width - 4) / (values.length - 1) : 0;
   const x = (i: number) => 2 + i * step;
   const y = (v: number) => 2 + (height - 4) * (1 - v / 100);
-  // One path segment per run of known values.
-  const segments: string[] = [];
-  let current = '';
-  values.forEach((v, i) => {
-    if (v === undefined) {
-      if (current) segments.push(current);
-      current = '';
-      return;
-    }
-    current += `${current ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-  });
-  if (current) segments.push(current);
+  const segments = linePaths(values, x, y);
   const lastIndex = values.map(v => v !== undefined).lastIndexOf(true);
   return (
     <svg

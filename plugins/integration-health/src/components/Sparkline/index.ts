@@ -1,1 +1,2 @@
 export { Sparkline } from './Sparkline';
+export { linePaths } from './linePaths';

@@ -1,0 +1,1 @@
+export { IncidentsCard } from './IncidentsCard';
