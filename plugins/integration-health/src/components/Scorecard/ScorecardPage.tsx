@@ -1,10 +1,12 @@
-import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   Button,
   Card,
   CardBody,
   Flex,
+  Link,
   Select,
   Skeleton,
   Text,
@@ -140,6 +142,11 @@ function heatClass(value: number | undefined) {
  */
 export function ScorecardPage() {
   const api = useApi(integrationHealthApiRef);
+  const entityRoute = useRouteRef(entityRouteRef);
+  const entityPath = (ref: string) => {
+    const { kind: entityKind, namespace, name } = parseEntityRef(ref);
+    return entityRoute({ kind: entityKind, namespace, name });
+  };
   const [kind, setKind] = useState<ScorecardKind>('team');
   const [windowDays, setWindowDays] = useState<Window>(30);
   const [filter, setFilter] = useState('');
@@ -273,16 +280,17 @@ export function ScorecardPage() {
                 {rows.map(row => (
                   <tr key={row.ref}>
                     <th scope="row">
-                      <EntityRefLink entityRef={row.ref} />
-                      <Button
+                      <Link href={entityPath(row.ref)}>
+                        {parseEntityRef(row.ref).name}
+                      </Link>
+                      <button
+                        type="button"
                         className={styles.drill}
-                        size="small"
-                        variant="tertiary"
                         aria-label={`Integrations of ${row.ref}`}
-                        onPress={() => setDrillDown(row.ref)}
+                        onClick={() => setDrillDown(row.ref)}
                       >
                         Integrations
-                      </Button>
+                      </button>
                     </th>
                     {COLUMNS.filter(
                       c =>
