@@ -13,8 +13,13 @@ import { integrationHealthApiRef } from './api';
 import {
   EntityIntegrationHealthContent,
   EntityIntegrationHealthSummaryCard,
+  IntegrationHealthCalendarPage,
+  IntegrationHealthScorecardPage,
   integrationHealthPlugin,
 } from './plugin';
+import { Route, Routes } from 'react-router-dom';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import userEvent from '@testing-library/user-event';
 import {
   processingEntity,
   processingGraph,
@@ -98,5 +103,97 @@ describe('legacy frontend system', () => {
       'group:default/ledger-engineering',
       30,
     );
+  });
+
+  it('renders the scorecard page in a legacy app, with its drill-down', async () => {
+    const api = {
+      getScorecard: jest.fn().mockResolvedValue({
+        kind: 'team',
+        day: '2026-11-22',
+        windowDays: 30,
+        rows: [
+          {
+            ref: 'group:default/ledger-engineering',
+            integrations: 3,
+            asProvider: 1,
+            asConsumer: 2,
+            ownedShare: 1,
+            mock: 19,
+            evidenceShare: 0.333,
+            breakingChanges: { announced: 0, pending: 1, overdue: 0 },
+            incidents: {
+              count: 1,
+              durationMinutes: 95,
+              affectedTransactions: 0,
+            },
+            trend: {},
+          },
+        ],
+      }),
+      getScorecardIntegrations: jest.fn().mockResolvedValue({
+        subjectRef: 'group:default/ledger-engineering',
+        windowDays: 30,
+        total: 0,
+        items: [],
+      }),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[integrationHealthApiRef, api]]}>
+        <Routes>
+          <Route
+            path="/integration-health/scorecard"
+            element={<IntegrationHealthScorecardPage />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/integration-health/scorecard'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'ledger-engineering' }),
+    ).toHaveAttribute('href', '/catalog/default/group/ledger-engineering');
+    expect(screen.getByText('1 (95 min)')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Integrations of group:default/ledger-engineering',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'No current integration counts for ledger-engineering.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the calendar page in a legacy app', async () => {
+    const api = {
+      getCalendar: jest.fn().mockResolvedValue([]),
+      getFeedStatus: jest.fn().mockResolvedValue({ active: false }),
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [integrationHealthApiRef, api],
+          [signalApiRef, { subscribe: () => ({ unsubscribe: () => {} }) }],
+        ]}
+      >
+        <Routes>
+          <Route
+            path="/integration-health/calendar"
+            element={<IntegrationHealthCalendarPage />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/integration-health/calendar'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Breaking-change calendar' }),
+    ).toBeInTheDocument();
+    expect(api.getCalendar).toHaveBeenCalled();
   });
 });
