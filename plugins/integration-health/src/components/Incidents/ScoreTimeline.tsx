@@ -72,7 +72,7 @@ export function ScoreTimeline(props: {
             </text>
           </g>
         ))}
-        <text className={styles.axis} x={PAD.left} y={HEIGHT - 4}>
+        <text className={styles.axisStart} x={PAD.left} y={HEIGHT - 4}>
           {dayList[0]}
         </text>
         <text className={styles.axis} x={WIDTH - PAD.right} y={HEIGHT - 4}>
@@ -92,6 +92,25 @@ export function ScoreTimeline(props: {
         ).map(d => (
           <path key={`m${d}`} className={styles.mock} d={d} />
         ))}
+        {(['contract', 'mock'] as const).map(key => {
+          // The newest value as a dot, so a single day still shows.
+          const index = dayList.findLastIndex(
+            d => byDay.get(d)?.[key] !== undefined,
+          );
+          return (
+            index >= 0 && (
+              <circle
+                key={key}
+                className={
+                  key === 'contract' ? styles.contractDot : styles.mockDot
+                }
+                cx={x(index)}
+                cy={y(byDay.get(dayList[index])![key]!)}
+                r={3}
+              />
+            )
+          );
+        })}
         {shown.map(incident => {
           const at = xOfTime(Date.parse(incident.occurredAt));
           return (

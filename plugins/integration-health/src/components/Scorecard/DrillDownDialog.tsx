@@ -72,66 +72,72 @@ export function DrillDownDialog(props: {
               : incidents in the last {value.windowDays} days first, then the
               lowest scores.
             </Text>
-            <table
-              className={styles.table}
-              aria-label={`Integrations of ${name}`}
-            >
-              <thead>
-                <tr>
-                  <th scope="col">Consumer</th>
-                  <th scope="col">Provider</th>
-                  <th scope="col">{name}</th>
-                  <th scope="col">Contract</th>
-                  <th scope="col">Mocks</th>
-                  <th scope="col">Incidents</th>
-                  <th scope="col">
-                    <span className={styles.visuallyHidden}>Details</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {value.items.map(row => (
-                  <tr key={row.id}>
-                    <td>
-                      <EntityRefLink entityRef={row.consumerRef} />
-                    </td>
-                    <td>
-                      <EntityRefLink entityRef={row.providerRef} />
-                      {row.apiRef && (
-                        <Text as="div" variant="body-x-small" color="secondary">
-                          via <EntityRefLink entityRef={row.apiRef} />
-                        </Text>
-                      )}
-                    </td>
-                    <td>{SIDE_LABELS[row.side]}</td>
-                    <td>
-                      <ScoreBadge
-                        title="Contract freshness"
-                        score={row.scores?.contract}
-                      />
-                    </td>
-                    <td>
-                      <ScoreBadge
-                        title="Mock freshness"
-                        score={row.scores?.mock}
-                      />
-                    </td>
-                    <td>{row.incidents}</td>
-                    <td>
-                      <Link
-                        href={tab(
-                          row.side === 'provider'
-                            ? row.providerRef
-                            : row.consumerRef,
-                        )}
-                      >
-                        Integrations tab
-                      </Link>
-                    </td>
+            <div className={styles.scroll}>
+              <table
+                className={styles.table}
+                aria-label={`Integrations of ${name}`}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">Consumer</th>
+                    <th scope="col">Provider</th>
+                    <th scope="col">Side</th>
+                    <th scope="col">Contract</th>
+                    <th scope="col">Mocks</th>
+                    <th scope="col">Incidents</th>
+                    <th scope="col">
+                      <span className={styles.visuallyHidden}>Details</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {value.items.map(row => (
+                    <tr key={row.id}>
+                      <td>
+                        <EntityRefLink entityRef={row.consumerRef} />
+                      </td>
+                      <td>
+                        <EntityRefLink entityRef={row.providerRef} />
+                        {row.apiRef && (
+                          <Text
+                            as="div"
+                            variant="body-x-small"
+                            color="secondary"
+                          >
+                            via <EntityRefLink entityRef={row.apiRef} />
+                          </Text>
+                        )}
+                      </td>
+                      <td>{SIDE_LABELS[row.side]}</td>
+                      <td>
+                        <ScoreBadge
+                          title="Contract freshness"
+                          score={row.scores?.contract}
+                        />
+                      </td>
+                      <td>
+                        <ScoreBadge
+                          title="Mock freshness"
+                          score={row.scores?.mock}
+                        />
+                      </td>
+                      <td>{row.incidents}</td>
+                      <td>
+                        <Link
+                          href={tab(
+                            row.side === 'provider'
+                              ? row.providerRef
+                              : row.consumerRef,
+                          )}
+                        >
+                          Integrations tab
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </Flex>
         )}
       </DialogBody>

@@ -246,70 +246,79 @@ export function ScorecardPage() {
             </Text>
           )}
           {value && rows.length > 0 && (
-            <table className={styles.table} aria-label={`Scorecard by ${kind}`}>
-              <thead>
-                <tr>
-                  <th scope="col">{KIND_LABELS[kind]}</th>
-                  {COLUMNS.filter(
-                    c =>
-                      kind === 'team' ||
-                      !['announced', 'pending', 'overdue'].includes(c.key),
-                  ).map(c => (
-                    <th
-                      key={c.key}
-                      scope="col"
-                      aria-sort={ariaSort(sort.key === c.key, sort.descending)}
-                    >
-                      <button
-                        type="button"
-                        className={styles.sort}
-                        onClick={() =>
-                          setSort(s => ({
-                            key: c.key,
-                            descending: s.key === c.key ? !s.descending : false,
-                          }))
-                        }
-                      >
-                        {c.label}
-                      </button>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(row => (
-                  <tr key={row.ref}>
-                    <th scope="row">
-                      <Link href={entityPath(row.ref)}>
-                        {parseEntityRef(row.ref).name}
-                      </Link>
-                      <button
-                        type="button"
-                        className={styles.drill}
-                        aria-label={`Integrations of ${row.ref}`}
-                        onClick={() => setDrillDown(row.ref)}
-                      >
-                        Integrations
-                      </button>
-                    </th>
+            <div className={styles.scroll}>
+              <table
+                className={styles.table}
+                aria-label={`Scorecard by ${kind}`}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{KIND_LABELS[kind]}</th>
                     {COLUMNS.filter(
                       c =>
                         kind === 'team' ||
                         !['announced', 'pending', 'overdue'].includes(c.key),
                     ).map(c => (
-                      <td key={c.key} className={heatClass(c.heat?.(row))}>
-                        {c.show(row)}
-                        {c.trend && (
-                          <span className={styles.trend}>
-                            {signed(c.trend(row))}
-                          </span>
+                      <th
+                        key={c.key}
+                        scope="col"
+                        aria-sort={ariaSort(
+                          sort.key === c.key,
+                          sort.descending,
                         )}
-                      </td>
+                      >
+                        <button
+                          type="button"
+                          className={styles.sort}
+                          onClick={() =>
+                            setSort(s => ({
+                              key: c.key,
+                              descending:
+                                s.key === c.key ? !s.descending : false,
+                            }))
+                          }
+                        >
+                          {c.label}
+                        </button>
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map(row => (
+                    <tr key={row.ref}>
+                      <th scope="row">
+                        <Link href={entityPath(row.ref)}>
+                          {parseEntityRef(row.ref).name}
+                        </Link>
+                        <button
+                          type="button"
+                          className={styles.drill}
+                          aria-label={`Integrations of ${row.ref}`}
+                          onClick={() => setDrillDown(row.ref)}
+                        >
+                          Integrations
+                        </button>
+                      </th>
+                      {COLUMNS.filter(
+                        c =>
+                          kind === 'team' ||
+                          !['announced', 'pending', 'overdue'].includes(c.key),
+                      ).map(c => (
+                        <td key={c.key} className={heatClass(c.heat?.(row))}>
+                          {c.show(row)}
+                          {c.trend && (
+                            <span className={styles.trend}>
+                              {signed(c.trend(row))}
+                            </span>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </CardBody>
       </Card>
