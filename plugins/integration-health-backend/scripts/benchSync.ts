@@ -242,6 +242,19 @@ async function main() {
     teams = res.body.rows?.length ?? 0;
   }
   if (teams === 0) errors.push('scorecard: no team rows');
+  // Drilling down from a team to its integrations: the whole organisation
+  // (team-0, every integration) and single teams.
+  const drillDown = (team: string) =>
+    latency(
+      `/api/integration-health/v1/scorecard/integrations?ref=${team}&window=30`,
+    );
+  const drillRoot: number[] = [];
+  for (let i = 0; i < 5; i++)
+    drillRoot.push(await drillDown('group:default/team-0'));
+  const drillTeams: number[] = [];
+  for (const team of sample(catalog.groupRefs.slice(16), 50)) {
+    drillTeams.push(await drillDown(team));
+  }
   await backend.stop();
   await knex.destroy();
 
@@ -260,6 +273,8 @@ async function main() {
     entity_integrations_p99_ms: round(percentile(integrations, 99), 1),
     scorecard_teams: teams,
     scorecard_p95_ms: round(percentile(scorecard, 95), 1),
+    drilldown_team_p95_ms: round(percentile(drillTeams, 95), 1),
+    drilldown_organisation_ms: round(percentile(drillRoot, 50), 1),
     errors: errors.length,
   };
   for (const error of errors.slice(0, 10))

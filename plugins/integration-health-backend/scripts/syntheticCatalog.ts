@@ -99,7 +99,7 @@ export type SyntheticCatalog = {
 };
 
 /**
- * A large organisation: `groups` teams, `components` services in layers
+ * A large organisation: `groups` teams in a three-level hierarchy, `components` services in layers
  * (each calls APIs of the layers below it, so the graph is deep but acyclic),
  * a quarter of them providing an API, some depending on shared resources,
  * and most declaring an accountable owner.
@@ -117,7 +117,17 @@ export function syntheticCatalog(options: {
     { length: options.groups },
     (_, i) => `group:default/team-${i}`,
   );
-  const entities: Entity[] = groupRefs.map(ref => entity(ref));
+  // team-0 is the whole engineering organisation, teams 1–15 its
+  // departments, every other team in one of them: scorecard rows roll up.
+  const DEPARTMENTS = 15;
+  const parentOf = (i: number) => {
+    if (i === 0) return undefined;
+    return i <= DEPARTMENTS ? groupRefs[0] : groupRefs[1 + (i % DEPARTMENTS)];
+  };
+  const entities: Entity[] = groupRefs.map((ref, i) => {
+    const parent = parentOf(i);
+    return entity(ref, parent ? { relations: { childOf: [parent] } } : {});
+  });
 
   const resources = Array.from({ length: 50 }, (_, i) => ({
     ref: `resource:default/store-${i}`,

@@ -14,6 +14,8 @@ const PART_FIELDS = [
   'relations',
 ];
 
+const STRUCTURE_TTL_MS = 60_000;
+
 /** Where an integration stands for a team, system or domain. */
 export type SubjectSide = 'provider' | 'consumer' | 'both';
 
@@ -23,6 +25,8 @@ export type SubjectSide = 'provider' | 'consumer' | 'both';
  * with the plugin's own credentials.
  */
 export class SubjectMembership {
+  private cached?: { at: number; read: Promise<CatalogStructure> };
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -32,8 +36,23 @@ export class SubjectMembership {
     },
   ) {}
 
-  structure(): Promise<CatalogStructure> {
-    return readCatalogStructure({ ...this.options, pageSize: this.pageSize });
+  /**
+   * How groups, systems and domains nest, read at most once a minute: the
+   * scorecard asks on every request, and the hierarchy changes rarely.
+   */
+  structure(now = Date.now()): Promise<CatalogStructure> {
+    if (!this.cached || now - this.cached.at > STRUCTURE_TTL_MS) {
+      const read = readCatalogStructure({
+        ...this.options,
+        pageSize: this.pageSize,
+      });
+      this.cached = { at: now, read };
+      // A failed read is not kept: the next request tries again.
+      read.catch(() => {
+        if (this.cached?.read === read) this.cached = undefined;
+      });
+    }
+    return this.cached.read;
   }
 
   /** A group and the groups above it. */

@@ -4,7 +4,7 @@ import { ACCOUNTABLE_OWNER_ANNOTATION } from '@integration-health/plugin-integra
 
 type Relations = Partial<
   Record<
-    'consumesApi' | 'providesApi' | 'dependsOn' | 'apiProvidedBy',
+    'consumesApi' | 'providesApi' | 'dependsOn' | 'apiProvidedBy' | 'childOf',
     string[]
   >
 >;
