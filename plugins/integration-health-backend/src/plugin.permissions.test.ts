@@ -1,101 +1,23 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  AuthorizeResult,
-  isResourcePermission,
-} from '@backstage/plugin-permission-common';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { mockCredentials, TestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { INTEGRATION_RESOURCE_TYPE } from '@integration-health/plugin-integration-health-common';
 import request from 'supertest';
 import {
-  createIntegrationConditionalDecision,
-  integrationConditions,
-} from './permissions/conditions';
-import { integrationHealthPlugin } from './plugin';
-import { paymentsCatalog } from './testUtils/entities';
-import {
-  authWithActors,
+  ownersPolicy,
+  startPolicyBackend,
   user,
-  userInfoWithGroups,
 } from './__testUtils__/permissionHarness';
 
 jest.setTimeout(30_000);
-
-/** The policy the README recommends: owners of either side may assign. */
-const ownersPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'integration-owners-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req, who) {
-            if (
-              isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE)
-            ) {
-              return createIntegrationConditionalDecision(
-                req.permission,
-                integrationConditions.isSideOwner({
-                  claims: who?.info.ownershipEntityRefs ?? [],
-                }),
-              );
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
-  },
-});
 
 describe('assigning an accountable owner, with the permission framework deciding', () => {
   let backend: TestBackend;
   let integrationId: string;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        integrationHealthPlugin,
-        permissionPlugin,
-        ownersPolicy,
-        userInfoWithGroups,
-        authWithActors,
-        catalogServiceMock.factory({ entities: paymentsCatalog() }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            integrationHealth: {
-              sync: {
-                schedule: {
-                  frequency: { minutes: 10 },
-                  timeout: { minutes: 1 },
-                },
-              },
-            },
-          },
-        }),
-      ],
-    });
-    for (let attempt = 0; attempt < 100 && !integrationId; attempt++) {
-      const res = await request(backend.server)
-        .get(
-          '/api/integration-health/v1/entities/component/default/ledger/integrations',
-        )
-        .set('Authorization', user('mei'));
-      integrationId = res.body.upstream?.[0]?.id;
-      if (!integrationId) await new Promise(r => setTimeout(r, 100));
-    }
+    ({ backend, ledgerIntegrationId: integrationId } = await startPolicyBackend(
+      ownersPolicy,
+    ));
   });
 
   afterAll(() => backend.stop());

@@ -612,7 +612,9 @@ describe('integration-health backend', () => {
     expect(lines[1]).toBe(
       'ref,integrations,asProvider,asConsumer,ownedShare,contract,mock,evidenceShare,announced,pending,overdue,incidents,incidentMinutes,affectedTransactions,contractTrend,mockTrend',
     );
-    expect(lines).toContain('group:default/ledger,1,0,1,0.000,,,0.000,0,0,0,0,0,0,,');
+    expect(lines).toContain(
+      'group:default/ledger,1,0,1,0.000,,,0.000,0,0,0,0,0,0,,',
+    );
 
     const badWindow = await request(server)
       .get('/api/integration-health/v1/scorecard?window=7')

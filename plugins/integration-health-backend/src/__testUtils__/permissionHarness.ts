@@ -1,8 +1,31 @@
 import {
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { INTEGRATION_RESOURCE_TYPE } from '@integration-health/plugin-integration-health-common';
+import {
+  createIntegrationConditionalDecision,
+  integrationConditions,
+} from '../permissions/conditions';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import request from 'supertest';
+import { integrationHealthPlugin } from '../plugin';
+import { paymentsCatalog } from '../testUtils/entities';
 
 // amara is in payments (owns processing, the provider of transaction events);
 // mei is in ledger (owns the ledger, its consumer); diego is in platform
@@ -60,3 +83,78 @@ export const authWithActors = createServiceFactory({
 
 export const user = (name: string) =>
   mockCredentials.user.header(`user:default/${name}`);
+
+/**
+ * The plugin on the payments catalog behind the real permission backend,
+ * with `handle` as the policy, sync every 10 minutes (the first soon after
+ * start); resolves once the first sync has recorded the ledger's integration,
+ * with its id.
+ */
+export async function startPolicyBackend(
+  handle: PermissionPolicy['handle'],
+  options: { extraEntities?: Entity[] } = {},
+): Promise<{ backend: TestBackend; ledgerIntegrationId: string }> {
+  const policyModule = createBackendModule({
+    pluginId: 'permission',
+    moduleId: 'test-policy',
+    register(reg) {
+      reg.registerInit({
+        deps: { policy: policyExtensionPoint },
+        async init({ policy }) {
+          policy.setPolicy({ handle });
+        },
+      });
+    },
+  });
+  const backend = await startTestBackend({
+    features: [
+      integrationHealthPlugin,
+      permissionPlugin,
+      policyModule,
+      userInfoWithGroups,
+      authWithActors,
+      catalogServiceMock.factory({
+        entities: [...paymentsCatalog(), ...(options.extraEntities ?? [])],
+      }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          integrationHealth: {
+            sync: {
+              schedule: {
+                frequency: { minutes: 10 },
+                timeout: { minutes: 1 },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const res = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/ledger/integrations',
+      )
+      .set('Authorization', user('mei'));
+    const id = res.body.upstream?.[0]?.id;
+    if (id) return { backend, ledgerIntegrationId: id };
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  await backend.stop();
+  throw new Error('The first sync did not record the ledger integration');
+}
+
+/** The policy the README recommends: owners of either side of an integration may act on it. */
+export const ownersPolicy: PermissionPolicy['handle'] = async (req, who) =>
+  isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE)
+    ? createIntegrationConditionalDecision(
+        req.permission,
+        integrationConditions.isSideOwner({
+          claims: who?.info.ownershipEntityRefs ?? [],
+        }),
+      )
+    : { result: AuthorizeResult.ALLOW };

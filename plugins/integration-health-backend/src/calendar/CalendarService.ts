@@ -6,14 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  createConditionAuthorizer,
-  PermissionRuleset,
-} from '@backstage/plugin-permission-node';
+import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   AcknowledgementState,
   breakingChangeAcknowledgePermission,
@@ -34,6 +27,7 @@ import {
 } from './affectedConsumers';
 import { SpecStore } from '../database/SpecStore';
 import { ApiResource } from '../permissions/apiRules';
+import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../service/CatalogVisibility';
 import { consumerState } from './consumerState';
@@ -65,8 +59,8 @@ export type CalendarListener = (event: {
  */
 export class CalendarService {
   private readonly visibility: CatalogVisibility;
-  private readonly integrationAllowed;
-  private readonly apiAllowed;
+  private readonly authorizeIntegration;
+  private readonly authorizeApi;
   private readonly listeners: CalendarListener[] = [];
 
   constructor(
@@ -85,10 +79,14 @@ export class CalendarService {
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
-    this.integrationAllowed = createConditionAuthorizer(
+    this.authorizeIntegration = createResourceAuthorizer(
+      options.permissions,
       options.integrationRuleset,
     );
-    this.apiAllowed = createConditionAuthorizer(options.apiRuleset);
+    this.authorizeApi = createResourceAuthorizer(
+      options.permissions,
+      options.apiRuleset,
+    );
   }
 
   onChange(listener: CalendarListener) {
@@ -132,6 +130,7 @@ export class CalendarService {
     return { apiRef, ownerRefs: [...owners] };
   }
 
+  /** Who may act: only people, and those the policy allows per resource. */
   private async decide(
     permission:
       | typeof breakingChangeAcknowledgePermission
@@ -139,18 +138,11 @@ export class CalendarService {
     credentials: BackstageCredentials,
   ): Promise<Decision> {
     if (!this.options.auth.isPrincipal(credentials, 'user')) return () => false;
-    const [decision]: PolicyDecision[] =
-      await this.options.permissions.authorizeConditional(
-        [{ permission } as any],
-        { credentials },
-      );
-    if (decision.result === AuthorizeResult.ALLOW) return () => true;
-    if (decision.result === AuthorizeResult.DENY) return () => false;
-    const allowed =
+    const check =
       permission === breakingChangeAnnouncePermission
-        ? this.apiAllowed
-        : this.integrationAllowed;
-    return resource => allowed(decision as any, resource as any);
+        ? await this.authorizeApi(permission, credentials)
+        : await this.authorizeIntegration(permission, credentials);
+    return resource => check(resource as any);
   }
 
   /** The entries' consumers today, with their states, visible to the caller. */

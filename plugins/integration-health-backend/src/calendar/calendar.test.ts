@@ -1,18 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestBackend } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   isPermission,
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
   API_RESOURCE_TYPE,
   breakingChangeAcknowledgePermission,
@@ -20,55 +12,36 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import ICAL from 'ical.js';
 import request from 'supertest';
-import {
-  authWithActors,
-  user,
-  userInfoWithGroups,
-} from '../__testUtils__/permissionHarness';
+import { startPolicyBackend, user } from '../__testUtils__/permissionHarness';
 import {
   apiConditions,
   createApiConditionalDecision,
   createIntegrationConditionalDecision,
   integrationConditions,
 } from '../permissions/conditions';
-import { integrationHealthPlugin } from '../plugin';
-import { paymentsCatalog } from '../testUtils/entities';
 
 jest.setTimeout(30_000);
 
 /** The README's policy: consumers' owners acknowledge, providers' owners announce. */
-const calendarPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'calendar-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req, who) {
-            const claims = who?.info.ownershipEntityRefs ?? [];
-            if (
-              isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE) &&
-              isPermission(req.permission, breakingChangeAcknowledgePermission)
-            ) {
-              return createIntegrationConditionalDecision(
-                req.permission,
-                integrationConditions.isConsumerOwner({ claims }),
-              );
-            }
-            if (isResourcePermission(req.permission, API_RESOURCE_TYPE)) {
-              return createApiConditionalDecision(
-                req.permission,
-                apiConditions.isProviderOwner({ claims }),
-              );
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
-  },
-});
+const calendarPolicy: PermissionPolicy['handle'] = async (req, who) => {
+  const claims = who?.info.ownershipEntityRefs ?? [];
+  if (
+    isResourcePermission(req.permission, INTEGRATION_RESOURCE_TYPE) &&
+    isPermission(req.permission, breakingChangeAcknowledgePermission)
+  ) {
+    return createIntegrationConditionalDecision(
+      req.permission,
+      integrationConditions.isConsumerOwner({ claims }),
+    );
+  }
+  if (isResourcePermission(req.permission, API_RESOURCE_TYPE)) {
+    return createApiConditionalDecision(
+      req.permission,
+      apiConditions.isProviderOwner({ claims }),
+    );
+  }
+  return { result: AuthorizeResult.ALLOW };
+};
 
 const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString();
 
@@ -77,55 +50,17 @@ describe('the breaking-change calendar, with the permission framework deciding',
   const api = () => request(backend.server);
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        integrationHealthPlugin,
-        permissionPlugin,
-        calendarPolicy,
-        userInfoWithGroups,
-        authWithActors,
-        catalogServiceMock.factory({
-          entities: [
-            ...paymentsCatalog(),
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'User',
-              metadata: { name: 'mei', namespace: 'default' },
-              spec: {},
-              relations: [
-                { type: 'memberOf', targetRef: 'group:default/ledger' },
-              ],
-            },
-          ],
-        }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            integrationHealth: {
-              sync: {
-                schedule: {
-                  frequency: { minutes: 10 },
-                  timeout: { minutes: 1 },
-                },
-              },
-            },
-          },
-        }),
+    ({ backend } = await startPolicyBackend(calendarPolicy, {
+      extraEntities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: { name: 'mei', namespace: 'default' },
+          spec: {},
+          relations: [{ type: 'memberOf', targetRef: 'group:default/ledger' }],
+        },
       ],
-    });
-    // Wait for the first sync to know the ledger's integration.
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const res = await api()
-        .get(
-          '/api/integration-health/v1/entities/component/default/ledger/integrations',
-        )
-        .set('Authorization', user('mei'));
-      if (res.body.upstream?.length) break;
-      await new Promise(r => setTimeout(r, 100));
-    }
+    }));
   });
 
   afterAll(() => backend.stop());

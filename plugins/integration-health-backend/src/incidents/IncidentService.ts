@@ -5,11 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  createConditionAuthorizer,
-  PermissionRuleset,
-} from '@backstage/plugin-permission-node';
+import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   IncidentInput,
   Integration,
@@ -22,6 +18,7 @@ import { EvidenceStore } from '../database/EvidenceStore';
 import { IncidentStore, StoredIncident } from '../database/IncidentStore';
 import { IntegrationStore } from '../database/IntegrationStore';
 import { SpecStore } from '../database/SpecStore';
+import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../service/CatalogVisibility';
 
@@ -36,8 +33,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  */
 export class IncidentService {
   private readonly visibility: CatalogVisibility;
-  private readonly isAllowed: ReturnType<
-    typeof createConditionAuthorizer<Integration, IntegrationQuery>
+  private readonly authorize: ReturnType<
+    typeof createResourceAuthorizer<Integration, IntegrationQuery>
   >;
 
   constructor(
@@ -53,7 +50,10 @@ export class IncidentService {
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
-    this.isAllowed = createConditionAuthorizer(options.ruleset);
+    this.authorize = createResourceAuthorizer(
+      options.permissions,
+      options.ruleset,
+    );
   }
 
   /** The incidents of one integration, newest first. */
@@ -100,7 +100,7 @@ export class IncidentService {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     now = new Date(),
   ): Promise<IntegrationIncident> {
-    const integration = await this.authorize(integrationId, credentials);
+    const integration = await this.recordable(integrationId, credentials);
     const stored = await this.options.incidentStore.add(
       {
         ...(await this.checked(input, now)),
@@ -121,7 +121,7 @@ export class IncidentService {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     now = new Date(),
   ): Promise<IntegrationIncident> {
-    const integration = await this.authorize(integrationId, credentials);
+    const integration = await this.recordable(integrationId, credentials);
     const { incidentStore } = this.options;
     const existing = await incidentStore.get(incidentId);
     if (!existing || existing.integrationId !== integration.id) {
@@ -137,7 +137,7 @@ export class IncidentService {
     return shown;
   }
 
-  private async authorize(
+  private async recordable(
     integrationId: string,
     credentials: BackstageCredentials,
   ): Promise<Integration> {
@@ -154,17 +154,8 @@ export class IncidentService {
     return integration;
   }
 
-  private async mayRecord(
-    credentials: BackstageCredentials,
-  ): Promise<(integration: Integration) => boolean> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission: integrationIncidentRecordPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.CONDITIONAL) {
-      return integration => this.isAllowed(decision, integration);
-    }
-    return () => decision.result === AuthorizeResult.ALLOW;
+  private mayRecord(credentials: BackstageCredentials) {
+    return this.authorize(integrationIncidentRecordPermission, credentials);
   }
 
   /** The input with its references checked and its duration filled in. */

@@ -3,6 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { entityParams, integrationParams } from '../service/routeParams';
 import { httpUrl } from '../service/httpUrl';
 import { parseInput } from '../service/parseInput';
 import { IncidentService } from './IncidentService';
@@ -52,20 +53,8 @@ const incidentBody = z.object({
   postmortemUrls: z.array(httpUrl).max(20).default([]),
 });
 
-const integrationParams = z.object({
-  integrationId: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be an integration id'),
-});
-
 const incidentParams = integrationParams.extend({
   incidentId: z.string().uuid('must be an incident id'),
-});
-
-const entityParams = z.object({
-  kind: z.string().min(1).max(63),
-  namespace: z.string().min(1).max(63),
-  name: z.string().min(1).max(253),
 });
 
 /** Incident records: read by whoever sees the integration, written by its owners. */

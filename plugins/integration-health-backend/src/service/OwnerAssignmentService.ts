@@ -6,17 +6,14 @@ import {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  createConditionAuthorizer,
-  PermissionRuleset,
-} from '@backstage/plugin-permission-node';
+import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   AccountableOwnerAssignment,
   Integration,
   integrationAssignOwnerPermission,
 } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
+import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from './CatalogVisibility';
 
@@ -33,8 +30,8 @@ export type AssignOwnerRequest = {
  */
 export class OwnerAssignmentService {
   private readonly visibility: CatalogVisibility;
-  private readonly isAllowed: ReturnType<
-    typeof createConditionAuthorizer<Integration, IntegrationQuery>
+  private readonly authorize: ReturnType<
+    typeof createResourceAuthorizer<Integration, IntegrationQuery>
   >;
 
   constructor(
@@ -46,29 +43,28 @@ export class OwnerAssignmentService {
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
-    this.isAllowed = createConditionAuthorizer(options.ruleset);
+    this.authorize = createResourceAuthorizer(
+      options.permissions,
+      options.ruleset,
+    );
   }
 
   async assign(
     request: AssignOwnerRequest,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<Integration> {
-    const { integrationStore, permissions } = this.options;
+    const { integrationStore } = this.options;
     const integration = await this.visibility.getVisibleIntegration(
       integrationStore,
       request.integrationId,
       credentials,
     );
 
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: integrationAssignOwnerPermission }],
-      { credentials },
+    const mayAssign = await this.authorize(
+      integrationAssignOwnerPermission,
+      credentials,
     );
-    if (
-      decision.result === AuthorizeResult.DENY ||
-      (decision.result === AuthorizeResult.CONDITIONAL &&
-        !this.isAllowed(decision, integration))
-    ) {
+    if (!mayAssign(integration)) {
       throw new NotAllowedError(
         `Only the owners of ${integration.consumerRef} or ${integration.providerRef} may assign this integration's accountable owner`,
       );

@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { entityParams, integrationParams } from './routeParams';
 import { BreakingChangeService } from './BreakingChangeService';
 import { IntegrationGraphService } from './IntegrationGraphService';
 import { IntegrationQueryService } from './IntegrationQueryService';
@@ -15,24 +16,12 @@ import { httpUrl } from './httpUrl';
 import { parseInput } from './parseInput';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
 
-const entityParams = z.object({
-  kind: z.string().min(1).max(63),
-  namespace: z.string().min(1).max(63),
-  name: z.string().min(1).max(253),
-});
-
 const parse = parseInput;
 
 const graphQuery = z.object({
   direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
   depth: z.coerce.number().int().min(1).max(10).default(2),
   maxNodes: z.coerce.number().int().min(1).max(5000).default(500),
-});
-
-const integrationParams = z.object({
-  integrationId: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be an integration id'),
 });
 
 const assignOwnerBody = z.object({
