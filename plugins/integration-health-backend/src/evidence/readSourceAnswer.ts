@@ -2,9 +2,7 @@ import {
   CollectedEvidence,
   EvidenceSubject,
 } from '@integration-health/plugin-integration-health-node';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../mocks/readMockDocument';
 
 function isSubject(value: unknown): value is EvidenceSubject {
   return (

@@ -23,9 +23,7 @@ import {
   readMockDirectory,
   readMockUrl,
 } from './readMockLocation';
-
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../../mocks/readMockDocument';
 
 function isPact(content: unknown) {
   return (

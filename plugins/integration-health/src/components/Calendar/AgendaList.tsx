@@ -4,14 +4,7 @@ import { CalendarEntry } from '@integration-health/plugin-integration-health-com
 import styles from './Calendar.module.css';
 import { stateSummary, worstState } from './filterEntries';
 import { StateBadge } from './StateBadge';
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+import { formatDay } from './formatDay';
 
 /** The entries in date order, each opening its detail. */
 export function AgendaList(props: {
@@ -29,7 +22,7 @@ export function AgendaList(props: {
     <ul className={styles.agenda} aria-label="Breaking changes by date">
       {props.entries.map(entry => (
         <li key={entry.id} className={styles.agendaItem}>
-          <Text variant="body-small">{day(entry.effectiveAt)}</Text>
+          <Text variant="body-small">{formatDay(entry.effectiveAt)}</Text>
           <Flex direction="column" gap="1">
             <button
               type="button"

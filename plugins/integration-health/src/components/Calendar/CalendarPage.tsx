@@ -1,5 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useSignal } from '@backstage/plugin-signals-react';
 import {
   Button,
   Card,
@@ -10,7 +9,7 @@ import {
   Text,
 } from '@backstage/ui';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
@@ -21,9 +20,7 @@ import { EntryDialog } from './EntryDialog';
 import { FeedSubscription } from './FeedSubscription';
 import { CalendarFilterState, filterEntries, shortRef } from './filterEntries';
 import { MonthView } from './MonthView';
-
-/** The channel the backend signals calendar changes on. */
-const SIGNAL_CHANNEL = 'integration-health:calendar';
+import { useCalendarSignal } from './useCalendarSignal';
 
 const ALL = '__all__';
 
@@ -109,10 +106,7 @@ export function CalendarPage() {
     [api],
   );
   // Another user's acknowledgement, or a new entry, refreshes the page.
-  const { lastSignal } = useSignal(SIGNAL_CHANNEL);
-  useEffect(() => {
-    if (lastSignal) retry();
-  }, [lastSignal]); // eslint-disable-line react-hooks/exhaustive-deps
+  useCalendarSignal(retry);
 
   const entries = useMemo(
     () => filterEntries(value ?? [], filter),

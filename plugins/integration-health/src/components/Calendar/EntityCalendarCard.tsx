@@ -1,12 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useSignal } from '@backstage/plugin-signals-react';
 import { Card, CardBody, CardHeader, Skeleton, Text } from '@backstage/ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
 import { AgendaList } from './AgendaList';
 import { EntryDialog } from './EntryDialog';
+import { useCalendarSignal } from './useCalendarSignal';
 
 /**
  * The calendar entries that touch an entity: changes in the APIs it provides
@@ -27,10 +27,7 @@ export function EntityCalendarCard(props: {
         e.consumers.some(c => c.consumerRef === props.entityRef),
     );
   }, [api, props.entityRef, props.apiRefs.join(',')]);
-  const { lastSignal } = useSignal('integration-health:calendar');
-  useEffect(() => {
-    if (lastSignal) retry();
-  }, [lastSignal]); // eslint-disable-line react-hooks/exhaustive-deps
+  useCalendarSignal(retry);
 
   return (
     <Card>

@@ -21,14 +21,7 @@ import { AcknowledgeForm } from './AcknowledgeForm';
 import { AnnounceDialog } from './AnnounceDialog';
 import styles from './Calendar.module.css';
 import { StateBadge } from './StateBadge';
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+import { formatDay } from './formatDay';
 
 function Consumers({
   entry,
@@ -79,7 +72,7 @@ function Consumers({
                   <Text variant="body-small">
                     by{' '}
                     <EntityRefLink entityRef={consumer.acknowledgement.byRef} />{' '}
-                    on {day(consumer.acknowledgement.at)}
+                    on {formatDay(consumer.acknowledgement.at)}
                     {consumer.acknowledgement.note &&
                       `: “${consumer.acknowledgement.note}”`}
                   </Text>
@@ -143,9 +136,10 @@ export function EntryDialog(props: {
               {entry.origin === 'detected'
                 ? 'detected in the spec history'
                 : `announced by ${entry.createdBy ?? 'its owners'}`}{' '}
-              · effective {day(entry.effectiveAt)} · acknowledge by{' '}
-              {day(entry.acknowledgeBy)}
-              {entry.cancelledAt && ` · cancelled ${day(entry.cancelledAt)}`}
+              · effective {formatDay(entry.effectiveAt)} · acknowledge by{' '}
+              {formatDay(entry.acknowledgeBy)}
+              {entry.cancelledAt &&
+                ` · cancelled ${formatDay(entry.cancelledAt)}`}
             </Text>
             {entry.description && <Text as="p">{entry.description}</Text>}
             {entry.changes.length > 0 && (
