@@ -91,6 +91,9 @@ test('an owner records an incident at the legacy event integration; the scorecar
     incident.getByText('Calendar: transaction-events 2.0.0: 1 breaking change'),
   ).toBeVisible();
   await expect(
+    incident.getByRole('link', { name: 'The calendar entry' }),
+  ).toHaveAttribute('href', /\/integration-health\/calendar\?entry=/);
+  await expect(
     incident.getByText(
       /^(Scores warned|Scores did not warn|No scores before it)/,
     ),

@@ -3,7 +3,6 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
-  createRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { RiCalendarEventLine, RiDashboardLine } from '@remixicon/react';
@@ -12,6 +11,11 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { IntegrationHealthClient, integrationHealthApiRef } from './api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  calendarRouteRef as legacyCalendarRouteRef,
+  scorecardRouteRef as legacyScorecardRouteRef,
+} from './routes';
 
 const integrationHealthApi = ApiBlueprint.make({
   params: defineParams =>
@@ -36,7 +40,9 @@ const entityIntegrationsContent = EntityContentBlueprint.make({
   },
 });
 
-const calendarRouteRef = createRouteRef();
+// The legacy route refs, converted, so that the components both frontend
+// systems share can link to the pages with useRouteRef.
+const calendarRouteRef = convertLegacyRouteRef(legacyCalendarRouteRef);
 
 const calendarPage = PageBlueprint.make({
   params: {
@@ -48,7 +54,7 @@ const calendarPage = PageBlueprint.make({
   },
 });
 
-const scorecardRouteRef = createRouteRef();
+const scorecardRouteRef = convertLegacyRouteRef(legacyScorecardRouteRef);
 
 const scorecardPage = PageBlueprint.make({
   name: 'scorecard',

@@ -3,29 +3,13 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-
-/**
- * The calendar page's route, for apps on the legacy frontend system.
- *
- * @public
- */
-export const calendarRouteRef = createRouteRef({
-  id: 'integration-health:calendar',
-});
 import { IntegrationHealthClient, integrationHealthApiRef } from './api';
+import { calendarRouteRef, scorecardRouteRef } from './routes';
 
-/**
- * The scorecard page's route, for apps on the legacy frontend system.
- *
- * @public
- */
-export const scorecardRouteRef = createRouteRef({
-  id: 'integration-health:scorecard',
-});
+export { calendarRouteRef, scorecardRouteRef };
 
 /**
  * The Integration Health plugin for apps on the legacy frontend system.

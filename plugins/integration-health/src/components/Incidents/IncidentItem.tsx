@@ -1,5 +1,7 @@
 import { Button, Flex, Link, Tag, TagGroup, Text } from '@backstage/ui';
 import { IntegrationIncident } from '@integration-health/plugin-integration-health-common';
+import { calendarRouteRef } from '../../routes';
+import { useOptionalRouteRef } from '../useOptionalRouteRef';
 import styles from './Incidents.module.css';
 
 const WARNING_BELOW = 50;
@@ -50,6 +52,11 @@ export function IncidentItem(props: {
   const impact = impactText(incident);
   const scores = warning(incident);
   const { trigger, outOfSync } = incident;
+  const calendar = useOptionalRouteRef(calendarRouteRef);
+  const entryLink =
+    calendar &&
+    trigger?.calendarEntryId &&
+    `${calendar()}?entry=${encodeURIComponent(trigger.calendarEntryId)}`;
   return (
     <li className={styles.incidentItem}>
       <Flex direction="column" gap="1">
@@ -109,8 +116,15 @@ export function IncidentItem(props: {
             {outOfSync.description}
           </Text>
         )}
-        {(outOfSync?.url || incident.postmortemUrls.length > 0) && (
+        {(entryLink ||
+          outOfSync?.url ||
+          incident.postmortemUrls.length > 0) && (
           <div className={styles.links}>
+            {entryLink && (
+              <Link href={entryLink} variant="body-small">
+                The calendar entry
+              </Link>
+            )}
             {outOfSync?.url && (
               <Link href={outOfSync.url} variant="body-small">
                 The out-of-sync {outOfSync.kind}

@@ -8,6 +8,7 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
+import { calendarRouteRef } from '../../routes';
 import { IncidentsCard } from './IncidentsCard';
 
 jest.setTimeout(30_000);
@@ -46,7 +47,10 @@ const recorded: IntegrationIncident = {
     affectedTransactions: 1200,
     money: { amount: 48200.5, currency: 'EUR' },
   },
-  trigger: { calendarEntryTitle: 'transaction-events 2.0.0' },
+  trigger: {
+    calendarEntryId: 'e-1',
+    calendarEntryTitle: 'transaction-events 2.0.0',
+  },
   outOfSync: { kind: 'mock', url: 'https://ci.example.com/pacts/7' },
   postmortemUrls: ['https://wiki.example.com/pm/7'],
   recordedBy: 'user:default/mei',
@@ -82,7 +86,10 @@ const render = (api: IntegrationHealthApi) =>
     />,
     {
       apis: [[integrationHealthApiRef, api]],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/integration-health/calendar': calendarRouteRef,
+      },
     },
   );
 
@@ -105,6 +112,9 @@ describe('IncidentsCard', () => {
     expect(
       within(section).getByText('Calendar: transaction-events 2.0.0'),
     ).toBeInTheDocument();
+    expect(
+      within(section).getByRole('link', { name: 'The calendar entry' }),
+    ).toHaveAttribute('href', '/integration-health/calendar?entry=e-1');
     expect(
       within(section).getByRole('link', { name: 'Post-mortem' }),
     ).toHaveAttribute('href', 'https://wiki.example.com/pm/7');
