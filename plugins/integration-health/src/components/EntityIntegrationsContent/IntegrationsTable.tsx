@@ -42,18 +42,21 @@ function columns(
   const consumer: ColumnConfig<Integration> = {
     id: 'consumer',
     label: 'Consumer',
+    minWidth: 150,
     isRowHeader: true,
     cell: i => refCell(i.consumerRef, '—'),
   };
   const provider: ColumnConfig<Integration> = {
     id: 'provider',
     label: 'Provider',
+    minWidth: 150,
     isRowHeader: direction === 'upstream',
     cell: i => refCell(i.providerRef, '—'),
   };
   const api: ColumnConfig<Integration> = {
     id: 'api',
     label: 'Through API',
+    minWidth: 140,
     cell: i => refCell(i.apiRef, 'direct dependency'),
   };
   const leading = {
@@ -72,16 +75,19 @@ function columns(
     {
       id: 'providerOwner',
       label: 'Provider owner',
+      minWidth: 150,
       cell: i => refCell(i.providerOwnerRef, 'no owner'),
     },
     {
       id: 'consumerOwner',
       label: 'Consumer owner',
+      minWidth: 165,
       cell: i => refCell(i.consumerOwnerRef, 'no owner'),
     },
     {
       id: 'accountableOwner',
       label: 'Accountable owner',
+      minWidth: 185,
       cell: i => (
         <AccountableOwnerCell integration={i} onAssigned={onOwnerAssigned} />
       ),
@@ -89,7 +95,7 @@ function columns(
     {
       id: 'contract',
       label: 'Contract',
-      width: 90,
+      width: 100,
       cell: i => (
         <Cell>
           <ScoreBadge title="Contract freshness" score={i.scores?.contract} />
@@ -99,7 +105,7 @@ function columns(
     {
       id: 'mock',
       label: 'Mocks',
-      width: 90,
+      width: 100,
       cell: i => (
         <Cell>
           <ScoreBadge title="Mock freshness" score={i.scores?.mock} />
@@ -109,6 +115,7 @@ function columns(
     {
       id: 'findings',
       label: 'Findings',
+      minWidth: 200,
       cell: i => {
         // The accountable-owner column already shows a missing owner.
         const others = i.findings.filter(
@@ -140,6 +147,7 @@ export function IntegrationsTable({
   onOwnerAssigned: () => void;
 }) {
   return (
+    // Columns keep a readable width; on a narrow screen the table scrolls.
     <Table<Integration>
       columnConfig={columns(direction, onOwnerAssigned)}
       data={integrations}
