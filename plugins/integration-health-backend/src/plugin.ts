@@ -276,6 +276,8 @@ export const integrationHealthPlugin = createBackendPlugin({
               ruleset: permissionsRegistry.getPermissionRuleset(
                 integrationPermissionResourceRef,
               ),
+              notifications,
+              logger,
             }),
           }),
         );

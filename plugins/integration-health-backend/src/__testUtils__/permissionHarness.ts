@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
   createServiceFactory,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -92,7 +93,11 @@ export const user = (name: string) =>
  */
 export async function startPolicyBackend(
   handle: PermissionPolicy['handle'],
-  options: { extraEntities?: Entity[] } = {},
+  options: {
+    extraEntities?: Entity[];
+    /** Services to replace, e.g. a notification service that records. */
+    services?: ServiceFactory[];
+  } = {},
 ): Promise<{ backend: TestBackend; ledgerIntegrationId: string }> {
   const policyModule = createBackendModule({
     pluginId: 'permission',
@@ -119,6 +124,7 @@ export async function startPolicyBackend(
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
+      ...(options.services ?? []),
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },

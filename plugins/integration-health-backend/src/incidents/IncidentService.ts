@@ -1,8 +1,10 @@
 import {
   BackstageCredentials,
   BackstageUserPrincipal,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PermissionRuleset } from '@backstage/plugin-permission-node';
@@ -21,6 +23,7 @@ import { SpecStore } from '../database/SpecStore';
 import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../service/CatalogVisibility';
+import { notifyIncident } from './notifyIncident';
 
 const DAY_MS = 86_400_000;
 /** Clocks differ; an incident a few minutes "in the future" is not an error. */
@@ -47,6 +50,8 @@ export class IncidentService {
       calendarStore: CalendarStore;
       specStore: SpecStore;
       ruleset: PermissionRuleset<Integration, IntegrationQuery>;
+      notifications: NotificationService;
+      logger: LoggerService;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -111,6 +116,7 @@ export class IncidentService {
       now,
     );
     const [shown] = await this.present([stored], [integration], credentials);
+    await notifyIncident(this.options, shown, integration);
     return shown;
   }
 

@@ -1,4 +1,9 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestBackend } from '@backstage/backend-test-utils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import request from 'supertest';
 import {
   ownersPolicy,
@@ -31,6 +36,8 @@ const incident = () => ({
   postmortemUrls: ['https://wiki.example.com/postmortems/7'],
 });
 
+const sent: NotificationSendOptions[] = [];
+
 describe('incident records, with the permission framework deciding', () => {
   let backend: TestBackend;
   let integrationId: string;
@@ -38,6 +45,19 @@ describe('incident records, with the permission framework deciding', () => {
   beforeAll(async () => {
     ({ backend, ledgerIntegrationId: integrationId } = await startPolicyBackend(
       ownersPolicy,
+      {
+        services: [
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({
+              send: async (notification: NotificationSendOptions) => {
+                sent.push(notification);
+              },
+            }),
+          }),
+        ],
+      },
     ));
   });
 
@@ -167,6 +187,23 @@ describe('incident records, with the permission framework deciding', () => {
       .set('Authorization', user('diego'))
       .send(incident());
     expect(byOutsider.status).toBe(403);
+
+    // Both sides hear of it, once, except who recorded it.
+    expect(sent).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: ['group:default/ledger', 'group:default/payments'],
+          excludeEntityRef: 'user:default/mei',
+        },
+        payload: expect.objectContaining({
+          title:
+            'Incident at ledger → processing: Card payments not booked in the ledger',
+          link: '/catalog/default/component/ledger/integrations',
+          scope: `integration-health:incident:${recorded.body.id}`,
+        }),
+      },
+    ]);
     const missing = await request(backend.server)
       .put(`${path()}/6f1c1d52-2222-4222-8222-222222222222`)
       .set('Authorization', user('mei'))
