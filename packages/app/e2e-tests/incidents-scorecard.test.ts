@@ -112,7 +112,9 @@ test('an owner records an incident at the legacy event integration; the scorecar
   await page.goto('/integration-health/scorecard');
   const table = page.getByRole('table', { name: 'Scorecard by team' });
   const team = table.getByRole('row', { name: /ledger-engineering/ });
-  await expect(team.getByText(/^\d+ \(\d+ min, \d+ tx\)$/)).toBeVisible();
+  await expect(
+    team.getByText(/^\d+ \(\d+ min, \d+ tx, EUR [\d,]+\.\d\d\)$/),
+  ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('scorecard.png'),
     fullPage: true,

@@ -123,5 +123,12 @@ export type CalendarEntryRevision = {
   action: 'created' | 'updated' | 'cancelled';
   byRef?: string;
   at: string;
-  entry: Omit<CalendarEntry, 'consumers' | 'canManage' | 'providerOwnerRefs' | 'acknowledgeBy' | 'revision'>;
+  entry: Omit<
+    CalendarEntry,
+    | 'consumers'
+    | 'canManage'
+    | 'providerOwnerRefs'
+    | 'acknowledgeBy'
+    | 'revision'
+  >;
 };

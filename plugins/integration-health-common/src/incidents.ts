@@ -90,4 +90,6 @@ export type IncidentSummary = {
   /** Summed where stated. */
   durationMinutes: number;
   affectedTransactions: number;
+  /** Money affected, summed per currency (ISO 4217 code → amount). */
+  money: Record<string, number>;
 };

@@ -346,7 +346,12 @@ export type ScorecardRow = {
   /** Incidents at its integrations that began inside the window. */
   incidents: IncidentSummary;
   /** Change since the start of the window, where both ends are known. */
-  trend: { contract?: number; mock?: number; ownedShare?: number; evidenceShare?: number };
+  trend: {
+    contract?: number;
+    mock?: number;
+    ownedShare?: number;
+    evidenceShare?: number;
+  };
 };
 
 /**

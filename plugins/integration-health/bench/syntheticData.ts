@@ -107,6 +107,7 @@ export function syntheticScorecard(teams: number): Scorecard {
           count: Math.floor(next() * 3),
           durationMinutes: Math.floor(next() * 300),
           affectedTransactions: Math.floor(next() * 5000),
+          money: next() < 0.5 ? {} : { EUR: Math.round(next() * 1e6) / 100 },
         },
         trend: {
           contract: Math.round((next() - 0.5) * 40),

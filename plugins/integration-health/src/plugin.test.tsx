@@ -125,6 +125,7 @@ describe('legacy frontend system', () => {
               count: 1,
               durationMinutes: 95,
               affectedTransactions: 0,
+              money: {},
             },
             trend: {},
           },

@@ -236,6 +236,7 @@ describe('incident records, with the permission framework deciding', () => {
       count: 1,
       durationMinutes: 90,
       affectedTransactions: 1200,
+      money: { EUR: 48200.5 },
     });
     expect(row('group:default/payments').incidents.count).toBe(1);
     expect(row('group:default/platform').incidents.count).toBe(0);
@@ -245,10 +246,10 @@ describe('incident records, with the permission framework deciding', () => {
       .set('Authorization', user('diego'));
     const lines = csv.text.split('\n');
     expect(lines[1]).toContain(
-      'overdue,incidents,incidentMinutes,affectedTransactions',
+      'overdue,incidents,incidentMinutes,affectedTransactions,moneyAffected',
     );
     expect(lines.find(l => l.startsWith('group:default/ledger,'))).toContain(
-      ',1,90,1200,',
+      ',1,90,1200,EUR 48200.50,',
     );
 
     const drill = await request(backend.server)

@@ -233,9 +233,17 @@ const CSV_COLUMNS = [
   'incidents',
   'incidentMinutes',
   'affectedTransactions',
+  'moneyAffected',
   'contractTrend',
   'mockTrend',
 ] as const;
+
+/** "EUR 48200.50; USD 120.00", currencies in order. */
+const moneyText = (money: Record<string, number>) =>
+  Object.keys(money)
+    .sort()
+    .map(currency => `${currency} ${money[currency].toFixed(2)}`)
+    .join('; ');
 
 const csvCell = (value: unknown) => {
   const text = value === undefined ? '' : String(value);
@@ -267,6 +275,7 @@ export function scorecardCsv(card: Scorecard): string {
         r.incidents.count,
         r.incidents.durationMinutes,
         r.incidents.affectedTransactions,
+        moneyText(r.incidents.money),
         r.trend.contract,
         r.trend.mock,
       ]

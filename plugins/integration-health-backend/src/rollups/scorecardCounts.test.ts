@@ -63,8 +63,15 @@ describe('scorecard counts', () => {
       ({ integrationId, impact } as StoredIncident);
     const summaries = incidentsBySubject(
       [
-        incident('a', { durationMinutes: 90, affectedTransactions: 1200 }),
-        incident('b', { durationMinutes: 15 }),
+        incident('a', {
+          durationMinutes: 90,
+          affectedTransactions: 1200,
+          money: { amount: 48200.5, currency: 'EUR' },
+        }),
+        incident('b', {
+          durationMinutes: 15,
+          money: { amount: 0.1, currency: 'EUR' },
+        }),
         incident('gone', {}),
       ],
       new Map([
@@ -77,11 +84,13 @@ describe('scorecard counts', () => {
         count: 2,
         durationMinutes: 105,
         affectedTransactions: 1200,
+        money: { EUR: 48200.6 },
       },
       'system:default/books': {
         count: 1,
         durationMinutes: 90,
         affectedTransactions: 1200,
+        money: { EUR: 48200.5 },
       },
     });
   });

@@ -43,6 +43,7 @@ export const noIncidents = (): IncidentSummary => ({
   count: 0,
   durationMinutes: 0,
   affectedTransactions: 0,
+  money: {},
 });
 
 /** Incidents per subject: each counts for every subject its integration counts for. */
@@ -57,6 +58,13 @@ export function incidentsBySubject(
       found.count++;
       found.durationMinutes += incident.impact.durationMinutes ?? 0;
       found.affectedTransactions += incident.impact.affectedTransactions ?? 0;
+      const money = incident.impact.money;
+      if (money) {
+        found.money[money.currency] =
+          Math.round(
+            ((found.money[money.currency] ?? 0) + money.amount) * 100,
+          ) / 100;
+      }
       summaries.set(subject, found);
     }
   }

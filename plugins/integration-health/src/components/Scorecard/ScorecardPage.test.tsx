@@ -21,7 +21,12 @@ const card: Scorecard = {
       mock: 19,
       evidenceShare: 0.333,
       breakingChanges: { announced: 0, pending: 1, overdue: 0 },
-      incidents: { count: 1, durationMinutes: 95, affectedTransactions: 1200 },
+      incidents: {
+        count: 1,
+        durationMinutes: 95,
+        affectedTransactions: 1200,
+        money: { EUR: 48200.5 },
+      },
       trend: { mock: -41 },
     },
     {
@@ -34,7 +39,12 @@ const card: Scorecard = {
       mock: 100,
       evidenceShare: 0.5,
       breakingChanges: { announced: 1, pending: 0, overdue: 3 },
-      incidents: { count: 0, durationMinutes: 0, affectedTransactions: 0 },
+      incidents: {
+        count: 0,
+        durationMinutes: 0,
+        affectedTransactions: 0,
+        money: {},
+      },
       trend: { contract: 5 },
     },
   ],
@@ -106,7 +116,9 @@ describe('ScorecardPage', () => {
       /poor/,
     );
     expect(within(ledger).getByText('▼41')).toBeInTheDocument();
-    expect(within(ledger).getByText('1 (95 min, 1200 tx)')).toBeInTheDocument();
+    expect(
+      within(ledger).getByText('1 (95 min, 1200 tx, EUR 48,200.50)'),
+    ).toBeInTheDocument();
     expect(
       within(ledger).getByRole('link', { name: 'ledger-engineering' }),
     ).toHaveAttribute('href', '/catalog/default/group/ledger-engineering');

@@ -13,6 +13,7 @@ import {
   TextField,
 } from '@backstage/ui';
 import {
+  IncidentSummary,
   ScorecardKind,
   ScorecardRow,
 } from '@integration-health/plugin-integration-health-common';
@@ -96,14 +97,7 @@ const COLUMNS: Column[] = [
     key: 'incidents',
     label: 'Incidents',
     value: r => r.incidents.count,
-    show: r =>
-      r.incidents.count === 0
-        ? '0'
-        : `${r.incidents.count} (${r.incidents.durationMinutes} min${
-            r.incidents.affectedTransactions
-              ? `, ${r.incidents.affectedTransactions} tx`
-              : ''
-          })`,
+    show: r => (r.incidents.count === 0 ? '0' : incidentText(r.incidents)),
   },
   {
     key: 'announced',
@@ -124,6 +118,25 @@ const COLUMNS: Column[] = [
     show: r => String(r.breakingChanges?.overdue ?? '—'),
   },
 ];
+
+/** "2 (190 min, 2400 tx, EUR 96,401.00)": what the incidents cost. */
+function incidentText(incidents: IncidentSummary) {
+  const parts = [
+    `${incidents.durationMinutes} min`,
+    incidents.affectedTransactions > 0 &&
+      `${incidents.affectedTransactions} tx`,
+    ...Object.keys(incidents.money ?? {})
+      .sort()
+      .map(
+        currency =>
+          `${currency} ${incidents.money[currency].toLocaleString('en', {
+            minimumFractionDigits: 2,
+            maximumFractionDigits: 2,
+          })}`,
+      ),
+  ].filter(Boolean);
+  return `${incidents.count} (${parts.join(', ')})`;
+}
 
 function heatClass(value: number | undefined) {
   if (value === undefined) return '';
