@@ -113,7 +113,7 @@ test('an owner records an incident at the legacy event integration; the scorecar
   const table = page.getByRole('table', { name: 'Scorecard by team' });
   const team = table.getByRole('row', { name: /ledger-engineering/ });
   await expect(
-    team.getByText(/^\d+ \(\d+ min, \d+ tx, EUR [\d,]+\.\d\d\)$/),
+    team.getByText(/^\d+ min · \d+ tx · EUR [\d,]+\.\d\d$/),
   ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('scorecard.png'),

@@ -155,7 +155,7 @@ describe('legacy frontend system', () => {
     expect(
       await screen.findByRole('link', { name: 'ledger-engineering' }),
     ).toHaveAttribute('href', '/catalog/default/group/ledger-engineering');
-    expect(screen.getByText('1 (95 min)')).toBeInTheDocument();
+    expect(screen.getByText('95 min')).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', {
         name: 'Integrations of group:default/ledger-engineering',

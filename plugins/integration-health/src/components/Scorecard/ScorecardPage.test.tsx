@@ -117,7 +117,7 @@ describe('ScorecardPage', () => {
     );
     expect(within(ledger).getByText('▼41')).toBeInTheDocument();
     expect(
-      within(ledger).getByText('1 (95 min, 1200 tx, EUR 48,200.50)'),
+      within(ledger).getByText('95 min · 1200 tx · EUR 48,200.50'),
     ).toBeInTheDocument();
     expect(
       within(ledger).getByRole('link', { name: 'ledger-engineering' }),

@@ -32,6 +32,8 @@ type Column = {
   /** 0–100 for the heat map; undefined for counts. */
   heat?: (row: ScorecardRow) => number | undefined;
   show: (row: ScorecardRow) => string;
+  /** A second, smaller line. */
+  detail?: (row: ScorecardRow) => string | undefined;
   trend?: (row: ScorecardRow) => number | undefined;
 };
 
@@ -58,12 +60,12 @@ const COLUMNS: Column[] = [
     key: 'integrations',
     label: 'Integrations',
     value: r => r.integrations,
-    show: r =>
-      `${r.integrations} (${r.asProvider} provided, ${r.asConsumer} consumed)`,
+    show: r => String(r.integrations),
+    detail: r => `${r.asProvider} provided · ${r.asConsumer} consumed`,
   },
   {
     key: 'owned',
-    label: 'With owner',
+    label: 'Owned',
     value: r => r.ownedShare,
     heat: r => pct(r.ownedShare),
     show: r => `${pct(r.ownedShare)}%`,
@@ -87,7 +89,7 @@ const COLUMNS: Column[] = [
   },
   {
     key: 'evidence',
-    label: 'With evidence',
+    label: 'Evidence',
     value: r => r.evidenceShare,
     heat: r => pct(r.evidenceShare),
     show: r => `${pct(r.evidenceShare)}%`,
@@ -97,7 +99,9 @@ const COLUMNS: Column[] = [
     key: 'incidents',
     label: 'Incidents',
     value: r => r.incidents.count,
-    show: r => (r.incidents.count === 0 ? '0' : incidentText(r.incidents)),
+    show: r => String(r.incidents.count),
+    detail: r =>
+      r.incidents.count === 0 ? undefined : incidentImpact(r.incidents),
   },
   {
     key: 'announced',
@@ -119,8 +123,8 @@ const COLUMNS: Column[] = [
   },
 ];
 
-/** "2 (190 min, 2400 tx, EUR 96,401.00)": what the incidents cost. */
-function incidentText(incidents: IncidentSummary) {
+/** "190 min · 2400 tx · EUR 96,401.00": what the incidents cost. */
+function incidentImpact(incidents: IncidentSummary) {
   const parts = [
     `${incidents.durationMinutes} min`,
     incidents.affectedTransactions > 0 &&
@@ -135,7 +139,7 @@ function incidentText(incidents: IncidentSummary) {
           })}`,
       ),
   ].filter(Boolean);
-  return `${incidents.count} (${parts.join(', ')})`;
+  return parts.join(' · ');
 }
 
 function heatClass(value: number | undefined) {
@@ -323,6 +327,11 @@ export function ScorecardPage() {
                           {c.trend && (
                             <span className={styles.trend}>
                               {signed(c.trend(row))}
+                            </span>
+                          )}
+                          {c.detail?.(row) && (
+                            <span className={styles.detail}>
+                              {c.detail(row)}
                             </span>
                           )}
                         </td>
