@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { waitForBackend } from './backend';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -51,6 +52,7 @@ async function openEntry(page: Page) {
 test("the legacy account system's owner acknowledges the event change; calendar, tab, feed and CI check all see it", async ({
   page,
 }, testInfo) => {
+  await waitForBackend(page.request);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   const dialog = await openEntry(page);

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { waitForBackend } from './backend';
 import fs from 'node:fs';
 
 const LEGACY_TAB =
@@ -27,6 +28,7 @@ const utc = (daysAgo: number, time: string) =>
 test('an owner records an incident at the legacy event integration; the scorecard counts it, drills down to it and exports it', async ({
   page,
 }, testInfo) => {
+  await waitForBackend(page.request);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await openAfterSync(page, LEGACY_TAB, /upstream, \d+ downstream/);

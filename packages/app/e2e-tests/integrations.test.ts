@@ -1,6 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
+import { waitForBackend } from './backend';
 
 async function signInAsGuest(page: Page) {
+  await waitForBackend(page.request);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
 }
@@ -57,6 +59,16 @@ test('a new user finds transaction-processing and sees its integrations, owners 
   ).toBeVisible();
   await expect(page.getByText(/Last synced/)).toBeVisible();
   await expect(page.getByText('Integration health')).toBeVisible();
+  // The dependency map draws the neighbourhood, every node a link.
+  const map = page.getByRole('img', {
+    name: /^Dependency map with \d+ entities/,
+  });
+  await expect(map).toBeVisible();
+  await expect(
+    map.getByRole('link', {
+      name: 'component:default/account-management-legacy',
+    }),
+  ).toBeVisible();
 
   await page.screenshot({
     path: testInfo.outputPath('integrations-tab.png'),

@@ -3,7 +3,11 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Integration } from '@integration-health/plugin-integration-health-common';
 import { IntegrationStore } from '../database/IntegrationStore';
-import { CatalogStructure, toEntitySummary } from '../sync/catalogSnapshot';
+import {
+  CatalogStructure,
+  EntitySummary,
+  toEntitySummary,
+} from '../sync/catalogSnapshot';
 import { readCatalogStructure } from '../sync/readCatalogSnapshot';
 import { sideSubjects, withAncestors } from './computeRollups';
 
@@ -68,7 +72,7 @@ export class SubjectMembership {
     const refs = [
       ...new Set(integrations.flatMap(i => [i.consumerRef, i.providerRef])),
     ];
-    const entities = new Map();
+    const entities = new Map<string, EntitySummary>();
     if (refs.length > 0) {
       const { items } = await this.options.catalog.getEntitiesByRefs(
         { entityRefs: refs, fields: PART_FIELDS },
