@@ -2,7 +2,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogBody,
@@ -18,8 +17,9 @@ import { Integration } from '@integration-health/plugin-integration-health-commo
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
 import { LoadError } from '../LoadError';
+import { NotSaved } from '../NotSaved';
+import { useSubmit } from '../useSubmit';
 
 function useGroupOptions() {
   const catalogApi = useApi(catalogApiRef);
@@ -65,13 +65,9 @@ export function AssignOwnerDialog(props: {
     integration.accountableOwnerRef,
   );
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error>();
 
-  const submit = async (nextOwner: string | undefined) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+  const { submit, saving, error } = useSubmit(
+    async (nextOwner: string | undefined) => {
       const updated = await api.assignAccountableOwner(
         integration.id,
         nextOwner,
@@ -79,12 +75,8 @@ export function AssignOwnerDialog(props: {
       );
       props.onAssigned(updated);
       props.onClose();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  );
 
   return (
     <Dialog
@@ -121,13 +113,7 @@ export function AssignOwnerDialog(props: {
             onChange={setNote}
             maxLength={2000}
           />
-          {error && (
-            <Alert
-              status="danger"
-              title="Not saved"
-              description={describeError(error)}
-            />
-          )}
+          {error && <NotSaved error={error} />}
         </Flex>
       </DialogBody>
       <DialogFooter>

@@ -1,10 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { Alert, Button, Flex, TextField } from '@backstage/ui';
+import { Button, Flex, TextField } from '@backstage/ui';
 import { CalendarConsumer } from '@integration-health/plugin-integration-health-common';
 import { useState } from 'react';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
 import { shortRef } from './filterEntries';
+import { NotSaved } from '../NotSaved';
+import { useSubmit } from '../useSubmit';
 
 /**
  * Acknowledge for one consumer (with an optional note), or withdraw an
@@ -20,8 +21,16 @@ export function AcknowledgeForm(props: {
   const withdrawing = consumer.state === 'acknowledged';
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error>();
+  const { submit, saving, error } = useSubmit(async () => {
+    await api.acknowledge(
+      props.entryId,
+      consumer.consumerRef,
+      withdrawing ? 'withdrawn' : 'acknowledged',
+      note.trim() || undefined,
+    );
+    setOpen(false);
+    props.onDone();
+  });
   const name = shortRef(consumer.consumerRef);
 
   if (!open) {
@@ -35,24 +44,6 @@ export function AcknowledgeForm(props: {
       </Button>
     );
   }
-  const submit = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      await api.acknowledge(
-        props.entryId,
-        consumer.consumerRef,
-        withdrawing ? 'withdrawn' : 'acknowledged',
-        note.trim() || undefined,
-      );
-      setOpen(false);
-      props.onDone();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <Flex direction="column" gap="2">
       <TextField
@@ -67,13 +58,7 @@ export function AcknowledgeForm(props: {
         maxLength={2000}
         isRequired={withdrawing}
       />
-      {error && (
-        <Alert
-          status="danger"
-          title="Not saved"
-          description={describeError(error)}
-        />
-      )}
+      {error && <NotSaved error={error} />}
       <Flex gap="2">
         <Button
           size="small"

@@ -2,7 +2,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogBody,
@@ -16,8 +15,9 @@ import { CalendarEntry } from '@integration-health/plugin-integration-health-com
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
 import { LoadError } from '../LoadError';
+import { NotSaved } from '../NotSaved';
+import { useSubmit } from '../useSubmit';
 
 /**
  * Announces a planned breaking change, or edits an announced one. Only the
@@ -56,15 +56,15 @@ export function AnnounceDialog(props: {
     entry?.migrationNotes ?? '',
   );
   const [migrationUrl, setMigrationUrl] = useState(entry?.migrationUrl ?? '');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error>();
 
   const valid =
     apiRef && title.trim() && /^\d{4}-\d\d-\d\d$/.test(effectiveDate);
-  const save = async () => {
+  const {
+    submit: save,
+    saving,
+    error,
+  } = useSubmit(async () => {
     if (!valid) return;
-    setSaving(true);
-    setError(undefined);
     const announcement = {
       apiRef: apiRef!,
       title: title.trim(),
@@ -77,18 +77,12 @@ export function AnnounceDialog(props: {
       migrationNotes: migrationNotes.trim() || undefined,
       migrationUrl: migrationUrl.trim() || undefined,
     };
-    try {
-      const saved = entry
-        ? await api.updateAnnouncement(entry.id, announcement)
-        : await api.announce(announcement);
-      props.onSaved(saved);
-      props.onClose();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  };
+    const saved = entry
+      ? await api.updateAnnouncement(entry.id, announcement)
+      : await api.announce(announcement);
+    props.onSaved(saved);
+    props.onClose();
+  });
 
   return (
     <Dialog
@@ -148,13 +142,7 @@ export function AnnounceDialog(props: {
             value={migrationUrl}
             onChange={setMigrationUrl}
           />
-          {error && (
-            <Alert
-              status="danger"
-              title="Not saved"
-              description={describeError(error)}
-            />
-          )}
+          {error && <NotSaved error={error} />}
         </Flex>
       </DialogBody>
       <DialogFooter>

@@ -19,12 +19,13 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
-import { describeError } from '../describeError';
 import {
   IncidentFormValues,
   initialValues,
   toIncidentInput,
 } from './incidentForm';
+import { NotSaved } from '../NotSaved';
+import { useSubmit } from '../useSubmit';
 
 const name = (ref: string) => parseEntityRef(ref).name;
 
@@ -55,8 +56,6 @@ export function IncidentDialog(props: {
       integrations.length === 1 ? integrations[0].id : undefined,
     ),
   );
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error>();
   const [problem, setProblem] = useState<string>();
   const set =
     <K extends keyof IncidentFormValues>(key: K) =>
@@ -75,24 +74,20 @@ export function IncidentDialog(props: {
       }));
   }, [api, chosen?.apiRef]);
 
-  const save = async () => {
+  const {
+    submit: save,
+    saving,
+    error,
+  } = useSubmit(async () => {
     const { input, problem: found } = toIncidentInput(values, chosen?.apiRef);
     setProblem(found);
     if (!input || !values.integrationId) return;
-    setSaving(true);
-    setError(undefined);
-    try {
-      const saved = incident
-        ? await api.updateIncident(values.integrationId, incident.id, input)
-        : await api.recordIncident(values.integrationId, input);
-      props.onSaved(saved);
-      props.onClose();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  };
+    const saved = incident
+      ? await api.updateIncident(values.integrationId, incident.id, input)
+      : await api.recordIncident(values.integrationId, input);
+    props.onSaved(saved);
+    props.onClose();
+  });
 
   return (
     <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={680}>
@@ -230,13 +225,7 @@ export function IncidentDialog(props: {
             onChange={set('postmortemUrls')}
           />
           {problem && <Alert status="warning" title={problem} />}
-          {error && (
-            <Alert
-              status="danger"
-              title="Not saved"
-              description={describeError(error)}
-            />
-          )}
+          {error && <NotSaved error={error} />}
         </Flex>
       </DialogBody>
       <DialogFooter>
