@@ -1,12 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { nameOf } from '../calendar/nameOf';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   Integration,
   IntegrationIncident,
 } from '@integration-health/plugin-integration-health-common';
-
-const name = (ref: string) => parseEntityRef(ref).name;
 
 /**
  * Tells the owners of both sides (and the accountable owner) that an
@@ -41,10 +40,10 @@ export async function notifyIncident(
         excludeEntityRef: incident.recordedBy,
       },
       payload: {
-        title: `Incident at ${name(integration.consumerRef)} → ${name(
-          integration.providerRef,
-        )}: ${incident.title}`,
-        description: `Recorded by ${name(
+        title: `Incident at ${consumer} → ${nameOf(integration.providerRef)}: ${
+          incident.title
+        }`,
+        description: `Recorded by ${nameOf(
           incident.recordedBy,
         )}, began ${incident.occurredAt.slice(0, 16).replace('T', ' ')} UTC.`,
         link: `/catalog/${namespace}/${kind.toLocaleLowerCase(

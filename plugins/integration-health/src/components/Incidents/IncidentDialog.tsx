@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Alert,
@@ -26,16 +25,15 @@ import {
 } from './incidentForm';
 import { NotSaved } from '../NotSaved';
 import { useSubmit } from '../useSubmit';
-
-const name = (ref: string) => parseEntityRef(ref).name;
+import { shortRef } from '../Calendar/filterEntries';
 
 export const integrationLabel = (i: {
   consumerRef: string;
   providerRef: string;
   apiRef?: string;
 }) =>
-  `${name(i.consumerRef)} → ${name(i.providerRef)}${
-    i.apiRef ? ` (${name(i.apiRef)})` : ''
+  `${shortRef(i.consumerRef)} → ${shortRef(i.providerRef)}${
+    i.apiRef ? ` (${shortRef(i.apiRef)})` : ''
   }`;
 
 /**
@@ -185,7 +183,7 @@ export function IncidentDialog(props: {
             label="…or by spec version"
             description={
               chosen?.apiRef
-                ? `A recorded version of ${name(chosen.apiRef)}, e.g. 2.0.0`
+                ? `A recorded version of ${shortRef(chosen.apiRef)}, e.g. 2.0.0`
                 : 'Only integrations through an API have spec versions'
             }
             value={values.specVersion}

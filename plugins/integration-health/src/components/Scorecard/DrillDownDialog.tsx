@@ -9,6 +9,7 @@ import {
   Link,
   Skeleton,
   Text,
+  VisuallyHidden,
 } from '@backstage/ui';
 import { SubjectIntegrations } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -86,7 +87,7 @@ export function DrillDownDialog(props: {
                     <th scope="col">Mocks</th>
                     <th scope="col">Incidents</th>
                     <th scope="col">
-                      <span className={styles.visuallyHidden}>Details</span>
+                      <VisuallyHidden>Details</VisuallyHidden>
                     </th>
                   </tr>
                 </thead>
