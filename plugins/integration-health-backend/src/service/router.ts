@@ -136,10 +136,8 @@ export function createRouter(options: {
     scorecardService,
   } = options;
   const router = Router();
-  router.use((req, res, next) =>
-    // Mock bundle routes parse their own, larger bodies.
-    req.path.endsWith('/mocks') ? next() : express.json()(req, res, next),
-  );
+  // Each route with a body parses it itself: mock bundles may be larger.
+  const json = express.json();
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/integrations',
@@ -263,6 +261,7 @@ export function createRouter(options: {
 
   router.put(
     '/v1/integrations/:integrationId/accountable-owner',
+    json,
     async (req, res) => {
       const { integrationId } = parse(
         integrationParams,
@@ -328,11 +327,12 @@ export function createRouter(options: {
 
   router.post(
     '/v1/integrations/:integrationId/verifications',
+    json,
     async (req, res) => {
       res.status(201).json(await recordVerification(integrationOf(req), req));
     },
   );
-  router.post('/v1/evidence/verifications', async (req, res) => {
+  router.post('/v1/evidence/verifications', json, async (req, res) => {
     res.status(201).json(await recordVerification(integrationByRefs(req), req));
   });
   router.put(
