@@ -1,6 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   Button,
   Card,
@@ -20,6 +19,7 @@ import { integrationHealthApiRef } from '../../api';
 import styles from './DependencyMap.module.css';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layoutGraph';
 import { LoadError } from '../LoadError';
+import { useEntityPath } from '../useEntityPath';
 
 const DIRECTIONS: { value: GraphDirection; label: string }[] = [
   { value: 'both', label: 'Both' },
@@ -60,7 +60,7 @@ function healthText(health: GraphNodeHealth | undefined): string {
  */
 export function DependencyMap(props: { entityRef: string }) {
   const api = useApi(integrationHealthApiRef);
-  const entityRoute = useRouteRef(entityRouteRef);
+  const entityPath = useEntityPath();
   const [direction, setDirection] = useState<GraphDirection>('both');
   const [depth, setDepth] = useState(2);
   const [blastFrom, setBlastFrom] = useState('');
@@ -215,9 +215,6 @@ export function DependencyMap(props: { entityRef: string }) {
                       </polyline>
                     ))}
                     {layout.nodes.map(node => {
-                      const { kind, namespace, name } = parseEntityRef(
-                        node.ref,
-                      );
                       const className = [
                         styles.node,
                         healthClass(node.health),
@@ -232,14 +229,7 @@ export function DependencyMap(props: { entityRef: string }) {
                             node.y - NODE_HEIGHT / 2
                           })`}
                         >
-                          <a
-                            href={entityRoute({
-                              kind: kind.toLocaleLowerCase('en-US'),
-                              namespace,
-                              name,
-                            })}
-                            aria-label={node.ref}
-                          >
+                          <a href={entityPath(node.ref)} aria-label={node.ref}>
                             <rect
                               width={NODE_WIDTH}
                               height={NODE_HEIGHT}

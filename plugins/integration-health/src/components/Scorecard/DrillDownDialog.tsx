@@ -1,6 +1,6 @@
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Dialog,
   DialogBody,
@@ -15,6 +15,7 @@ import { SubjectIntegrations } from '@integration-health/plugin-integration-heal
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
+import { useEntityPath } from '../useEntityPath';
 import { ScoreBadge } from '../ScoreBadge';
 import styles from './Scorecard.module.css';
 
@@ -26,15 +27,6 @@ const SIDE_LABELS: Record<Row['side'], string> = {
   both: 'both sides',
 };
 
-/** The path of an entity's Integrations tab. */
-function useIntegrationsTab() {
-  const entityRoute = useRouteRef(entityRouteRef);
-  return (ref: string) => {
-    const { kind, namespace, name } = parseEntityRef(ref);
-    return `${entityRoute({ kind, namespace, name })}/integrations`;
-  };
-}
-
 /**
  * A team's (system's, domain's) integrations, worst first, each linking to
  * the catalog pages of both sides and the consumer's Integrations tab.
@@ -45,7 +37,8 @@ export function DrillDownDialog(props: {
   onClose: () => void;
 }) {
   const api = useApi(integrationHealthApiRef);
-  const tab = useIntegrationsTab();
+  const entityPath = useEntityPath();
+  const tab = (ref: string) => `${entityPath(ref)}/integrations`;
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getScorecardIntegrations(props.subjectRef, props.windowDays),
     [api, props.subjectRef, props.windowDays],

@@ -1,6 +1,5 @@
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   Button,
   Card,
@@ -21,6 +20,7 @@ import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
+import { useEntityPath } from '../useEntityPath';
 import { DrillDownDialog } from './DrillDownDialog';
 import styles from './Scorecard.module.css';
 
@@ -159,11 +159,7 @@ function heatClass(value: number | undefined) {
  */
 export function ScorecardPage() {
   const api = useApi(integrationHealthApiRef);
-  const entityRoute = useRouteRef(entityRouteRef);
-  const entityPath = (ref: string) => {
-    const { kind: entityKind, namespace, name } = parseEntityRef(ref);
-    return entityRoute({ kind: entityKind, namespace, name });
-  };
+  const entityPath = useEntityPath();
   const [kind, setKind] = useState<ScorecardKind>('team');
   const [windowDays, setWindowDays] = useState<Window>(30);
   const [filter, setFilter] = useState('');
