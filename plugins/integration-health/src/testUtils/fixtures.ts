@@ -6,6 +6,7 @@ import {
   EntityIntegrations,
   HealthSnapshot,
   Integration,
+  ScoreExplanation,
   SpecChange,
   SpecVersion,
 } from '@integration-health/plugin-integration-health-common';
@@ -304,6 +305,69 @@ export function sunsetCalendarEntry(): CalendarEntry {
         state: 'pending',
         canAcknowledge: false,
       },
+    ],
+  };
+}
+
+function score(value: number | undefined): ScoreExplanation {
+  return value === undefined
+    ? {
+        tier: 'none',
+        summary: 'Unknown: no evidence',
+        inputs: {},
+        adjustments: [],
+        evidence: [],
+      }
+    : {
+        value,
+        tier: 'verified-in-production',
+        summary: `Scored ${value}`,
+        inputs: {},
+        adjustments: [],
+        evidence: [],
+      };
+}
+
+function scores(contract?: number, mock?: number): Integration['scores'] {
+  return {
+    computedAt: '2026-11-21T10:00:00.000Z',
+    contract: score(contract),
+    mock: score(mock),
+  };
+}
+
+/**
+ * The transaction events API and the three integrations through it:
+ * contract 90 and 60, mock 40, one without any evidence, one without an
+ * accountable owner.
+ */
+export const eventsApiEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'API',
+  metadata: { name: 'transaction-events', title: 'Transaction events' },
+  spec: { type: 'asyncapi', owner: 'payments-engineering' },
+};
+
+export function eventsApiIntegrations(): EntityIntegrations {
+  const through = (consumer: string, overrides: Partial<Integration>) =>
+    integration({
+      consumerRef: `component:default/${consumer}`,
+      providerRef: 'component:default/transaction-processing',
+      apiRef: 'api:default/transaction-events',
+      kind: 'event',
+      accountableOwnerRef: 'group:default/payments-engineering',
+      ...overrides,
+    });
+  return {
+    entityRef: 'api:default/transaction-events',
+    upstream: [],
+    downstream: [
+      through('account-management-legacy', {
+        accountableOwnerRef: undefined,
+        scores: scores(60, undefined),
+      }),
+      through('fraud-detection', { scores: scores(90, 40) }),
+      through('reporting', { scores: scores(undefined, undefined) }),
     ],
   };
 }

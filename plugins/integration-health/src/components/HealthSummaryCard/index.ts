@@ -1,1 +1,1 @@
-export { HealthSummaryCard } from './HealthSummaryCard';
+export { HealthSummary, HealthSummaryCard } from './HealthSummaryCard';
