@@ -32,26 +32,6 @@ export interface Config {
        * Defaults to 1 MB.
        */
       maxMockDocumentBytes?: number;
-      /** Pact files and WireMock mappings declared by consumers; see the README. */
-      mockFiles?: {
-        /**
-         * Directories `dir:` locations may point into (after resolving
-         * symlinks). Without any, only `url:` locations are read.
-         */
-        allowedDirectories?: string[];
-      };
-      /** A Pact Broker (or PactFlow) to read pacts and verifications from. */
-      pactBroker?: {
-        baseUrl: string;
-        /** Bearer token (PactFlow); or username and password for basic auth. */
-        /** @visibility secret */
-        token?: string;
-        username?: string;
-        /** @visibility secret */
-        password?: string;
-        /** The broker environment that is production. Defaults to `production`. */
-        productionEnvironment?: string;
-      };
     };
     calendar?: {
       /**

@@ -1,5 +1,4 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { integrationHealthModuleMockFiles } from '@integration-health/plugin-integration-health-backend';
 import { demoEvidenceModule } from './modules/demoEvidenceModule';
 import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
@@ -26,7 +25,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@integration-health/plugin-integration-health-backend'));
 // Pact files and WireMock mappings that consumers declare by annotation.
-backend.add(integrationHealthModuleMockFiles);
+backend.add(
+  import('@integration-health/plugin-integration-health-backend-module-mock-files'),
+);
 // Demo only: the demo APIs' history before the portal first started.
 backend.add(demoSpecHistoryModule);
 backend.add(demoEvidenceModule);

@@ -73,6 +73,12 @@ describe('spec-diff command line', () => {
     expect(code).toBe(0);
   });
 
+  it('prints its usage on stdout and exits 0 with --help', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^usage: spec-diff /);
+  });
+
   it('exits 2 with a one-line reason on unusable input', async () => {
     const broken = path.join(dir, 'broken.yaml');
     fs.writeFileSync(broken, 'openapi: 3.0.0\npaths: [\n');

@@ -30,6 +30,7 @@ type Options = {
 };
 
 class UsageError extends Error {}
+class HelpRequested extends Error {}
 
 function parseArgs(args: string[]): Options {
   const options: Options = { json: false, files: [] };
@@ -46,7 +47,7 @@ function parseArgs(args: string[]): Options {
       if (!Number.isInteger(n) || n <= 0)
         throw new UsageError('--max-bytes takes a positive integer');
       options.maxBytes = n;
-    } else if (arg === '-h' || arg === '--help') throw new UsageError('');
+    } else if (arg === '-h' || arg === '--help') throw new HelpRequested();
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else options.files.push(arg);
   }
@@ -97,8 +98,11 @@ export async function run(
   try {
     options = parseArgs(args);
   } catch (error) {
-    const message = (error as Error).message;
-    err.write(`${message ? `spec-diff: ${message}\n` : ''}${USAGE}\n`);
+    if (error instanceof HelpRequested) {
+      out.write(`${USAGE}\n`);
+      return 0;
+    }
+    err.write(`spec-diff: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;

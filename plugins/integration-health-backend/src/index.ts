@@ -19,5 +19,3 @@ export {
   integrationPermissionResourceRef,
   integrationPermissionRules,
 } from './permissions/rules';
-export { integrationHealthModuleMockFiles } from './modules/mockFiles/module';
-export { integrationHealthModulePactBroker } from './modules/pactBroker/module';

@@ -9,3 +9,4 @@ export * from './scores';
 export * from './types';
 export * from './calendar';
 export * from './incidents';
+export * from './isRecord';

@@ -19,3 +19,4 @@ export {
   type IntegrationHealthEvidenceExtensionPoint,
   type MockDocument,
 } from './evidenceSources';
+export { Pacticipants } from './Pacticipants';

@@ -1,8 +1,8 @@
+import { isRecord } from '@integration-health/plugin-integration-health-common';
 import {
   CollectedEvidence,
   EvidenceSubject,
 } from '@integration-health/plugin-integration-health-node';
-import { isRecord } from '../mocks/readMockDocument';
 
 function isSubject(value: unknown): value is EvidenceSubject {
   return (

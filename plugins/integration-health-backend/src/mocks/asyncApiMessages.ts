@@ -1,4 +1,4 @@
-import { isRecord } from './readMockDocument';
+import { isRecord } from '@integration-health/plugin-integration-health-common';
 
 /** A message a channel carries: where its payload schema sits in the document. */
 export type ChannelMessage = {

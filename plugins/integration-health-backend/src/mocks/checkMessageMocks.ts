@@ -1,3 +1,4 @@
+import { isRecord } from '@integration-health/plugin-integration-health-common';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import {
@@ -8,7 +9,6 @@ import {
 import { InteractionVerdict } from './checkHttpMocks';
 import { MockInteraction } from './mockInteractions';
 import { phraseBodyProblems, sortSchemaMessages } from './phraseProblems';
-import { isRecord } from './readMockDocument';
 
 type MessageInteraction = Extract<MockInteraction, { kind: 'message' }>;
 

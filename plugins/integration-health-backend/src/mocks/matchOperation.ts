@@ -1,4 +1,4 @@
-import { isRecord } from './readMockDocument';
+import { isRecord } from '@integration-health/plugin-integration-health-common';
 
 type Route = { template: string; pattern: RegExp; params: number };
 

@@ -1,3 +1,4 @@
+import { isRecord } from '@integration-health/plugin-integration-health-common';
 import { MockDocument } from '@integration-health/plugin-integration-health-node';
 import { MockInteraction, UnreadableMock } from './mockInteractions';
 import { readPact } from './readPact';
@@ -47,9 +48,6 @@ export function readMockDocument(document: MockDocument): ReadMocks {
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Header or query values as plain strings (pact allows lists). */
 export function stringValues(

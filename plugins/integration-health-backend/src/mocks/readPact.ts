@@ -1,5 +1,6 @@
+import { isRecord } from '@integration-health/plugin-integration-health-common';
 import { MockInteraction, UnreadableMock } from './mockInteractions';
-import { isRecord, ReadMocks, stringValues } from './readMockDocument';
+import { ReadMocks, stringValues } from './readMockDocument';
 
 type Base = { name: string; url?: string; madeFromVersion?: string };
 

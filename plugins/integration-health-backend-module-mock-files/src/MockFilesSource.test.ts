@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { MockFilesSource } from './MockFilesSource';
 
-const fixtures = path.resolve(__dirname, '../../mocks/__fixtures__');
+// The backend's mock fixtures: a consumer's mock folder as it is laid out.
+const fixtures = path.resolve(
+  __dirname,
+  '../../integration-health-backend/src/mocks/__fixtures__',
+);
 
 const component = (
   name: string,

@@ -7,7 +7,7 @@ import {
   EvidenceSource,
   EvidenceSubject,
 } from '@integration-health/plugin-integration-health-node';
-import { Pacticipants } from '../pacticipants';
+import { Pacticipants } from '@integration-health/plugin-integration-health-node';
 import { PactBrokerClient, PactBrokerError } from './PactBrokerClient';
 
 type Hal = Record<string, any>;

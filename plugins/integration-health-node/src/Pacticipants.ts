@@ -3,12 +3,15 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PACT_PACTICIPANT_ANNOTATION } from '@integration-health/plugin-integration-health-common';
-import { EvidenceSubject } from '@integration-health/plugin-integration-health-node';
+import { EvidenceSubject } from './evidenceSources';
 
 /**
  * Maps pacticipant names (in a broker or in pact files) to the catalog
  * entities of the current integrations: the pacticipant annotation where an
- * entity has one, else the entity's name.
+ * entity has one, else the entity's name. For evidence sources that read
+ * pacts (a Pact Broker, pact files).
+ *
+ * @public
  */
 export class Pacticipants {
   static async load(options: {

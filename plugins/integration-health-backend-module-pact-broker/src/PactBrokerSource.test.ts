@@ -1,14 +1,9 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { startFakePactBroker } from '../../__testUtils__/fakePactBroker';
-import { createEvidenceStores } from '../../database/createEvidenceStores';
-import { integrationId } from '../../database/IntegrationStore';
-import { collectEvidence } from '../../evidence/collectEvidence';
+import { startFakePactBroker } from './fakePactBroker';
 import { PactBrokerClient } from './PactBrokerClient';
 import { PactBrokerSource } from './PactBrokerSource';
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const component = (
   name: string,
@@ -30,13 +25,6 @@ const legacyToProcessing = {
   providerRef: 'component:default/transaction-processing',
   apiRef: 'api:default/transaction-events',
 };
-const observed = [intakeToValidation, legacyToProcessing].map(s => ({
-  ...s,
-  kind: 'http' as const,
-  sources: ['consumesApi' as const],
-  findings: [],
-}));
-
 let broker: Awaited<ReturnType<typeof startFakePactBroker>>;
 beforeEach(async () => {
   broker = await startFakePactBroker();
@@ -60,22 +48,11 @@ function source() {
   });
 }
 
-async function setup() {
-  const knex = await databases.init('SQLITE_3');
-  const stores = await createEvidenceStores(mockServices.database({ knex }));
-  let day = 0;
-  const run = () =>
-    collectEvidence({
-      sources: [source()],
-      integrations: observed,
-      stores,
-      logger: mockServices.logger.mock(),
-      timeoutMs: 1500,
-      maxMockDocumentBytes: 100_000,
-      now: new Date(Date.UTC(2026, 10, 21 + day++)),
-    });
-  return { ...stores, run };
-}
+const collect = () =>
+  source().collect({
+    integrations: [intakeToValidation, legacyToProcessing],
+    signal: new AbortController().signal,
+  });
 
 describe('PactBrokerSource', () => {
   it('reads pacts, latest verifications with the broker status, and the production pair, across pages', async () => {
@@ -143,7 +120,6 @@ describe('PactBrokerSource', () => {
 
   it.each([
     ['answers 500', '500' as const, /answered 500 Internal Server Error/],
-    ['times out', 'hang' as const, /no answer within 1.5 s/],
     ['answers malformed JSON', 'malformed' as const, /not a JSON document/],
     [
       'links to another host',
@@ -151,42 +127,30 @@ describe('PactBrokerSource', () => {
       /linked to http:\/\/elsewhere.example, which is not the broker/,
     ],
   ])(
-    'keeps the earlier evidence and marks the source stale when the broker %s',
+    'fails with the reason when the broker %s, so the plugin keeps the earlier evidence and marks the source stale',
     async (_what, fault, message) => {
-      const { evidenceStore, mockStore, sourceStore, run } = await setup();
-      expect((await run()).errors).toEqual([]);
-      const id = integrationId(
-        intakeToValidation.consumerRef,
-        intakeToValidation.providerRef,
-        intakeToValidation.apiRef,
+      await expect(collect()).resolves.toEqual(
+        expect.objectContaining({ verifications: expect.any(Array) }),
       );
-      const before = {
-        verifications: await evidenceStore.latestVerifications(id),
-        mocks: await mockStore.listMocks(id),
-      };
-      // The latest verification and the production pair's.
-      expect(before.verifications).toHaveLength(2);
-      expect(before.mocks).toHaveLength(1);
-
       broker.state.fault = fault;
-      const result = await run();
-      expect(result.errors).toEqual([
-        expect.objectContaining({
-          code: 'evidence-source-failed',
-          message: expect.stringMatching(message),
-        }),
-      ]);
-      expect(await evidenceStore.latestVerifications(id)).toEqual(
-        before.verifications,
-      );
-      expect(await mockStore.listMocks(id)).toEqual(before.mocks);
-      expect(await sourceStore.listSources()).toEqual([
-        expect.objectContaining({
-          source: 'pact-broker',
-          stale: true,
-          lastError: expect.stringMatching(message),
-        }),
-      ]);
+      await expect(collect()).rejects.toThrow(message);
     },
   );
+
+  it('stops asking a broker that does not answer when the sync gives up', async () => {
+    broker.state.fault = 'hang';
+    const controller = new AbortController();
+    const found = source().collect({
+      integrations: [intakeToValidation, legacyToProcessing],
+      signal: controller.signal,
+    });
+    setTimeout(
+      () => controller.abort(new Error('no answer within 0.2 s')),
+      200,
+    );
+    await expect(found).rejects.toThrow();
+    const asked = broker.state.requests.length;
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(broker.state.requests).toHaveLength(asked);
+  });
 });

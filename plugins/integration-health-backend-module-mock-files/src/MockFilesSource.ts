@@ -15,7 +15,7 @@ import {
   MockDocument,
 } from '@integration-health/plugin-integration-health-node';
 import path from 'node:path';
-import { Pacticipants } from '../pacticipants';
+import { Pacticipants } from '@integration-health/plugin-integration-health-node';
 import {
   MockFile,
   MockLocationError,
@@ -23,7 +23,7 @@ import {
   readMockDirectory,
   readMockUrl,
 } from './readMockLocation';
-import { isRecord } from '../../mocks/readMockDocument';
+import { isRecord } from '@integration-health/plugin-integration-health-common';
 
 function isPact(content: unknown) {
   return (
