@@ -11,7 +11,12 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { integrationHealthApiRef } from './api';
 import {
+  EntityIntegrationHealthBreakingChangesCard,
+  EntityIntegrationHealthCalendarCard,
   EntityIntegrationHealthContent,
+  EntityIntegrationHealthDependencyMapCard,
+  EntityIntegrationHealthIncidentsCard,
+  EntityIntegrationHealthSpecHistoryCard,
   EntityIntegrationHealthSummaryCard,
   IntegrationHealthCalendarPage,
   IntegrationHealthScorecardPage,
@@ -21,11 +26,41 @@ import { Route, Routes } from 'react-router-dom';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import userEvent from '@testing-library/user-event';
 import {
+  eventBreakingChanges,
+  eventsApiEntity,
+  eventsApiIntegrations,
+  eventsCalendarEntry,
+  eventVersions,
   processingEntity,
   processingGraph,
   processingIntegrations,
   processingTrend,
+  sunsetCalendarEntry,
 } from './testUtils/fixtures';
+import { Entity } from '@backstage/catalog-model';
+import { IntegrationIncident } from '@integration-health/plugin-integration-health-common';
+
+/** A card on its own, as an adopter places it on an entity page. */
+function renderCard(
+  element: JSX.Element,
+  entity: Entity,
+  api: object,
+  moreApis: [any, any][] = [],
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[integrationHealthApiRef, api], ...moreApis]}>
+      <EntityProvider entity={entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+const noSignals: [any, any] = [
+  signalApiRef,
+  { subscribe: () => ({ unsubscribe: () => {} }) },
+];
 
 describe('legacy frontend system', () => {
   it('exports a plugin with the id the backend serves', () => {
@@ -103,6 +138,203 @@ describe('legacy frontend system', () => {
       'group:default/ledger-engineering',
       30,
     );
+  });
+
+  it("renders the health summary card on an API with its integrations' health", async () => {
+    await renderCard(<EntityIntegrationHealthSummaryCard />, eventsApiEntity, {
+      getHealthTrend: jest.fn().mockResolvedValue([]),
+      getEntityIntegrations: jest
+        .fn()
+        .mockResolvedValue(eventsApiIntegrations()),
+    });
+    expect(
+      (await screen.findByText('Contract freshness')).nextSibling,
+    ).toHaveTextContent('75');
+    expect(
+      (await screen.findByText('Mock freshness')).nextSibling,
+    ).toHaveTextContent('40');
+    expect(screen.getByText(/2 of 3 have any/)).toBeInTheDocument();
+  });
+
+  it('renders the spec history card of the API in context', async () => {
+    const api = { getSpecVersions: jest.fn().mockResolvedValue(eventVersions) };
+    await renderCard(
+      <EntityIntegrationHealthSpecHistoryCard />,
+      eventsApiEntity,
+      api,
+    );
+    expect(await screen.findByText('Version 2.0.0')).toBeInTheDocument();
+    expect(screen.getByText('1 breaking')).toBeInTheDocument();
+    expect(api.getSpecVersions).toHaveBeenCalledWith(
+      'api:default/transaction-events',
+    );
+  });
+
+  it("renders the breaking changes card for an API and for a component's consumed APIs", async () => {
+    const api = {
+      getBreakingChanges: jest.fn().mockResolvedValue(eventBreakingChanges),
+    };
+    const { unmount } = await renderCard(
+      <EntityIntegrationHealthBreakingChangesCard />,
+      eventsApiEntity,
+      api,
+    );
+    expect(
+      await screen.findByText('Breaking changes in this API'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "message TransactionBooked payload property 'accountId': required property removed",
+      ),
+    ).toBeInTheDocument();
+    unmount();
+
+    await renderCard(
+      <EntityIntegrationHealthBreakingChangesCard />,
+      processingEntity,
+      { getBreakingChanges: jest.fn().mockResolvedValue([]) },
+    );
+    expect(
+      await screen.findByText(
+        'Breaking changes in the APIs this service consumes',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'No breaking change recorded in the spec history.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the incidents card with the integrations of the entity in context', async () => {
+    const integrations = eventsApiIntegrations();
+    const [legacy] = integrations.downstream;
+    const incident: IntegrationIncident = {
+      id: 'inc-1',
+      integrationId: legacy.id,
+      consumerRef: legacy.consumerRef,
+      providerRef: legacy.providerRef,
+      apiRef: legacy.apiRef,
+      title: 'Card payments not booked',
+      occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+      impact: { durationMinutes: 95 },
+      postmortemUrls: [],
+      recordedBy: 'user:default/mei.tanaka',
+      recordedAt: new Date().toISOString(),
+      updatedBy: 'user:default/mei.tanaka',
+      updatedAt: new Date().toISOString(),
+      canEdit: false,
+    };
+    const api = {
+      getEntityIntegrations: jest.fn().mockResolvedValue(integrations),
+      getEntityIncidents: jest.fn().mockResolvedValue([incident]),
+      getIntegrationTrend: jest.fn().mockResolvedValue([]),
+    };
+    await renderCard(
+      <EntityIntegrationHealthIncidentsCard />,
+      eventsApiEntity,
+      api,
+    );
+    expect(
+      await screen.findByRole('region', {
+        name: 'Incidents at account-management-legacy → transaction-processing (transaction-events)',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Card payments not booked')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Record an incident' }),
+    ).toBeInTheDocument();
+    expect(api.getEntityIncidents).toHaveBeenCalledWith(
+      'api:default/transaction-events',
+    );
+  });
+
+  it('says so when the entity in context has no integrations to record incidents at', async () => {
+    await renderCard(
+      <EntityIntegrationHealthIncidentsCard />,
+      processingEntity,
+      {
+        getEntityIntegrations: jest.fn().mockResolvedValue({
+          entityRef: 'component:default/transaction-processing',
+          upstream: [],
+          downstream: [],
+        }),
+      },
+    );
+    expect(
+      await screen.findByText(/No integrations recorded for this entity/),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the dependency map card around the entity in context', async () => {
+    const api = {
+      getGraph: jest.fn().mockResolvedValue(processingGraph()),
+      getBlastRadius: jest.fn(),
+    };
+    await renderCard(
+      <EntityIntegrationHealthDependencyMapCard />,
+      processingEntity,
+      api,
+    );
+    expect(
+      await screen.findByRole('img', {
+        name: /^Dependency map with 4 entities/,
+      }),
+    ).toBeInTheDocument();
+    expect(api.getGraph).toHaveBeenCalledWith(
+      'component:default/transaction-processing',
+      { direction: 'both', depth: 2 },
+    );
+  });
+
+  it("renders the calendar card with an API's own entries", async () => {
+    const api = {
+      getCalendar: jest
+        .fn()
+        .mockResolvedValue([eventsCalendarEntry(), sunsetCalendarEntry()]),
+    };
+    await renderCard(
+      <EntityIntegrationHealthCalendarCard />,
+      eventsApiEntity,
+      api,
+      [noSignals],
+    );
+    expect(
+      await screen.findByRole('button', {
+        name: 'transaction-events 2.0.0: 1 breaking change',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Postings move to /ledger/postings'),
+    ).not.toBeInTheDocument();
+  });
+
+  it("renders the calendar card with a component's provided APIs and the changes that reach it", async () => {
+    const provider: Entity = {
+      ...processingEntity,
+      relations: [
+        { type: 'providesApi', targetRef: 'api:default/transaction-events' },
+      ],
+    };
+    await renderCard(
+      <EntityIntegrationHealthCalendarCard />,
+      provider,
+      {
+        getCalendar: jest
+          .fn()
+          .mockResolvedValue([eventsCalendarEntry(), sunsetCalendarEntry()]),
+      },
+      [noSignals],
+    );
+    // Its own API's change, and the sunset it consumes.
+    expect(
+      await screen.findByRole('button', {
+        name: 'transaction-events 2.0.0: 1 breaking change',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Postings move to /ledger/postings' }),
+    ).toBeInTheDocument();
   });
 
   it('renders the scorecard page in a legacy app, with its drill-down', async () => {

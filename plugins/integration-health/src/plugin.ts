@@ -32,7 +32,8 @@ export const integrationHealthPlugin = createPlugin({
 /**
  * The integration health card for an entity's overview (legacy frontend
  * system): mean contract and mock freshness with their trend. Fits
- * components, APIs, resources, groups, systems and domains.
+ * components, APIs, resources, groups, systems and domains; on an API it
+ * shows the current health of the integrations that go through it.
  *
  * @public
  */
@@ -45,6 +46,102 @@ export const EntityIntegrationHealthSummaryCard =
           import('./components/HealthSummaryCard').then(
             m => m.HealthSummaryCard,
           ),
+      },
+    }),
+  );
+
+/**
+ * The spec history card of an API entity (legacy frontend system): every
+ * recorded definition, newest first, with the changes each brought. Place it
+ * on API pages, e.g. inside `<EntitySwitch.Case if={isKind('api')}>`.
+ *
+ * @public
+ */
+export const EntityIntegrationHealthSpecHistoryCard =
+  integrationHealthPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIntegrationHealthSpecHistoryCard',
+      component: {
+        lazy: () =>
+          import('./components/SpecHistoryCard').then(
+            m => m.EntitySpecHistoryCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The breaking changes card (legacy frontend system): on an API page, the
+ * API's own breaking changes; on a component page, those in the APIs it
+ * consumes; each with the consumers it reaches.
+ *
+ * @public
+ */
+export const EntityIntegrationHealthBreakingChangesCard =
+  integrationHealthPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIntegrationHealthBreakingChangesCard',
+      component: {
+        lazy: () =>
+          import('./components/BreakingChangesCard').then(
+            m => m.EntityBreakingChangesCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The incidents card (legacy frontend system): the incidents at the
+ * integrations of a component, API or resource, with their score timelines,
+ * and a way for the owners of either side to record one.
+ *
+ * @public
+ */
+export const EntityIntegrationHealthIncidentsCard =
+  integrationHealthPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIntegrationHealthIncidentsCard',
+      component: {
+        lazy: () =>
+          import('./components/Incidents').then(m => m.EntityIncidentsCard),
+      },
+    }),
+  );
+
+/**
+ * The dependency map card of a component or resource (legacy frontend
+ * system): upstream and downstream to a chosen depth, with the blast radius
+ * of a change to an API.
+ *
+ * @public
+ */
+export const EntityIntegrationHealthDependencyMapCard =
+  integrationHealthPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIntegrationHealthDependencyMapCard',
+      component: {
+        lazy: () =>
+          import('./components/DependencyMap').then(
+            m => m.EntityDependencyMapCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The breaking-change calendar card of a component, API or resource (legacy
+ * frontend system): the dated changes that touch it, with their
+ * acknowledgements.
+ *
+ * @public
+ */
+export const EntityIntegrationHealthCalendarCard =
+  integrationHealthPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIntegrationHealthCalendarCard',
+      component: {
+        lazy: () =>
+          import('./components/Calendar').then(m => m.EntityCalendarCard),
       },
     }),
   );

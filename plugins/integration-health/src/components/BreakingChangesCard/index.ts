@@ -1,1 +1,2 @@
 export { BreakingChangesCard } from './BreakingChangesCard';
+export { EntityBreakingChangesCard } from './EntityBreakingChangesCard';

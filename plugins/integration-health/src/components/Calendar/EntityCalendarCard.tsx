@@ -1,58 +1,25 @@
-import { useApi } from '@backstage/core-plugin-api';
-import { Card, CardBody, CardHeader, Skeleton, Text } from '@backstage/ui';
-import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { integrationHealthApiRef } from '../../api';
-import { LoadError } from '../LoadError';
-import { AgendaList } from './AgendaList';
-import { EntryDialog } from './EntryDialog';
-import { useCalendarSignal } from './useCalendarSignal';
+import {
+  RELATION_PROVIDES_API,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { CalendarAgendaCard } from './CalendarAgendaCard';
 
 /**
- * The calendar entries that touch an entity: changes in the APIs it provides
- * (or, for an API, in itself) and changes that reach it as a consumer, with
- * the acknowledgement state and the acknowledge action one click away.
+ * The calendar entries that touch the entity in context: for an API, its own
+ * changes; for a component, changes in the APIs it provides and changes that
+ * reach it as a consumer.
+ *
+ * @public
  */
-export function EntityCalendarCard(props: {
-  entityRef: string;
-  apiRefs: string[];
-}) {
-  const api = useApi(integrationHealthApiRef);
-  const [openId, setOpenId] = useState<string>();
-  const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const entries = await api.getCalendar();
-    return entries.filter(
-      e =>
-        props.apiRefs.includes(e.apiRef) ||
-        e.consumers.some(c => c.consumerRef === props.entityRef),
-    );
-  }, [api, props.entityRef, props.apiRefs.join(',')]);
-  useCalendarSignal(retry);
-
-  return (
-    <Card>
-      <CardHeader>
-        <Text as="h3" variant="title-x-small">
-          On the breaking-change calendar
-        </Text>
-      </CardHeader>
-      <CardBody>
-        {loading && !value && <Skeleton width="100%" height={48} />}
-        {error && <LoadError what="the calendar" error={error} />}
-        {value && value.length === 0 && (
-          <Text as="p" color="secondary">
-            No dated breaking change touches this entity.
-          </Text>
-        )}
-        {value && value.length > 0 && (
-          <AgendaList entries={value} onOpen={setOpenId} />
-        )}
-      </CardBody>
-      <EntryDialog
-        entryId={openId}
-        onClose={() => setOpenId(undefined)}
-        onChanged={retry}
-      />
-    </Card>
-  );
+export function EntityCalendarCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const apiRefs =
+    entity.kind.toLocaleLowerCase('en-US') === 'api'
+      ? [entityRef]
+      : (entity.relations ?? [])
+          .filter(r => r.type === RELATION_PROVIDES_API)
+          .map(r => r.targetRef);
+  return <CalendarAgendaCard entityRef={entityRef} apiRefs={apiRefs} />;
 }

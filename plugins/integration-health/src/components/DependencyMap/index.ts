@@ -1,1 +1,2 @@
 export { DependencyMap } from './DependencyMap';
+export { EntityDependencyMapCard } from './EntityDependencyMapCard';

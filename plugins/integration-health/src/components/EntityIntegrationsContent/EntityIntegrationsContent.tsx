@@ -21,7 +21,7 @@ import { LoadError } from '../LoadError';
 import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
-import { EntityCalendarCard } from '../Calendar';
+import { CalendarAgendaCard } from '../Calendar';
 import { HealthSummaryCard } from '../HealthSummaryCard';
 import { IncidentsCard } from '../Incidents';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
@@ -169,7 +169,7 @@ export function EntityIntegrationsContent() {
               integrations={value.downstream}
             />
           )}
-          <EntityCalendarCard entityRef={entityRef} apiRefs={[entityRef]} />
+          <CalendarAgendaCard entityRef={entityRef} apiRefs={[entityRef]} />
           <BreakingChangesCard entityRef={entityRef} isApi />
           <SpecHistoryCard entityRef={entityRef} />
         </>
@@ -194,7 +194,7 @@ export function EntityIntegrationsContent() {
             />
           )}
           {all > 0 && (
-            <EntityCalendarCard
+            <CalendarAgendaCard
               entityRef={entityRef}
               apiRefs={[
                 ...new Set(

@@ -1,1 +1,2 @@
 export { IncidentsCard } from './IncidentsCard';
+export { EntityIncidentsCard } from './EntityIncidentsCard';

@@ -1,1 +1,2 @@
 export { SpecHistoryCard } from './SpecHistoryCard';
+export { EntitySpecHistoryCard } from './EntitySpecHistoryCard';
