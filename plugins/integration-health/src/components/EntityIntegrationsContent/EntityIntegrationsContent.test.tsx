@@ -14,6 +14,8 @@ import {
   eventBreakingChanges,
   eventChanges,
   eventVersions,
+  eventsApiEntity,
+  eventsApiIntegrations,
   processingEntity,
   processingGraph,
   processingIntegrations,
@@ -424,6 +426,20 @@ describe('EntityIntegrationsContent', () => {
     expect(
       screen.getByText('response-required-property-removed'),
     ).toBeInTheDocument();
+  });
+
+  it("shows an API's health from the integrations it lists, without loading them twice", async () => {
+    const api = mockApi(jest.fn().mockResolvedValue(eventsApiIntegrations()));
+    api.getHealthTrend = jest.fn().mockResolvedValue([]);
+    await renderTab(api, eventsApiEntity);
+
+    expect(
+      (await screen.findByText('Contract freshness')).nextSibling,
+    ).toHaveTextContent('75');
+    expect(
+      screen.getByText(/through this API with evidence: 2 of 3 have any/),
+    ).toBeInTheDocument();
+    expect(api.getEntityIntegrations).toHaveBeenCalledTimes(1);
   });
 
   it('says so when the entity has no integrations and the sync has not run', async () => {

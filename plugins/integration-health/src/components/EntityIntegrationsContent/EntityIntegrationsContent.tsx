@@ -22,7 +22,7 @@ import { DependencyMap } from '../DependencyMap';
 import { SpecHistoryCard } from '../SpecHistoryCard';
 import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
 import { CalendarAgendaCard } from '../Calendar';
-import { HealthSummaryCard } from '../HealthSummaryCard';
+import { HealthSummary } from '../HealthSummaryCard';
 import { IncidentsCard } from '../Incidents';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { SyncStatus } from './SyncStatus';
@@ -143,7 +143,9 @@ export function EntityIntegrationsContent() {
     <Flex direction="column" gap="4">
       <Summary data={value} isApi={isApi} withoutOwner={withoutOwner} />
       <StaleSourcesAlert />
-      {all > 0 && <HealthSummaryCard />}
+      {all > 0 && (
+        <HealthSummary apiIntegrations={isApi ? value.downstream : undefined} />
+      )}
       {withoutOwner > 0 && (
         <Alert
           status="warning"
