@@ -83,11 +83,83 @@ const entityHealthSummaryCard = EntityCardBlueprint.make({
   },
 });
 
+// The cards below are also in the Integrations tab; they are off by default
+// so that the default layout stays the tab plus the health card. Enable them
+// in app-config (`app.extensions: - entity-card:integration-health/<name>`)
+// to place them on the overview as well.
+
+const entitySpecHistoryCard = EntityCardBlueprint.make({
+  name: 'spec-history',
+  disabled: true,
+  params: {
+    filter: { kind: 'api' },
+    loader: () =>
+      import('./components/SpecHistoryCard').then(m => (
+        <m.EntitySpecHistoryCard />
+      )),
+  },
+});
+
+const entityBreakingChangesCard = EntityCardBlueprint.make({
+  name: 'breaking-changes',
+  disabled: true,
+  params: {
+    filter: { kind: { $in: ['api', 'component'] } },
+    loader: () =>
+      import('./components/BreakingChangesCard').then(m => (
+        <m.EntityBreakingChangesCard />
+      )),
+  },
+});
+
+const entityIncidentsCard = EntityCardBlueprint.make({
+  name: 'incidents',
+  disabled: true,
+  params: {
+    filter: { kind: { $in: ['component', 'api', 'resource'] } },
+    loader: () =>
+      import('./components/Incidents').then(m => <m.EntityIncidentsCard />),
+  },
+});
+
+const entityDependencyMapCard = EntityCardBlueprint.make({
+  name: 'dependency-map',
+  disabled: true,
+  params: {
+    filter: { kind: { $in: ['component', 'resource'] } },
+    loader: () =>
+      import('./components/DependencyMap').then(m => (
+        <m.EntityDependencyMapCard />
+      )),
+  },
+});
+
+const entityCalendarCard = EntityCardBlueprint.make({
+  name: 'calendar',
+  disabled: true,
+  params: {
+    filter: { kind: { $in: ['component', 'api', 'resource'] } },
+    loader: () =>
+      import('./components/Calendar').then(m => <m.EntityCalendarCard />),
+  },
+});
+
 /**
- * The Integration Health plugin for the new frontend system: adds the
- * Integrations tab to component, API and resource pages, and the integration
- * health card to their overviews and to groups, systems and domains, and the
- * breaking-change calendar page (in the nav).
+ * The Integration Health plugin for the new frontend system.
+ *
+ * Enabled by default: the Integrations tab on component, API and resource
+ * pages (`entity-content:integration-health/integrations`), the integration
+ * health card on the overviews of components, APIs, resources, groups,
+ * systems and domains (`entity-card:integration-health/health-summary`), the
+ * breaking-change calendar page (`page:integration-health`, in the nav) and
+ * the scorecard page (`page:integration-health/scorecard`).
+ *
+ * Disabled by default, to enable in `app.extensions` where wanted:
+ * `entity-card:integration-health/spec-history` (APIs),
+ * `entity-card:integration-health/breaking-changes` (APIs, components),
+ * `entity-card:integration-health/incidents` (components, APIs, resources),
+ * `entity-card:integration-health/dependency-map` (components, resources) and
+ * `entity-card:integration-health/calendar` (components, APIs, resources).
  *
  * @alpha
  */
@@ -99,6 +171,11 @@ export default createFrontendPlugin({
     integrationHealthApi,
     entityIntegrationsContent,
     entityHealthSummaryCard,
+    entitySpecHistoryCard,
+    entityBreakingChangesCard,
+    entityIncidentsCard,
+    entityDependencyMapCard,
+    entityCalendarCard,
     calendarPage,
     scorecardPage,
   ],
