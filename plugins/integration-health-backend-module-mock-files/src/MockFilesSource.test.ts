@@ -9,7 +9,7 @@ import { MockFilesSource } from './MockFilesSource';
 // The backend's mock fixtures: a consumer's mock folder as it is laid out.
 const fixtures = path.resolve(
   __dirname,
-  '../../integration-health-backend/src/mocks/__fixtures__',
+  '../../integration-health-backend/src/evidence/mocks/__fixtures__',
 );
 
 const component = (

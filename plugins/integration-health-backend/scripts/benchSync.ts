@@ -7,22 +7,26 @@
  *
  *   npm run bench:sync -- [--components 10000] [--groups 300] [--pg]
  */
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  catalogServiceRef,
+  CatalogService,
+} from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseIntegrationStore } from '../src/database/IntegrationStore';
-import { createEvidenceStores } from '../src/database/createEvidenceStores';
-import { DatabaseSpecStore } from '../src/database/SpecStore';
-import { DatabaseRollupStore } from '../src/database/RollupStore';
-import { RollupService } from '../src/rollups/RollupService';
-import { ScoreService } from '../src/scores/ScoreService';
-import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
-import { DatabaseSyncRunStore } from '../src/database/SyncRunStore';
-import { integrationHealthPlugin } from '../src/plugin';
-import { SpecHistoryService } from '../src/specs/SpecHistoryService';
-import { IntegrationSyncService } from '../src/sync/IntegrationSyncService';
+import {
+  buildIntegrationHealthContext,
+  IntegrationHealthContext,
+} from '../src/buildIntegrationHealthContext';
 import {
   openApiDefinition,
   seededRandom,
@@ -64,22 +68,66 @@ function connect(): Knex {
 
 /**
  * The in-memory catalog, timed: its scans are not what a real catalog does,
- * so the time spent inside it is reported apart from the plugin's own.
+ * so the time spent inside it is reported apart from the plugin's own. Its
+ * entities can be replaced between runs.
  */
-function timedCatalog(entities: Entity[], spent: { ms: number }) {
-  const catalog = catalogServiceMock({ entities });
-  return new Proxy(catalog, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
+function timedCatalog(spent: { ms: number }) {
+  let current = catalogServiceMock({ entities: [] });
+  const catalog = new Proxy({} as CatalogService, {
+    get(_target, property) {
+      const value = Reflect.get(current, property, current);
       if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
         const start = performance.now();
         try {
-          return await value.apply(target, args);
+          return await value.apply(current, args);
         } finally {
           spent.ms += performance.now() - start;
         }
       };
+    },
+  });
+  return {
+    catalog,
+    setEntities(entities: Entity[]) {
+      current = catalogServiceMock({ entities });
+    },
+  };
+}
+
+/**
+ * The plugin as the backend builds it, through the same builder, with the
+ * scheduled tasks left out so that the benchmark runs the sync itself.
+ */
+function benchPlugin(built: (context: IntegrationHealthContext) => void) {
+  return createBackendPlugin({
+    pluginId: 'integration-health',
+    register(env) {
+      env.registerInit({
+        deps: {
+          auth: coreServices.auth,
+          config: coreServices.rootConfig,
+          discovery: coreServices.discovery,
+          database: coreServices.database,
+          httpAuth: coreServices.httpAuth,
+          httpRouter: coreServices.httpRouter,
+          logger: coreServices.logger,
+          permissions: coreServices.permissions,
+          permissionsRegistry: coreServices.permissionsRegistry,
+          catalog: catalogServiceRef,
+          notifications: notificationService,
+          signals: signalsServiceRef,
+        },
+        async init({ httpRouter, ...services }) {
+          const context = await buildIntegrationHealthContext({
+            ...services,
+            evidenceSources: [],
+            specHistorySeeds: [],
+          });
+          for (const router of context.routers) httpRouter.use(router);
+          built(context);
+        },
+      });
     },
   });
 }
@@ -117,42 +165,30 @@ async function main() {
     // A clean schema for each run of the benchmark.
     await knex.raw('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
   }
-  const database = mockServices.database({ knex });
-  const logger = mockServices.rootLogger({ level: 'none' });
-  const integrationStore = await DatabaseIntegrationStore.create({ database });
-  const syncRunStore = await DatabaseSyncRunStore.create({ database });
-  const specStore = await DatabaseSpecStore.create({ database });
-  const specHistory = new SpecHistoryService({
-    specStore,
-    logger,
-    maxDocumentBytes: 20 * 1024 * 1024,
-  });
-  const evidenceStores = await createEvidenceStores(database);
-  const scoreService = new ScoreService({
-    ...evidenceStores,
-    specStore,
-    config: DEFAULT_SCORE_CONFIG,
-  });
   const catalogTime = { ms: 0 };
-  const rollupStore = await DatabaseRollupStore.create({ database });
-  const syncWith = (entities: Entity[]) =>
-    new IntegrationSyncService({
-      catalog: timedCatalog(entities, catalogTime),
-      auth: mockServices.auth(),
-      logger,
-      integrationStore,
-      syncRunStore,
-      specHistory,
-      evidenceStores,
-      scoreService,
-      rollupService: new RollupService({
-        catalog: timedCatalog(entities, catalogTime),
-        integrationStore,
-        evidenceStore: evidenceStores.evidenceStore,
-        rollupStore,
+  const timedCatalogService = timedCatalog(catalogTime);
+  let context: IntegrationHealthContext | undefined;
+  const backend = await startTestBackend({
+    features: [
+      benchPlugin(built => {
+        context = built;
       }),
-      pageSize: 500,
-    }).runOnce();
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => timedCatalogService.catalog,
+      }),
+      mockServices.database.factory({ knex }),
+      mockServices.rootLogger.factory({ level: 'none' }),
+      mockServices.rootConfig.factory({
+        data: { integrationHealth: { sync: { pageSize: 500 } } },
+      }),
+    ],
+  });
+  const syncWith = (entities: Entity[]) => {
+    timedCatalogService.setEntities(entities);
+    return context!.syncService.runOnce();
+  };
 
   const errors: string[] = [];
   const check = (run: Awaited<ReturnType<typeof syncWith>>) => {
@@ -194,14 +230,6 @@ async function main() {
     );
   }
 
-  const backend = await startTestBackend({
-    features: [
-      integrationHealthPlugin,
-      catalogServiceMock.factory({ entities: changed }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-    ],
-  });
   const random = seededRandom(7);
   const sample = (refs: string[], n: number) =>
     Array.from({ length: n }, () => refs[Math.floor(random() * refs.length)]);

@@ -9,7 +9,7 @@ import {
   inspectSpec,
   SpecInputError,
 } from '@integration-health/spec-diff';
-import { SpecStore } from '../database/SpecStore';
+import { SpecStore } from '../specs/SpecStore';
 import { operationsTouched, reaches } from './affectedConsumers';
 import { CalendarService } from './CalendarService';
 

@@ -1,8 +1,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
-import { CalendarStore } from '../database/CalendarStore';
 import { CalendarNotifier } from './CalendarNotifier';
 import { CalendarService } from './CalendarService';
+import { createStores } from '../database/createStores';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const DAY = 86_400_000;
@@ -38,9 +38,8 @@ function entry(overrides: Partial<CalendarEntry> = {}): CalendarEntry {
 
 async function setup() {
   const knex = await databases.init('SQLITE_3');
-  const calendarStore = await CalendarStore.create({
-    database: mockServices.database({ knex }),
-  });
+  const calendarStore = (await createStores(mockServices.database({ knex })))
+    .calendarStore;
   const sent: any[] = [];
   let entries: CalendarEntry[] = [];
   const notifier = new CalendarNotifier({

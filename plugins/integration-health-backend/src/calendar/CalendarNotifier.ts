@@ -3,7 +3,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
-import { CalendarStore } from '../database/CalendarStore';
+import { CalendarStore } from './CalendarStore';
 import { CalendarListener, CalendarService } from './CalendarService';
 
 /** The frontend listens here to refresh open calendar pages and tabs. */

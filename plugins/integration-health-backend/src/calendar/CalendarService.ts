@@ -17,19 +17,19 @@ import {
   CalendarEntryRevision,
   Integration,
 } from '@integration-health/plugin-integration-health-common';
-import { ackKey, CalendarStore, StoredEntry } from '../database/CalendarStore';
-import { EvidenceStore } from '../database/EvidenceStore';
-import { IntegrationStore } from '../database/IntegrationStore';
+import { ackKey, CalendarStore, StoredEntry } from './CalendarStore';
+import { ScoreStore } from '../evidence/scores/ScoreStore';
+import { IntegrationStore } from '../integrations/IntegrationStore';
 import {
   operationsTouched,
   operationsUsed,
   reaches,
 } from './affectedConsumers';
-import { SpecStore } from '../database/SpecStore';
+import { SpecStore } from '../specs/SpecStore';
 import { ApiResource } from '../permissions/apiRules';
 import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
-import { CatalogVisibility } from '../service/CatalogVisibility';
+import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { consumerState } from './consumerState';
 import { detectedEntries } from './detectedEntries';
 
@@ -69,7 +69,7 @@ export class CalendarService {
       auth: AuthService;
       permissions: PermissionsService;
       integrationStore: IntegrationStore;
-      evidenceStore: Pick<EvidenceStore, 'getScores'>;
+      scoreStore: Pick<ScoreStore, 'getScores'>;
       specStore: SpecStore;
       calendarStore: CalendarStore;
       integrationRuleset: PermissionRuleset<Integration, IntegrationQuery>;
@@ -165,7 +165,7 @@ export class CalendarService {
       credentials,
     );
     const trails = await calendarStore.acknowledgements(entries.map(e => e.id));
-    const scores = await this.options.evidenceStore.getScores(
+    const scores = await this.options.scoreStore.getScores(
       [...through.values()].flat().map(i => i.id),
     );
     const mayAcknowledge = await this.decide(
@@ -248,7 +248,7 @@ export class CalendarService {
         byConsumer.set(i.consumerRef, i);
       }
     }
-    const scores = await this.options.evidenceStore.getScores(
+    const scores = await this.options.scoreStore.getScores(
       [...byConsumer.values()].map(i => i.id),
     );
     return [...byConsumer.values()].map(integration => ({

@@ -2,7 +2,7 @@ import {
   CalendarChange,
   IntegrationScores,
 } from '@integration-health/plugin-integration-health-common';
-import { operationOf } from '../scores/changesOnOperations';
+import { operationOf } from '../evidence/scores/changesOnOperations';
 
 /**
  * The operations a consumer uses, where its mocks say so (the mock score

@@ -1,31 +1,17 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { httpUrl } from '../service/httpUrl';
-import { parseInput } from '../service/parseInput';
+import { httpUrl } from '../http/httpUrl';
+import { parseInput } from '../http/parseInput';
+import { entityRefField } from '../http/routeParams';
 import { BreakingChangeCheck } from './BreakingChangeCheck';
 import { CalendarService } from './CalendarService';
 import { CalendarFeedService } from './ical/CalendarFeedService';
 
 const parse = parseInput;
 
-const entityRef = (defaultKind: string) =>
-  z
-    .string()
-    .min(1)
-    .max(255)
-    .transform((ref, ctx) => {
-      try {
-        return stringifyEntityRef(
-          parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-        );
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
-        return z.NEVER;
-      }
-    });
+const entityRef = (kind: string) => entityRefField({ kind });
 
 const announcement = z.object({
   apiRef: entityRef('api'),

@@ -1,6 +1,6 @@
 import { nameOf } from './nameOf';
-import { StoredBreakingChange } from '../database/SpecStore';
-import { DetectedEntry } from '../database/CalendarStore';
+import { StoredBreakingChange } from '../specs/SpecStore';
+import { DetectedEntry } from './CalendarStore';
 
 const plural = (n: number, one: string, many: string) =>
   `${n} ${n === 1 ? one : many}`;

@@ -1,11 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { EvidenceSource } from '@integration-health/plugin-integration-health-node';
-import { createEvidenceStores } from '../database/createEvidenceStores';
 import {
   integrationId,
   ObservedIntegration,
-} from '../database/IntegrationStore';
+} from '../integrations/IntegrationStore';
 import { collectEvidence } from './collectEvidence';
+import { createStores } from '../database/createStores';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -49,7 +49,7 @@ const mock = (name: string) => ({
 async function setup() {
   const knex = await databases.init('SQLITE_3');
   const database = mockServices.database({ knex });
-  const stores = await createEvidenceStores(database);
+  const stores = await createStores(database);
   const run = (sources: EvidenceSource[], timeoutMs = 1000) =>
     collectEvidence({
       sources,

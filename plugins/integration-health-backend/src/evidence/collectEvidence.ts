@@ -4,12 +4,21 @@ import {
   CollectedEvidence,
   EvidenceSource,
 } from '@integration-health/plugin-integration-health-node';
-import { EvidenceStores } from '../database/createEvidenceStores';
+import { EvidenceSourceStore } from './EvidenceSourceStore';
+import { EvidenceStore } from './EvidenceStore';
+import { MockStore } from './MockStore';
+
+/** Where collected evidence lands. */
+export type EvidenceStores = {
+  evidenceStore: EvidenceStore;
+  mockStore: MockStore;
+  sourceStore: EvidenceSourceStore;
+};
 import {
   integrationId,
   ObservedIntegration,
-} from '../database/IntegrationStore';
-import { IntegrationMocks } from '../database/MockStore';
+} from '../integrations/IntegrationStore';
+import { IntegrationMocks } from './MockStore';
 import { readSourceAnswer } from './readSourceAnswer';
 
 export type CollectEvidenceResult = {

@@ -15,14 +15,14 @@ import {
   integrationIncidentRecordPermission,
 } from '@integration-health/plugin-integration-health-common';
 import { randomUUID } from 'node:crypto';
-import { CalendarStore } from '../database/CalendarStore';
-import { EvidenceStore } from '../database/EvidenceStore';
-import { IncidentStore, StoredIncident } from '../database/IncidentStore';
-import { IntegrationStore } from '../database/IntegrationStore';
-import { SpecStore } from '../database/SpecStore';
+import { CalendarStore } from '../calendar/CalendarStore';
+import { ScoreStore } from '../evidence/scores/ScoreStore';
+import { IncidentStore, StoredIncident } from './IncidentStore';
+import { IntegrationStore } from '../integrations/IntegrationStore';
+import { SpecStore } from '../specs/SpecStore';
 import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
-import { CatalogVisibility } from '../service/CatalogVisibility';
+import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { notifyIncident } from './notifyIncident';
 
 const DAY_MS = 86_400_000;
@@ -45,7 +45,7 @@ export class IncidentService {
       catalog: CatalogService;
       permissions: PermissionsService;
       integrationStore: IntegrationStore;
-      evidenceStore: EvidenceStore;
+      scoreStore: ScoreStore;
       incidentStore: IncidentStore;
       calendarStore: CalendarStore;
       specStore: SpecStore;
@@ -249,7 +249,7 @@ export class IncidentService {
     const occurred = Date.parse(incident.occurredAt);
     const dayBefore = new Date(occurred - DAY_MS).toISOString().slice(0, 10);
     const since = new Date(occurred - 90 * DAY_MS).toISOString().slice(0, 10);
-    const days = await this.options.evidenceStore.listSnapshots(
+    const days = await this.options.scoreStore.listSnapshots(
       incident.integrationId,
       since,
     );

@@ -1,11 +1,14 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityParams, integrationParams } from '../service/routeParams';
-import { httpUrl } from '../service/httpUrl';
-import { parseInput } from '../service/parseInput';
+import {
+  entityRefOf,
+  integrationIdOf,
+  integrationParams,
+} from '../http/routeParams';
+import { httpUrl } from '../http/httpUrl';
+import { parseInput } from '../http/parseInput';
 import { IncidentService } from './IncidentService';
 
 const parse = parseInput;
@@ -67,11 +70,7 @@ export function createIncidentRouter(options: {
   const json = express.json();
 
   router.get('/v1/integrations/:integrationId/incidents', async (req, res) => {
-    const { integrationId } = parse(
-      integrationParams,
-      req.params,
-      'integration',
-    );
+    const integrationId = integrationIdOf(req.params);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -82,11 +81,7 @@ export function createIncidentRouter(options: {
     '/v1/integrations/:integrationId/incidents',
     json,
     async (req, res) => {
-      const { integrationId } = parse(
-        integrationParams,
-        req.params,
-        'integration',
-      );
+      const integrationId = integrationIdOf(req.params);
       const body = parse(incidentBody, req.body, 'body');
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       res
@@ -120,15 +115,12 @@ export function createIncidentRouter(options: {
   router.get(
     '/v1/entities/:kind/:namespace/:name/incidents',
     async (req, res) => {
-      const params = parse(entityParams, req.params, 'entity reference');
+      const entityRef = entityRefOf(req.params);
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
       res.json({
-        items: await incidentService.listForEntity(
-          stringifyEntityRef(params),
-          credentials,
-        ),
+        items: await incidentService.listForEntity(entityRef, credentials),
       });
     },
   );

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { diffSpecs } from '@integration-health/spec-diff';
 import { parse } from 'yaml';
 import { createCalendarRouter } from '../calendar/calendarRouter';
-import { createRouter } from '../service/router';
+import { createEvidenceRouter } from '../evidence/evidenceRouter';
+import { createGraphRouter } from '../graph/graphRouter';
+import { createIntegrationsRouter } from '../integrations/integrationsRouter';
+import { createScorecardRouter } from '../scorecard/scorecardRouter';
+import { createSpecsRouter } from '../specs/specsRouter';
 import { createIncidentRouter } from '../incidents/incidentRouter';
 
 /** `/v1/entities/{kind}` ⇄ `/v1/entities/:kind` */
@@ -16,16 +20,26 @@ describe('the committed OpenAPI document', () => {
   );
 
   it('describes exactly the routes the router serves', () => {
-    const router = createRouter({
-      httpAuth: {} as any,
-      queryService: {} as any,
-      graphService: {} as any,
-      breakingChangeService: {} as any,
-      ownerAssignmentService: {} as any,
-      evidenceService: {} as any,
-      rollupService: {} as any,
-      scorecardService: {} as any,
-    });
+    const fake = {} as any;
+    const routers = [
+      createIntegrationsRouter({
+        httpAuth: fake,
+        queryService: fake,
+        ownerAssignmentService: fake,
+      }),
+      createGraphRouter({ httpAuth: fake, graphService: fake }),
+      createSpecsRouter({
+        httpAuth: fake,
+        specQueryService: fake,
+        breakingChangeService: fake,
+      }),
+      createEvidenceRouter({ httpAuth: fake, evidenceService: fake }),
+      createScorecardRouter({
+        httpAuth: fake,
+        rollupService: fake,
+        scorecardService: fake,
+      }),
+    ];
     const calendarRouter = createCalendarRouter({
       httpAuth: {} as any,
       calendarService: {} as any,
@@ -37,7 +51,7 @@ describe('the committed OpenAPI document', () => {
       incidentService: {} as any,
     });
     const served = [
-      ...(router.stack as any[]),
+      ...routers.flatMap(router => router.stack as any[]),
       ...(calendarRouter.stack as any[]),
       ...(incidentRouter.stack as any[]),
     ]

@@ -14,7 +14,7 @@ import {
   SpecInputError,
 } from '@integration-health/spec-diff';
 import { createHash } from 'node:crypto';
-import { ApiSpecState, SpecStore } from '../database/SpecStore';
+import { ApiSpecState, SpecStore } from './SpecStore';
 
 export type ObservedApi = { ref: string; etag?: string };
 

@@ -3,7 +3,7 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
-import { FeedTokenStore } from '../../database/FeedTokenStore';
+import { FeedTokenStore } from './FeedTokenStore';
 import { CalendarService } from '../CalendarService';
 import { renderICalendar } from './renderICalendar';
 

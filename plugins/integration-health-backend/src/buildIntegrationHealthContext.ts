@@ -1,0 +1,347 @@
+import {
+  AuthService,
+  DatabaseService,
+  DiscoveryService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+  RootConfigService,
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  breakingChangeAcknowledgePermission,
+  breakingChangeAnnouncePermission,
+  integrationAssignOwnerPermission,
+  integrationIncidentRecordPermission,
+} from '@integration-health/plugin-integration-health-common';
+import {
+  EvidenceSource,
+  SpecHistorySeed,
+} from '@integration-health/plugin-integration-health-node';
+import express from 'express';
+import { BreakingChangeCheck } from './calendar/BreakingChangeCheck';
+import { CalendarNotifier } from './calendar/CalendarNotifier';
+import { createCalendarRouter } from './calendar/calendarRouter';
+import { CalendarService } from './calendar/CalendarService';
+import { CalendarFeedService } from './calendar/ical/CalendarFeedService';
+import { readCalendarConfig, readScoreConfig, readSyncConfig } from './config';
+import { createStores, IntegrationHealthStores } from './database/createStores';
+import { createEvidenceRouter } from './evidence/evidenceRouter';
+import { EvidenceService } from './evidence/EvidenceService';
+import { ScoreService } from './evidence/scores/ScoreService';
+import { createGraphRouter } from './graph/graphRouter';
+import { IntegrationGraphService } from './graph/IntegrationGraphService';
+import { createIncidentRouter } from './incidents/incidentRouter';
+import { IncidentService } from './incidents/IncidentService';
+import { createIntegrationsRouter } from './integrations/integrationsRouter';
+import { IntegrationQueryService } from './integrations/IntegrationQueryService';
+import { OwnerAssignmentService } from './integrations/OwnerAssignmentService';
+import { IntegrationSyncService } from './integrations/sync/IntegrationSyncService';
+import {
+  apiPermissionResourceRef,
+  apiPermissionRules,
+} from './permissions/apiRules';
+import {
+  integrationPermissionResourceRef,
+  integrationPermissionRules,
+} from './permissions/rules';
+import { RollupService } from './scorecard/RollupService';
+import { createScorecardRouter } from './scorecard/scorecardRouter';
+import { ScorecardService } from './scorecard/ScorecardService';
+import { SubjectMembership } from './scorecard/SubjectMembership';
+import { BreakingChangeService } from './specs/BreakingChangeService';
+import { SpecHistoryService } from './specs/SpecHistoryService';
+import { SpecQueryService } from './specs/SpecQueryService';
+import { createSpecsRouter } from './specs/specsRouter';
+
+/** What the plugin is built from: core services, and what modules added. */
+export type IntegrationHealthContextOptions = {
+  auth: AuthService;
+  config: RootConfigService;
+  discovery: DiscoveryService;
+  database: DatabaseService;
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  catalog: CatalogService;
+  notifications: NotificationService;
+  signals: SignalsService;
+  /** Evidence sources added through the evidence extension point. */
+  evidenceSources: EvidenceSource[];
+  /** Spec history recorded before the plugin first ran. */
+  specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[];
+};
+
+/** A scheduled task of the plugin; the scheduler runs it on one replica at a time. */
+export type IntegrationHealthTask = SchedulerServiceTaskScheduleDefinition &
+  SchedulerServiceTaskInvocationDefinition;
+
+/** The plugin, built: its stores, services, routers and scheduled tasks. */
+export type IntegrationHealthContext = {
+  stores: IntegrationHealthStores;
+  syncService: IntegrationSyncService;
+  calendarService: CalendarService;
+  calendarNotifier: CalendarNotifier;
+  routers: express.Router[];
+  tasks: IntegrationHealthTask[];
+};
+
+/**
+ * Builds the plugin from core services: migrates the database once, creates
+ * the stores and services, registers the permission resource types, and
+ * returns the routers and tasks for the plugin to mount and schedule. The
+ * plugin, its tests and the benchmarks all build it here, so what they
+ * exercise is what runs.
+ */
+export async function buildIntegrationHealthContext(
+  options: IntegrationHealthContextOptions,
+): Promise<IntegrationHealthContext> {
+  const {
+    auth,
+    config,
+    discovery,
+    database,
+    httpAuth,
+    logger,
+    permissions,
+    permissionsRegistry,
+    catalog,
+    notifications,
+    signals,
+  } = options;
+  const syncConfig = readSyncConfig(config);
+  const calendarConfig = readCalendarConfig(config);
+  const stores = await createStores(database);
+  const {
+    integrationStore,
+    syncRunStore,
+    specStore,
+    evidenceStore,
+    scoreStore,
+    mockStore,
+    sourceStore,
+    rollupStore,
+    calendarStore,
+    feedTokenStore,
+    incidentStore,
+  } = stores;
+  const integrationRuleset = permissionsRegistry.getPermissionRuleset(
+    integrationPermissionResourceRef,
+  );
+
+  const specHistory = new SpecHistoryService({
+    specStore,
+    logger,
+    maxDocumentBytes: syncConfig.maxDocumentBytes,
+  });
+  for (const load of options.specHistorySeeds) {
+    await specHistory.recordSeeds(await load());
+  }
+  const scoreService = new ScoreService({
+    evidenceStore,
+    scoreStore,
+    mockStore,
+    specStore,
+    config: readScoreConfig(config),
+  });
+  const rollupService = new RollupService({
+    catalog,
+    integrationStore,
+    scoreStore,
+    rollupStore,
+  });
+  const calendarService = new CalendarService({
+    catalog,
+    auth,
+    permissions,
+    integrationStore,
+    scoreStore,
+    specStore,
+    calendarStore,
+    detectedGraceDays: calendarConfig.detectedGraceDays,
+    integrationRuleset,
+    apiRuleset: permissionsRegistry.getPermissionRuleset(
+      apiPermissionResourceRef,
+    ),
+  });
+  const calendarNotifier = new CalendarNotifier({
+    calendarService,
+    calendarStore,
+    notifications,
+    signals,
+    auth,
+    logger,
+    reminderDays: calendarConfig.reminderDays,
+  });
+  calendarService.onChange(calendarNotifier.onChange);
+  const syncService = new IntegrationSyncService({
+    calendarService,
+    catalog,
+    auth,
+    logger,
+    integrationStore,
+    syncRunStore,
+    specHistory,
+    evidenceStores: { evidenceStore, mockStore, sourceStore },
+    scoreService,
+    rollupService,
+    evidenceSources: options.evidenceSources,
+    evidenceTimeoutMs: syncConfig.evidenceTimeoutMs,
+    maxMockDocumentBytes: syncConfig.maxMockDocumentBytes,
+    pageSize: syncConfig.pageSize,
+  });
+
+  permissionsRegistry.addResourceType({
+    resourceRef: integrationPermissionResourceRef,
+    permissions: [
+      integrationAssignOwnerPermission,
+      breakingChangeAcknowledgePermission,
+      integrationIncidentRecordPermission,
+    ],
+    rules: Object.values(integrationPermissionRules),
+    getResources: async ids => {
+      const found = await integrationStore.getByIds(ids);
+      return ids.map(id => found.find(i => i.id === id));
+    },
+  });
+  permissionsRegistry.addResourceType({
+    resourceRef: apiPermissionResourceRef,
+    permissions: [breakingChangeAnnouncePermission],
+    rules: Object.values(apiPermissionRules),
+    getResources: refs =>
+      Promise.all(refs.map(ref => calendarService.apiResource(ref))),
+  });
+
+  const routers = [
+    createIntegrationsRouter({
+      httpAuth,
+      queryService: new IntegrationQueryService({
+        catalog,
+        integrationStore,
+        syncRunStore,
+        scoreStore,
+      }),
+      ownerAssignmentService: new OwnerAssignmentService({
+        catalog,
+        permissions,
+        integrationStore,
+        ruleset: integrationRuleset,
+      }),
+    }),
+    createGraphRouter({
+      httpAuth,
+      graphService: new IntegrationGraphService({
+        catalog,
+        integrationStore,
+        scoreStore,
+      }),
+    }),
+    createSpecsRouter({
+      httpAuth,
+      specQueryService: new SpecQueryService({ catalog, specStore }),
+      breakingChangeService: new BreakingChangeService({
+        catalog,
+        integrationStore,
+        specStore,
+      }),
+    }),
+    createEvidenceRouter({
+      httpAuth,
+      evidenceService: new EvidenceService({
+        catalog,
+        integrationStore,
+        evidenceStore,
+        scoreStore,
+        mockStore,
+        sourceStore,
+        scoreService,
+      }),
+    }),
+    createScorecardRouter({
+      httpAuth,
+      rollupService,
+      scorecardService: new ScorecardService({
+        catalog,
+        rollupStore,
+        calendar: calendarService,
+        incidentStore,
+        integrationStore,
+        scoreStore,
+        membership: new SubjectMembership({
+          catalog,
+          auth,
+          integrationStore,
+          pageSize: syncConfig.pageSize,
+        }),
+      }),
+    }),
+    createIncidentRouter({
+      httpAuth,
+      incidentService: new IncidentService({
+        catalog,
+        permissions,
+        integrationStore,
+        scoreStore,
+        incidentStore,
+        calendarStore,
+        specStore,
+        ruleset: integrationRuleset,
+        notifications,
+        logger,
+      }),
+    }),
+    createCalendarRouter({
+      httpAuth,
+      calendarService,
+      feedService: new CalendarFeedService({
+        tokens: feedTokenStore,
+        calendarService,
+        catalog,
+        auth,
+        discovery,
+        appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+      }),
+      breakingChangeCheck: new BreakingChangeCheck({
+        specStore,
+        calendarService,
+        maxDocumentBytes: syncConfig.maxDocumentBytes,
+      }),
+    }),
+  ];
+
+  const tasks: IntegrationHealthTask[] = [
+    {
+      // Reminders and overdue notices, on the hour.
+      id: 'integration-health-calendar-reminders',
+      frequency: { hours: 1 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 1 },
+      fn: async () => {
+        const sent = await calendarNotifier.sweep(new Date());
+        logger.info(`Calendar reminders: ${sent} notification(s) sent`);
+      },
+    },
+    {
+      id: 'integration-health-catalog-sync',
+      ...syncConfig.schedule,
+      fn: async () => {
+        await syncService.runOnce();
+      },
+    },
+  ];
+
+  return {
+    stores,
+    syncService,
+    calendarService,
+    calendarNotifier,
+    routers,
+    tasks,
+  };
+}

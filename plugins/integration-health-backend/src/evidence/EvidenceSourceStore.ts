@@ -1,0 +1,46 @@
+import { EvidenceSourceStatus } from '@integration-health/plugin-integration-health-common';
+import { Knex } from 'knex';
+import {
+  optional,
+  toIsoString,
+  toOptionalIsoString,
+} from '../database/rowValues';
+
+export interface EvidenceSourceStore {
+  /** Records one attempt: `error` undefined when the source answered in full. */
+  recordAttempt(source: string, at: Date, error?: string): Promise<void>;
+  listSources(): Promise<EvidenceSourceStatus[]>;
+}
+
+export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
+  constructor(private readonly db: Knex) {}
+
+  async recordAttempt(source: string, at: Date, error?: string) {
+    const row = {
+      source,
+      last_attempt_at: at,
+      last_error: error ?? null,
+      ...(error ? {} : { last_success_at: at }),
+    };
+    await this.db('evidence_sources')
+      .insert({ last_success_at: null, ...row })
+      .onConflict('source')
+      .merge(Object.keys(row).filter(key => key !== 'source'));
+  }
+
+  async listSources(): Promise<EvidenceSourceStatus[]> {
+    const rows: {
+      source: string;
+      last_attempt_at: unknown;
+      last_success_at: unknown;
+      last_error: string | null;
+    }[] = await this.db('evidence_sources').orderBy('source');
+    return rows.map(row => ({
+      source: row.source,
+      lastAttemptAt: toIsoString(row.last_attempt_at),
+      lastSuccessAt: toOptionalIsoString(row.last_success_at),
+      lastError: optional(row.last_error),
+      stale: row.last_error !== null,
+    }));
+  }
+}

@@ -1,0 +1,106 @@
+import { ContractVerification } from '@integration-health/plugin-integration-health-common';
+import { Knex } from 'knex';
+import { optional, toIsoString } from '../database/rowValues';
+
+/** Contract verifications of each integration, from every source. */
+export interface EvidenceStore {
+  /** Records a verification; the same one again is kept once (false). */
+  addVerification(
+    integrationId: string,
+    verification: ContractVerification,
+    receivedAt: Date,
+  ): Promise<boolean>;
+  /** The newest verification per source and environment of one integration. */
+  latestVerifications(integrationId: string): Promise<ContractVerification[]>;
+  /** Integrations with any evidence; the others' scores are unknown. */
+  integrationIdsWithEvidence(): Promise<string[]>;
+}
+
+type VerificationRow = {
+  source: string;
+  result: string;
+  provider_version: string;
+  consumer_version: string | null;
+  environment: string | null;
+  verified_at: unknown;
+  url: string | null;
+  note: string | null;
+  provider_in_production: boolean | number;
+};
+
+export class DatabaseEvidenceStore implements EvidenceStore {
+  constructor(private readonly db: Knex) {}
+
+  async addVerification(
+    integrationId: string,
+    verification: ContractVerification,
+    receivedAt: Date,
+  ): Promise<boolean> {
+    const verifiedAt = new Date(verification.verifiedAt);
+    const known = await this.db('contract_verifications')
+      .where({
+        integration_id: integrationId,
+        source: verification.source,
+        provider_version: verification.providerVersion,
+        result: verification.result,
+      })
+      .andWhere('verified_at', verifiedAt)
+      .andWhere(query =>
+        verification.environment
+          ? query.where('environment', verification.environment)
+          : query.whereNull('environment'),
+      )
+      .first('id');
+    if (known) {
+      return false;
+    }
+    await this.db('contract_verifications').insert({
+      integration_id: integrationId,
+      source: verification.source,
+      result: verification.result,
+      provider_version: verification.providerVersion,
+      consumer_version: verification.consumerVersion ?? null,
+      environment: verification.environment ?? null,
+      verified_at: verifiedAt,
+      url: verification.url ?? null,
+      note: verification.note ?? null,
+      provider_in_production: verification.providerInProduction ?? false,
+      received_at: receivedAt,
+    });
+    return true;
+  }
+
+  async latestVerifications(
+    integrationId: string,
+  ): Promise<ContractVerification[]> {
+    const rows: VerificationRow[] = await this.db('contract_verifications')
+      .where('integration_id', integrationId)
+      .orderBy('verified_at', 'desc')
+      .limit(100);
+    const bySource = new Map<string, ContractVerification>();
+    for (const row of rows) {
+      const key = `${row.source}\u0000${row.environment ?? ''}`;
+      if (!bySource.has(key)) {
+        bySource.set(key, {
+          source: row.source,
+          result: row.result as ContractVerification['result'],
+          providerVersion: row.provider_version,
+          consumerVersion: optional(row.consumer_version),
+          environment: optional(row.environment),
+          verifiedAt: toIsoString(row.verified_at),
+          url: optional(row.url),
+          note: optional(row.note),
+          ...(row.provider_in_production ? { providerInProduction: true } : {}),
+        });
+      }
+    }
+    return [...bySource.values()];
+  }
+
+  async integrationIdsWithEvidence(): Promise<string[]> {
+    const rows: { integration_id: string }[] = await this.db(
+      'contract_verifications',
+    ).distinct('integration_id');
+    return rows.map(r => r.integration_id);
+  }
+}

@@ -1,0 +1,197 @@
+import { loadSpec } from '@integration-health/spec-diff';
+import { MockDocument } from '@integration-health/plugin-integration-health-node';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { MockChecker, SpecNotCheckableError } from './checkMocks';
+
+const examples = path.resolve(__dirname, '../../../../../examples/apis');
+const fixtures = path.resolve(__dirname, '__fixtures__');
+
+function currentSpec(api: string) {
+  const entity = parse(
+    fs.readFileSync(path.join(examples, api, 'api.yaml'), 'utf8'),
+  );
+  return loadSpec(entity.spec.definition);
+}
+
+function mockFile(file: string, format: MockDocument['format']): MockDocument {
+  return {
+    name: file,
+    format,
+    content: JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8')),
+  };
+}
+
+const at = '2026-11-22T08:00:00.000Z';
+
+describe('MockChecker', () => {
+  it('checks WireMock mappings against the current OpenAPI spec and says what drifted', async () => {
+    const checker = new MockChecker(currentSpec('transaction-intake-api'));
+    const { checks, unchecked } = await checker.check(
+      [
+        {
+          source: 'mock-files',
+          document: mockFile(
+            'gateway/transaction-intake/submit-transaction.json',
+            'wiremock',
+          ),
+        },
+        {
+          source: 'mock-files',
+          document: mockFile(
+            'gateway/transaction-intake/lookups.json',
+            'wiremock',
+          ),
+        },
+      ],
+      at,
+    );
+    // The regex mapping names no exact operation: counted, not judged.
+    expect(unchecked).toBe(1);
+    const byName = Object.fromEntries(
+      checks.map(c => [c.name.split('#')[1], c]),
+    );
+    expect(byName['submit a transaction']).toMatchObject({
+      operation: 'POST /transactions',
+      valid: false,
+      madeFromVersion: '1.0.0',
+    });
+    expect(byName['submit a transaction'].problems).toEqual(
+      expect.arrayContaining([
+        // A request without a field the provider requires fails there...
+        'request body lacks `accountRef`, which the current spec requires',
+        // ...and a consumer reading a field the provider no longer sends fails in production.
+        'response body has field `accountId` that the current spec does not define',
+      ]),
+    );
+    expect(byName['look up a booked transaction']).toMatchObject({
+      operation: 'GET /transactions/{transactionId}',
+      valid: true,
+      problems: [],
+      madeFromVersion: '2.0.0',
+    });
+    expect(byName['unknown transaction']).toMatchObject({ valid: true });
+    expect(byName['cancel a transaction']).toMatchObject({
+      valid: false,
+      problems: [expect.stringContaining('DELETE /transactions/')],
+    });
+  });
+
+  it('checks pact v4 HTTP interactions and reports the interaction types it does not check', async () => {
+    const checker = new MockChecker(currentSpec('transaction-validation-api'));
+    const { checks } = await checker.check(
+      [
+        {
+          source: 'pact-broker',
+          document: mockFile('processing-validation.v4.pact.json', 'pact'),
+        },
+      ],
+      at,
+    );
+    expect(checks).toEqual([
+      expect.objectContaining({ operation: 'GET /rules', valid: true }),
+      expect.objectContaining({
+        operation: 'unreadable',
+        valid: false,
+        problems: ['Synchronous/Messages interactions are not checked'],
+      }),
+    ]);
+  });
+
+  it('checks message pacts against AsyncAPI payloads, by the channel named or the best fit', async () => {
+    const checker = new MockChecker(currentSpec('transaction-events'));
+    const { checks } = await checker.check(
+      [
+        {
+          source: 'mock-files',
+          document: mockFile('legacy-transaction-events.pact.json', 'pact'),
+        },
+      ],
+      at,
+    );
+    expect(checks).toEqual([
+      expect.objectContaining({
+        operation: 'subscribe transactions.booked',
+        valid: false,
+        problems: [
+          'message has field `accountId`, the current spec requires `accountRef`',
+        ],
+        madeFromVersion: '1.0.0',
+      }),
+      expect.objectContaining({
+        operation: 'subscribe transactions.settled',
+        valid: true,
+      }),
+    ]);
+  });
+
+  it('turns documents that are not what they claim into invalid mocks with the reason', async () => {
+    const checker = new MockChecker(currentSpec('transaction-intake-api'));
+    const { checks } = await checker.check(
+      [
+        {
+          source: 'ci',
+          document: { name: 'a.json', format: 'wiremock', content: [1, 2] },
+        },
+        {
+          source: 'ci',
+          document: {
+            name: 'b.json',
+            format: 'pact',
+            content: { consumer: {} },
+          },
+        },
+        {
+          source: 'ci',
+          document: {
+            name: 'c.json',
+            format: 'wiremock',
+            content: {
+              request: {
+                method: 'POST',
+                url: '/transactions',
+                bodyPatterns: [{ equalToJson: '{oops' }],
+              },
+              response: {},
+            },
+          },
+        },
+      ],
+      at,
+    );
+    expect(checks.map(c => [c.name, c.valid, c.problems[0]])).toEqual([
+      [
+        'a.json',
+        false,
+        expect.stringContaining(
+          'not a readable WireMock mapping: it is neither a mapping',
+        ),
+      ],
+      [
+        'b.json',
+        false,
+        expect.stringContaining('not a readable pact: it has neither'),
+      ],
+      [
+        'c.json#mapping 1',
+        false,
+        expect.stringContaining('equalToJson body is not JSON'),
+      ],
+    ]);
+  });
+
+  it('refuses a spec it cannot check against instead of blaming the mocks', () => {
+    expect(
+      () => new MockChecker({ format: 'graphql', document: undefined }),
+    ).toThrow(SpecNotCheckableError);
+    expect(
+      () =>
+        new MockChecker({
+          format: 'openapi-3.0',
+          document: { swagger: '1.2', apis: 'all' },
+          version: '9',
+        }),
+    ).toThrow(/cannot be checked against/);
+  });
+});

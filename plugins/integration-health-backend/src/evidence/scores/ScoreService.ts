@@ -1,0 +1,148 @@
+import {
+  contractFreshness,
+  Integration,
+  ScoreConfig,
+  SpecChange,
+  SpecVersion,
+} from '@integration-health/plugin-integration-health-common';
+import { loadSpec } from '@integration-health/spec-diff';
+import { EvidenceStore } from '../EvidenceStore';
+import { ScoreStore } from './ScoreStore';
+import { MockStore } from '../MockStore';
+import { SpecStore } from '../../specs/SpecStore';
+import { MockChecker } from '../mocks/checkMocks';
+import { changesSince } from './changesSince';
+import { mockScore } from './mockScore';
+
+/** What one run reads once per API, however many consumers it has. */
+class RunCache {
+  private readonly histories = new Map<string, Promise<SpecVersion[]>>();
+  private readonly checkers = new Map<
+    string,
+    Promise<MockChecker | Error | undefined>
+  >();
+  private readonly changes = new Map<string, Promise<SpecChange[]>>();
+
+  constructor(private readonly specStore: SpecStore) {}
+
+  versionsOf(apiRef: string): Promise<SpecVersion[]> {
+    if (!this.histories.has(apiRef)) {
+      this.histories.set(apiRef, this.specStore.listVersions(apiRef));
+    }
+    return this.histories.get(apiRef)!;
+  }
+
+  changesOf(version: SpecVersion): Promise<SpecChange[]> {
+    if (!this.changes.has(version.id)) {
+      this.changes.set(
+        version.id,
+        this.specStore
+          .listChanges(version.apiRef, version.id)
+          .then(c => c ?? []),
+      );
+    }
+    return this.changes.get(version.id)!;
+  }
+
+  /** A checker for the API's current spec, built once per run. */
+  checkerOf(current: SpecVersion | undefined) {
+    if (!current) return Promise.resolve(undefined);
+    if (!this.checkers.has(current.id)) {
+      this.checkers.set(
+        current.id,
+        this.specStore.getDefinition(current.id).then(text => {
+          if (text === undefined) return undefined;
+          try {
+            return new MockChecker({
+              ...loadSpec(text),
+              version: current.versionLabel,
+            });
+          } catch (error) {
+            return error as Error;
+          }
+        }),
+      );
+    }
+    return this.checkers.get(current.id)!;
+  }
+}
+
+/**
+ * Computes each integration's contract and mock freshness from its stored
+ * evidence and the provider's spec history, and stores them (which also
+ * writes the day's snapshot).
+ */
+export class ScoreService {
+  constructor(
+    private readonly options: {
+      evidenceStore: EvidenceStore;
+      scoreStore: ScoreStore;
+      mockStore: MockStore;
+      specStore: SpecStore;
+      config: ScoreConfig;
+    },
+  ) {}
+
+  /** Integrations with verifications or mocks; the others' scores are unknown. */
+  async integrationIdsWithEvidence(): Promise<string[]> {
+    const [verified, mocked] = await Promise.all([
+      this.options.evidenceStore.integrationIdsWithEvidence(),
+      this.options.mockStore.integrationIdsWithMocks(),
+    ]);
+    return [...new Set([...verified, ...mocked])];
+  }
+
+  async compute(
+    integration: Integration,
+    now: Date,
+    cache = new RunCache(this.options.specStore),
+  ) {
+    const { evidenceStore, mockStore, config } = this.options;
+    const [verifications, documents, versions] = await Promise.all([
+      evidenceStore.latestVerifications(integration.id),
+      mockStore.listMocks(integration.id),
+      integration.apiRef
+        ? cache.versionsOf(integration.apiRef)
+        : Promise.resolve([]),
+    ]);
+    const newestPassed = verifications
+      .filter(v => v.result === 'passed')
+      .sort((a, b) => Date.parse(b.verifiedAt) - Date.parse(a.verifiedAt))[0];
+    // Without a deployment source, the catalog's current definition is
+    // taken as what production runs.
+    const current = versions[0]?.versionLabel;
+    const scores = {
+      contract: contractFreshness(
+        {
+          verifications,
+          staticChecks: [],
+          providerVersionInProduction: current,
+          changesSinceVerified: newestPassed
+            ? changesSince(versions, newestPassed.providerVersion)
+            : 'unknown',
+          now,
+        },
+        config.contract,
+      ),
+      mock: await mockScore({
+        documents,
+        checker:
+          documents.length > 0 ? await cache.checkerOf(versions[0]) : undefined,
+        versions,
+        changesOf: version => cache.changesOf(version),
+        config: config.mock,
+        now,
+      }),
+    };
+    await this.options.scoreStore.saveScores(integration.id, scores, now);
+    return scores;
+  }
+
+  async computeAll(integrations: Integration[], now: Date): Promise<number> {
+    const cache = new RunCache(this.options.specStore);
+    for (const integration of integrations) {
+      await this.compute(integration, now, cache);
+    }
+    return integrations.length;
+  }
+}

@@ -1,0 +1,179 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SyncRunSummary } from '@integration-health/plugin-integration-health-common';
+import {
+  integrationId,
+  IntegrationStore,
+  ObservedIntegration,
+} from '../IntegrationStore';
+import { SyncRunStore } from '../SyncRunStore';
+import { SpecHistoryService } from '../../specs/SpecHistoryService';
+import { RollupService } from '../../scorecard/RollupService';
+import { CalendarService } from '../../calendar/CalendarService';
+import { ScoreService } from '../../evidence/scores/ScoreService';
+import { EvidenceStores } from '../../evidence/collectEvidence';
+import { collectEvidence } from '../../evidence/collectEvidence';
+import { EvidenceSource } from '@integration-health/plugin-integration-health-node';
+import { buildIntegrations } from './buildIntegrations';
+import { readCatalogSnapshot } from './readCatalogSnapshot';
+
+export type IntegrationSyncServiceOptions = {
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  integrationStore: IntegrationStore;
+  syncRunStore: SyncRunStore;
+  specHistory: SpecHistoryService;
+  evidenceStores: EvidenceStores;
+  scoreService: ScoreService;
+  rollupService: RollupService;
+  /** Puts breaking changes found in spec history on the calendar. */
+  calendarService?: Pick<CalendarService, 'addDetected'>;
+  evidenceSources?: EvidenceSource[];
+  evidenceTimeoutMs?: number;
+  maxMockDocumentBytes?: number;
+  pageSize: number;
+};
+
+/** Integrations with neither a declared nor an assigned accountable owner. */
+async function countWithoutOwner(
+  store: IntegrationStore,
+  observed: ObservedIntegration[],
+): Promise<number> {
+  const undeclared = observed
+    .filter(i => !i.accountableOwnerRef)
+    .map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef));
+  const stored = await store.getByIds(undeclared);
+  return stored.filter(i => !i.accountableOwnerRef).length;
+}
+
+/**
+ * One run of the sync job: reads the catalog, derives the integrations,
+ * stores them and records the run. Errors on single entities are recorded
+ * and skipped; a catalog failure fails the run and leaves stored
+ * integrations as they were.
+ */
+export class IntegrationSyncService {
+  constructor(private readonly options: IntegrationSyncServiceOptions) {}
+
+  async runOnce(): Promise<SyncRunSummary> {
+    const {
+      catalog,
+      auth,
+      logger,
+      integrationStore,
+      syncRunStore,
+      specHistory,
+      pageSize,
+    } = this.options;
+    const startedAt = new Date();
+    const runId = await syncRunStore.startRun(startedAt);
+
+    try {
+      const snapshot = await readCatalogSnapshot({ catalog, auth, pageSize });
+      const { integrations, errors } = buildIntegrations(snapshot);
+      const stored = await integrationStore.replaceIntegrations(
+        integrations,
+        startedAt,
+      );
+      const specs = await specHistory.syncFromCatalog({
+        apis: [...snapshot.entities.values()]
+          .filter(e => e.kind === 'api')
+          .map(e => ({ ref: e.ref, etag: e.etag })),
+        catalog,
+        credentials: await auth.getOwnServiceCredentials(),
+        now: startedAt,
+      });
+      errors.push(...specs.errors);
+      const calendarEntriesAdded =
+        (await this.options.calendarService?.addDetected(startedAt)) ?? 0;
+      const evidence = await collectEvidence({
+        sources: this.options.evidenceSources ?? [],
+        integrations,
+        stores: this.options.evidenceStores,
+        logger,
+        timeoutMs: this.options.evidenceTimeoutMs ?? 60_000,
+        maxMockDocumentBytes: this.options.maxMockDocumentBytes ?? 1_000_000,
+        now: startedAt,
+      });
+      errors.push(...evidence.errors);
+      // Scores move with the spec history and with age, so every run
+      // recomputes those of the integrations that have evidence.
+      const scored = await this.options.scoreService.computeAll(
+        await integrationStore.getByIds(
+          await this.options.scoreService.integrationIdsWithEvidence(),
+        ),
+        startedAt,
+      );
+      const rollups = await this.options.rollupService.snapshotDay(
+        integrations.map(i =>
+          integrationId(i.consumerRef, i.providerRef, i.apiRef),
+        ),
+        snapshot,
+        startedAt,
+      );
+      const counts = {
+        entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
+        integrations: stored.total,
+        integrationsAdded: stored.added,
+        integrationsGone: stored.gone,
+        withoutAccountableOwner: await countWithoutOwner(
+          integrationStore,
+          integrations,
+        ),
+        entityErrors: errors.length,
+        specsChecked: specs.checked,
+        specVersionsAdded: specs.versionsAdded,
+        apisGone: specs.gone,
+        breakingChanges: specs.breakingChanges,
+        integrationsScored: scored,
+        evidenceRecorded: evidence.recorded,
+        mockDocuments: evidence.mockDocuments,
+        healthSubjects: rollups.subjects,
+        calendarEntriesAdded,
+      };
+      const finishedAt = new Date();
+      await syncRunStore.finishRun(runId, {
+        status: 'succeeded',
+        finishedAt,
+        counts,
+        entityErrors: errors,
+      });
+      logger.info('Integration sync finished', {
+        runId,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        ...counts,
+      });
+      return {
+        id: runId,
+        status: 'succeeded',
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        counts,
+      };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const finishedAt = new Date();
+      await syncRunStore.finishRun(runId, {
+        status: 'failed',
+        finishedAt,
+        error: message,
+        entityErrors: [],
+      });
+      logger.error(
+        'Integration sync failed; stored integrations are unchanged',
+        {
+          runId,
+          error: message,
+        },
+      );
+      return {
+        id: runId,
+        status: 'failed',
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        error: message,
+      };
+    }
+  }
+}

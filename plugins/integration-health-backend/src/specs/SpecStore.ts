@@ -1,0 +1,318 @@
+import {
+  SpecChange,
+  SpecVersion,
+} from '@integration-health/plugin-integration-health-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { optional, toIsoString } from '../database/rowValues';
+
+/** What the sync last knew about one API's definition. */
+export type ApiSpecState = {
+  apiRef: string;
+  entityEtag?: string;
+  currentVersionId?: string;
+  currentHash?: string;
+};
+
+export type NewSpecVersion = {
+  apiRef: string;
+  definition: string;
+  contentHash: string;
+  format?: string;
+  versionLabel?: string;
+  observedAt: Date;
+  source: SpecVersion['source'];
+  previousVersionId?: string;
+  error?: string;
+  changes: SpecChange[];
+  /** The catalog entity's etag when the sync saw it; absent for seeds. */
+  entityEtag?: string;
+};
+
+export type StoredBreakingChange = SpecChange & {
+  apiRef: string;
+  versionId: string;
+  versionLabel?: string;
+  observedAt: string;
+};
+
+export interface SpecStore {
+  getStates(apiRefs: string[]): Promise<Map<string, ApiSpecState>>;
+  getDefinition(versionId: string): Promise<string | undefined>;
+  /** Whether this API ever had a version with this content. */
+  hasVersion(apiRef: string, contentHash: string): Promise<boolean>;
+  /** Stores a version with its changes and makes it the API's current one. All or nothing. */
+  recordVersion(version: NewSpecVersion): Promise<string>;
+  /** The entity changed but its definition did not. */
+  touch(
+    apiRef: string,
+    entityEtag: string | undefined,
+    checkedAt: Date,
+  ): Promise<void>;
+  /**
+   * Records that these APIs are in the catalog at `seenAt`, and marks every
+   * other one gone. Their versions and changes are kept.
+   */
+  markSeen(apiRefs: string[], seenAt: Date): Promise<{ gone: number }>;
+  /** APIs the catalog no longer has. */
+  listGone(): Promise<string[]>;
+  listVersions(apiRef: string): Promise<SpecVersion[]>;
+  /** Breaking changes, and changes with a sunset date, of these APIs (or all), newest first. */
+  listBreakingChanges(
+    apiRefs: string[] | 'all',
+    limit: number,
+  ): Promise<StoredBreakingChange[]>;
+  /** The changes a version brought, or undefined when the API has no such version. */
+  listChanges(
+    apiRef: string,
+    versionId: string,
+  ): Promise<SpecChange[] | undefined>;
+}
+
+const CHUNK = 500;
+
+type VersionRow = {
+  id: string;
+  api_ref: string;
+  content_hash: string;
+  format: string | null;
+  version_label: string | null;
+  observed_at: unknown;
+  source: SpecVersion['source'];
+  previous_version_id: string | null;
+  error: string | null;
+};
+
+function mapToChange(row: any): SpecChange {
+  return {
+    ruleId: row.rule_id,
+    level: row.level,
+    location: row.location,
+    pointer: row.pointer,
+    message: row.message,
+    fingerprint: row.fingerprint,
+    sunset: optional(row.sunset),
+  };
+}
+
+export class DatabaseSpecStore implements SpecStore {
+  constructor(private readonly db: Knex) {}
+
+  async getStates(apiRefs: string[]): Promise<Map<string, ApiSpecState>> {
+    const states = new Map<string, ApiSpecState>();
+    for (let i = 0; i < apiRefs.length; i += CHUNK) {
+      const rows = await this.db('api_specs').whereIn(
+        'api_ref',
+        apiRefs.slice(i, i + CHUNK),
+      );
+      for (const row of rows) {
+        states.set(row.api_ref, {
+          apiRef: row.api_ref,
+          entityEtag: optional(row.entity_etag),
+          currentVersionId: optional(row.current_version_id),
+          currentHash: optional(row.current_hash),
+        });
+      }
+    }
+    return states;
+  }
+
+  async getDefinition(versionId: string): Promise<string | undefined> {
+    const row = await this.db('spec_versions')
+      .where({ id: versionId })
+      .first('definition');
+    return row?.definition;
+  }
+
+  async hasVersion(apiRef: string, contentHash: string): Promise<boolean> {
+    const row = await this.db('spec_versions')
+      .where({ api_ref: apiRef, content_hash: contentHash })
+      .first('id');
+    return !!row;
+  }
+
+  async recordVersion(version: NewSpecVersion): Promise<string> {
+    const id = randomUUID();
+    await this.db.transaction(async tx => {
+      await tx('spec_versions').insert({
+        id,
+        api_ref: version.apiRef,
+        content_hash: version.contentHash,
+        format: version.format ?? null,
+        version_label: version.versionLabel ?? null,
+        definition: version.definition,
+        observed_at: version.observedAt,
+        source: version.source,
+        previous_version_id: version.previousVersionId ?? null,
+        error: version.error ?? null,
+      });
+      const rows = version.changes.map(c => ({
+        api_ref: version.apiRef,
+        version_id: id,
+        rule_id: c.ruleId,
+        level: c.level,
+        location: c.location.slice(0, 1024),
+        pointer: c.pointer,
+        message: c.message,
+        fingerprint: c.fingerprint,
+        sunset: c.sunset ?? null,
+      }));
+      for (let i = 0; i < rows.length; i += CHUNK / 5) {
+        await tx('spec_changes').insert(rows.slice(i, i + CHUNK / 5));
+      }
+      await tx('api_specs')
+        .insert({
+          api_ref: version.apiRef,
+          entity_etag: version.entityEtag ?? null,
+          current_version_id: id,
+          current_hash: version.contentHash,
+          checked_at: version.observedAt,
+          gone_at: null,
+        })
+        .onConflict('api_ref')
+        .merge(
+          version.entityEtag === undefined
+            ? ['current_version_id', 'current_hash', 'checked_at']
+            : [
+                'entity_etag',
+                'current_version_id',
+                'current_hash',
+                'checked_at',
+                'gone_at',
+              ],
+        );
+    });
+    return id;
+  }
+
+  async touch(
+    apiRef: string,
+    entityEtag: string | undefined,
+    checkedAt: Date,
+  ): Promise<void> {
+    await this.db('api_specs')
+      .where({ api_ref: apiRef })
+      .update({
+        entity_etag: entityEtag ?? null,
+        checked_at: checkedAt,
+        gone_at: null,
+      });
+  }
+
+  async markSeen(apiRefs: string[], seenAt: Date): Promise<{ gone: number }> {
+    return this.db.transaction(async tx => {
+      for (let i = 0; i < apiRefs.length; i += CHUNK) {
+        await tx('api_specs')
+          .whereIn('api_ref', apiRefs.slice(i, i + CHUNK))
+          .update({ seen_at: seenAt, gone_at: null });
+      }
+      const gone = await tx('api_specs')
+        .whereNull('gone_at')
+        .andWhere(q => q.whereNull('seen_at').orWhere('seen_at', '<', seenAt))
+        .update({ gone_at: seenAt });
+      return { gone };
+    });
+  }
+
+  async listBreakingChanges(
+    apiRefs: string[] | 'all',
+    limit: number,
+  ): Promise<StoredBreakingChange[]> {
+    const result: StoredBreakingChange[] = [];
+    const chunks =
+      apiRefs === 'all'
+        ? [undefined]
+        : Array.from({ length: Math.ceil(apiRefs.length / CHUNK) }, (_, i) =>
+            apiRefs.slice(i * CHUNK, (i + 1) * CHUNK),
+          );
+    for (const chunk of chunks) {
+      const query = this.db('spec_changes as c').join(
+        'spec_versions as v',
+        'v.id',
+        'c.version_id',
+      );
+      if (chunk) query.whereIn('c.api_ref', chunk);
+      const rows = await query
+        .andWhere(q =>
+          q.where('c.level', 'breaking').orWhereNotNull('c.sunset'),
+        )
+        .orderBy('v.observed_at', 'desc')
+        .limit(limit)
+        .select('c.*', 'v.version_label', 'v.observed_at');
+      result.push(
+        ...rows.map(row => ({
+          ...mapToChange(row),
+          apiRef: row.api_ref,
+          versionId: row.version_id,
+          versionLabel: optional(row.version_label),
+          observedAt: toIsoString(row.observed_at),
+        })),
+      );
+    }
+    return result
+      .sort((a, b) => b.observedAt.localeCompare(a.observedAt))
+      .slice(0, limit);
+  }
+
+  async listGone(): Promise<string[]> {
+    const rows = await this.db('api_specs')
+      .whereNotNull('gone_at')
+      .orderBy('api_ref');
+    return rows.map(r => r.api_ref);
+  }
+
+  async listVersions(apiRef: string): Promise<SpecVersion[]> {
+    const rows: VersionRow[] = await this.db('spec_versions')
+      .where({ api_ref: apiRef })
+      .orderBy('observed_at', 'desc')
+      .select(
+        'id',
+        'api_ref',
+        'content_hash',
+        'format',
+        'version_label',
+        'observed_at',
+        'source',
+        'previous_version_id',
+        'error',
+      );
+    const counts: { version_id: string; level: string; n: number | string }[] =
+      await this.db('spec_changes')
+        .where({ api_ref: apiRef })
+        .groupBy('version_id', 'level')
+        .select('version_id', 'level')
+        .count({ n: '*' });
+    return rows.map(row => {
+      const summary = { breaking: 0, warning: 0, info: 0 };
+      for (const c of counts.filter(n => n.version_id === row.id)) {
+        summary[c.level as keyof typeof summary] = Number(c.n);
+      }
+      return {
+        id: row.id,
+        apiRef: row.api_ref,
+        contentHash: row.content_hash,
+        format: optional(row.format),
+        versionLabel: optional(row.version_label),
+        observedAt: toIsoString(row.observed_at),
+        source: row.source,
+        previousVersionId: optional(row.previous_version_id),
+        error: optional(row.error),
+        summary,
+      };
+    });
+  }
+
+  async listChanges(
+    apiRef: string,
+    versionId: string,
+  ): Promise<SpecChange[] | undefined> {
+    const version = await this.db('spec_versions')
+      .where({ id: versionId, api_ref: apiRef })
+      .first('id');
+    if (!version) return undefined;
+    const rows = await this.db('spec_changes')
+      .where({ version_id: versionId })
+      .orderBy('id');
+    return rows.map(mapToChange);
+  }
+}
