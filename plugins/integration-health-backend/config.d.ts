@@ -45,6 +45,20 @@ export interface Config {
        */
       reminderDays?: number[];
     };
+    /**
+     * Where the plugin's pages are in the app, for links in notifications
+     * and calendar feeds.
+     */
+    links?: {
+      /** The calendar page. Defaults to /integration-health/calendar. */
+      calendarPath?: string;
+      /**
+       * An entity's page, with {namespace}, {kind} and {name}; the
+       * Integrations tab is under it. Defaults to
+       * /catalog/{namespace}/{kind}/{name}.
+       */
+      entityPath?: string;
+    };
     /** Weights and windows of the freshness scores; see the README. */
     scores?: {
       contract?: {

@@ -24,6 +24,7 @@ import {
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
 import express from 'express';
+import { AppLinks } from './appLinks';
 import { BreakingChangeCheck } from './calendar/BreakingChangeCheck';
 import { CalendarNotifier } from './calendar/CalendarNotifier';
 import { createCalendarRouter } from './calendar/calendarRouter';
@@ -117,6 +118,7 @@ export async function buildIntegrationHealthContext(
   } = options;
   const syncConfig = readSyncConfig(config);
   const calendarConfig = readCalendarConfig(config);
+  const links = AppLinks.fromConfig(config);
   const stores = await createStores(database);
   const {
     integrationStore,
@@ -178,6 +180,7 @@ export async function buildIntegrationHealthContext(
     auth,
     logger,
     reminderDays: calendarConfig.reminderDays,
+    links,
   });
   calendarService.onChange(calendarNotifier.onChange);
   const syncService = new IntegrationSyncService({
@@ -294,6 +297,7 @@ export async function buildIntegrationHealthContext(
         ruleset: integrationRuleset,
         notifications,
         logger,
+        links,
       }),
     }),
     createCalendarRouter({
@@ -305,7 +309,7 @@ export async function buildIntegrationHealthContext(
         catalog,
         auth,
         discovery,
-        appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+        links,
       }),
       breakingChangeCheck: new BreakingChangeCheck({
         specStore,

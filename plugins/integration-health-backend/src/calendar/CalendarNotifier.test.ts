@@ -1,3 +1,5 @@
+import { ConfigReader } from '@backstage/config';
+import { AppLinks } from '../appLinks';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
 import { CalendarNotifier } from './CalendarNotifier';
@@ -51,6 +53,7 @@ async function setup() {
     auth: mockServices.auth(),
     logger: mockServices.logger.mock(),
     reminderDays: [14, 7, 1],
+    links: AppLinks.fromConfig(new ConfigReader({})),
   });
   const sweep = async (list: CalendarEntry[], when = now) => {
     entries = list;

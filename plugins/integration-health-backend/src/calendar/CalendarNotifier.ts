@@ -5,6 +5,7 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
 import { CalendarStore } from './CalendarStore';
 import { CalendarListener, CalendarService } from './CalendarService';
+import { AppLinks } from '../appLinks';
 
 /** The frontend listens here to refresh open calendar pages and tabs. */
 export const CALENDAR_SIGNAL_CHANNEL = 'integration-health:calendar';
@@ -40,6 +41,7 @@ export class CalendarNotifier {
       auth: AuthService;
       logger: LoggerService;
       reminderDays: number[];
+      links: AppLinks;
     },
   ) {}
 
@@ -184,7 +186,7 @@ export class CalendarNotifier {
           payload: {
             title: message.title,
             description: message.description,
-            link: `/integration-health/calendar?entry=${entry.id}`,
+            link: this.options.links.calendarEntry(entry.id),
             severity: message.severity,
             topic: 'Breaking-change calendar',
             scope: `integration-health:calendar:${entry.id}:${message.about}`,

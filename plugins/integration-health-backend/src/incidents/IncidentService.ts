@@ -24,6 +24,7 @@ import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { notifyIncident } from './notifyIncident';
+import { AppLinks } from '../appLinks';
 
 const DAY_MS = 86_400_000;
 /** Clocks differ; an incident a few minutes "in the future" is not an error. */
@@ -52,6 +53,7 @@ export class IncidentService {
       ruleset: PermissionRuleset<Integration, IntegrationQuery>;
       notifications: NotificationService;
       logger: LoggerService;
+      links: AppLinks;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);

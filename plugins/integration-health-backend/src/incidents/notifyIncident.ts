@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { AppLinks } from '../appLinks';
 import { nameOf } from '../calendar/nameOf';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -13,7 +13,11 @@ import {
  * A notification that cannot be sent is logged; the record stands.
  */
 export async function notifyIncident(
-  options: { notifications: NotificationService; logger: LoggerService },
+  options: {
+    notifications: NotificationService;
+    logger: LoggerService;
+    links: AppLinks;
+  },
   incident: IntegrationIncident,
   integration: Integration,
 ) {
@@ -27,11 +31,6 @@ export async function notifyIncident(
     ),
   ];
   if (recipients.length === 0) return;
-  const {
-    kind,
-    namespace,
-    name: consumer,
-  } = parseEntityRef(integration.consumerRef);
   try {
     await options.notifications.send({
       recipients: {
@@ -40,15 +39,13 @@ export async function notifyIncident(
         excludeEntityRef: incident.recordedBy,
       },
       payload: {
-        title: `Incident at ${consumer} → ${nameOf(integration.providerRef)}: ${
-          incident.title
-        }`,
+        title: `Incident at ${nameOf(integration.consumerRef)} → ${nameOf(
+          integration.providerRef,
+        )}: ${incident.title}`,
         description: `Recorded by ${nameOf(
           incident.recordedBy,
         )}, began ${incident.occurredAt.slice(0, 16).replace('T', ' ')} UTC.`,
-        link: `/catalog/${namespace}/${kind.toLocaleLowerCase(
-          'en-US',
-        )}/${consumer}/integrations`,
+        link: options.links.entityIntegrations(integration.consumerRef),
         severity: 'high',
         topic: 'Integration incidents',
         scope: `integration-health:incident:${incident.id}`,

@@ -6,6 +6,7 @@ import { CalendarEntry } from '@integration-health/plugin-integration-health-com
 import { FeedTokenStore } from './FeedTokenStore';
 import { CalendarService } from '../CalendarService';
 import { renderICalendar } from './renderICalendar';
+import { AppLinks } from '../../appLinks';
 
 /**
  * Read-only iCalendar feeds for calendar clients, which cannot sign in: a
@@ -21,7 +22,7 @@ export class CalendarFeedService {
       catalog: CatalogService;
       auth: AuthService;
       discovery: DiscoveryService;
-      appBaseUrl: string;
+      links: AppLinks;
     },
   ) {}
 
@@ -67,7 +68,7 @@ export class CalendarFeedService {
       );
     }
     const owners = new Set(teamRef ? [teamRef] : [userRef, ...teams]);
-    const { calendarService, auth, appBaseUrl } = this.options;
+    const { calendarService, auth, links } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const [active, cancelled] = await Promise.all([
       calendarService.list({}, credentials),
@@ -81,8 +82,7 @@ export class CalendarFeedService {
     return renderICalendar({
       name: `Breaking changes for ${nameOf(teamRef ?? userRef)}`,
       entries: [...active, ...cancelled].filter(touches),
-      link: entry =>
-        `${appBaseUrl}/integration-health/calendar?entry=${entry.id}`,
+      link: entry => `${links.baseUrl}${links.calendarEntry(entry.id)}`,
       now: new Date(),
     });
   }
