@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
-import { CheckResult, formatResult } from './formatResult';
+import { BreakingChangeCheckResult } from '@integration-health/plugin-integration-health-common';
+import { formatResult } from './formatResult';
 
 const USAGE = `Usage: integration-health-check --api <api entity ref> --spec <candidate spec, or API entity file>
   [--base <spec file>]           compare with this instead of the portal's current definition
@@ -125,7 +126,7 @@ export async function main(
       );
       return 2;
     }
-    const result = answer as CheckResult;
+    const result = answer as BreakingChangeCheckResult;
     if (opts.json) out(JSON.stringify(result, null, 2));
     else formatResult(result, opts.url).forEach(line => out(line));
     return result.passed ? 0 : 1;

@@ -1,27 +1,10 @@
-/** What the portal answers (`POST /api/integration-health/v1/calendar/check`). */
-export type CheckResult = {
-  apiRef: string;
-  baseVersion?: string;
-  candidateVersion?: string;
-  summary: { breaking: number; warning: number; info: number };
-  breaking: {
-    ruleId: string;
-    location: string;
-    message: string;
-    consumers: {
-      consumerRef: string;
-      consumerOwnerRef?: string;
-      acknowledged: boolean;
-      entryId?: string;
-    }[];
-  }[];
-  unacknowledged: number;
-  passed: boolean;
-  announcedEntryId?: string;
-};
+import { BreakingChangeCheckResult } from '@integration-health/plugin-integration-health-common';
 
 /** The answer as lines for a pipeline log. */
-export function formatResult(result: CheckResult, portalUrl: string): string[] {
+export function formatResult(
+  result: BreakingChangeCheckResult,
+  portalUrl: string,
+): string[] {
   const versions =
     result.baseVersion || result.candidateVersion
       ? ` ${result.baseVersion ?? '?'} → ${result.candidateVersion ?? '?'}`

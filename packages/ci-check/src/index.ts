@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 export { main } from './cli';
-export { formatResult, type CheckResult } from './formatResult';
+export { formatResult } from './formatResult';

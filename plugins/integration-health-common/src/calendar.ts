@@ -132,3 +132,37 @@ export type CalendarEntryRevision = {
     | 'revision'
   >;
 };
+
+/**
+ * One consumer a breaking change in a candidate spec hits, and whether it
+ * acknowledged the change.
+ *
+ * @public
+ */
+export type BreakingChangeCheckConsumer = {
+  consumerRef: string;
+  consumerOwnerRef?: string;
+  acknowledged: boolean;
+  /** The calendar entry the acknowledgement is on, or that waits for one. */
+  entryId?: string;
+};
+
+/**
+ * The CI check's answer for a candidate spec
+ * (`POST /api/integration-health/v1/calendar/check`).
+ *
+ * @public
+ */
+export type BreakingChangeCheckResult = {
+  apiRef: string;
+  baseVersion?: string;
+  candidateVersion?: string;
+  summary: { breaking: number; warning: number; info: number };
+  breaking: (CalendarChange & { consumers: BreakingChangeCheckConsumer[] })[];
+  /** Breaking change × consumer pairs without an acknowledgement. */
+  unacknowledged: number;
+  /** False when an unacknowledged breaking change hits a consumer: the pipeline should stop. */
+  passed: boolean;
+  /** The entry filed for breaking changes on no entry yet, when asked to. */
+  announcedEntryId?: string;
+};

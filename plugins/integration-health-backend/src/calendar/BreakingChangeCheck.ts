@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  CalendarChange,
+  BreakingChangeCheckResult,
   CalendarEntry,
 } from '@integration-health/plugin-integration-health-common';
 import {
@@ -12,29 +12,6 @@ import {
 import { SpecStore } from '../specs/SpecStore';
 import { operationsTouched, reaches } from './affectedConsumers';
 import { CalendarService } from './CalendarService';
-
-/** One consumer a breaking change hits, and whether it acknowledged it. */
-export type CheckedConsumer = {
-  consumerRef: string;
-  consumerOwnerRef?: string;
-  acknowledged: boolean;
-  /** The calendar entry the acknowledgement is on, or that waits for one. */
-  entryId?: string;
-};
-
-export type CheckResult = {
-  apiRef: string;
-  baseVersion?: string;
-  candidateVersion?: string;
-  summary: { breaking: number; warning: number; info: number };
-  breaking: (CalendarChange & { consumers: CheckedConsumer[] })[];
-  /** Breaking change × consumer pairs without an acknowledgement. */
-  unacknowledged: number;
-  /** False when an unacknowledged breaking change hits a consumer: the pipeline should stop. */
-  passed: boolean;
-  /** The entry filed for breaking changes on no entry yet, when asked to. */
-  announcedEntryId?: string;
-};
 
 function versionOf(document: string, maxDocumentBytes: number) {
   try {
@@ -80,7 +57,7 @@ export class BreakingChangeCheck {
       announce?: { effectiveAt: string; title?: string };
     },
     credentials: BackstageCredentials,
-  ): Promise<CheckResult> {
+  ): Promise<BreakingChangeCheckResult> {
     const { calendarService } = this.options;
     const { apiRef } = request;
     if (!(await calendarService.apiResource(apiRef))) {
