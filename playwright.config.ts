@@ -17,7 +17,7 @@ export default defineConfig({
   // Screenshots of each screen and traces of failures.
   outputDir: 'test-results',
   webServer: {
-    command: 'npx backstage-cli repo start',
+    command: 'bash scripts/start.sh',
     url: 'http://localhost:3000',
     reuseExistingServer: true,
     timeout: 300_000,
