@@ -22,7 +22,7 @@ pids+=($!)
 
 # Ready when the backend answers its readiness check.
 for _ in $(seq 1 300); do
-  if curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null 2>&1; then
+  if node -e "fetch('http://localhost:7007/.backstage/health/v1/readiness').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
     echo "Integration Health is ready on http://localhost:3000 (sign in as guest)." >&2
     break
   fi
