@@ -20,6 +20,12 @@ npx tsc --noEmit
 echo "== Lint" >&2
 npx backstage-cli repo lint
 
+echo "== API reports" >&2
+# Each published package's public API is committed as report*.api.md (and
+# cli-report.md for the CLI); this fails when an export changed without its
+# report. `npm run api-reports` regenerates them: commit the changed files.
+npm run --silent api-reports:check
+
 echo "== Unit and integration tests" >&2
 # Without CI set, the Backstage CLI would start jest in watch mode.
 CI=true npx backstage-cli repo test

@@ -1,3 +1,9 @@
+/**
+ * The `spec-diff` command line, for running it from another program.
+ *
+ * @packageDocumentation
+ */
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffSpecs } from './diffSpecs';
@@ -88,7 +94,11 @@ function formatText(findings: Finding[]): string {
   return lines.join('\n');
 }
 
-/** Runs the command line; resolves to the exit code. */
+/**
+ * Runs the command line; resolves to the exit code.
+ *
+ * @public
+ */
 export async function run(
   args: string[],
   out = process.stdout,
@@ -130,6 +140,11 @@ export async function run(
   }
 }
 
+/**
+ * Runs the command line and sets `process.exitCode` when it is done.
+ *
+ * @public
+ */
 export function main(args: string[]): void {
   run(args).then(code => {
     process.exitCode = code;

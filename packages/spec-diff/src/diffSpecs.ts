@@ -51,6 +51,8 @@ function load(
  * Classifies every change from `base` to `revision`. Inputs are spec texts
  * (YAML, JSON or GraphQL SDL) or parsed documents. Throws SpecInputError for
  * input that cannot be diffed.
+ *
+ * @public
  */
 export async function diffSpecs(
   base: Input,

@@ -1,4 +1,8 @@
-/** Why a document could not be used. */
+/**
+ * Why a document could not be used.
+ *
+ * @public
+ */
 export type SpecInputErrorCode =
   | 'too-large'
   | 'syntax'
@@ -10,13 +14,18 @@ export type SpecInputErrorCode =
 /**
  * A document that cannot be diffed: too large, not YAML/JSON/SDL, not a
  * spec, or not the same kind as the other side. Carries where, when known.
+ *
+ * @public
  */
 export class SpecInputError extends Error {
+  /** Always `SpecInputError`, as shown in stack traces and logs. */
   readonly name = 'SpecInputError';
 
   constructor(
+    /** Why the document could not be used. */
     readonly code: SpecInputErrorCode,
     message: string,
+    /** Which side (base or revision) and where in it, when known. */
     readonly location?: {
       which?: 'base' | 'revision';
       line?: number;

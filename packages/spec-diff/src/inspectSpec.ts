@@ -5,7 +5,11 @@ import { SpecFormat } from './types';
 
 type InspectOptions = { maxDocumentBytes?: number; maxAliases?: number };
 
-/** The format and declared version of one spec text, within the same limits as diffSpecs. */
+/**
+ * The format and declared version of one spec text, within the same limits as diffSpecs.
+ *
+ * @public
+ */
 export function inspectSpec(
   text: string,
   options: InspectOptions = {},
@@ -18,6 +22,8 @@ export function inspectSpec(
  * One spec text parsed within the same limits as diffSpecs (size, YAML
  * aliases), with its format and declared version; `document` is undefined
  * for GraphQL SDL. References are left as they are.
+ *
+ * @public
  */
 export function loadSpec(
   text: string,

@@ -1,7 +1,15 @@
-/** How much a change matters to existing consumers. */
+/**
+ * How much a change matters to existing consumers.
+ *
+ * @public
+ */
 export type FindingLevel = 'breaking' | 'warning' | 'info';
 
-/** The kinds of document the engine compares. */
+/**
+ * The kinds of document the engine compares.
+ *
+ * @public
+ */
 export type SpecFormat =
   | 'openapi-2.0'
   | 'openapi-3.0'
@@ -11,7 +19,11 @@ export type SpecFormat =
   | 'json-schema'
   | 'graphql';
 
-/** One classified difference between two versions of a spec. */
+/**
+ * One classified difference between two versions of a spec.
+ *
+ * @public
+ */
 export type Finding = {
   /** Rule id; for OpenAPI the reference checker's taxonomy. */
   id: string;
@@ -27,6 +39,11 @@ export type Finding = {
   sunset?: string;
 };
 
+/**
+ * How many findings there are at each level.
+ *
+ * @public
+ */
 export type DiffSummary = {
   breaking: number;
   warning: number;
@@ -35,12 +52,22 @@ export type DiffSummary = {
   unclassified: number;
 };
 
+/**
+ * What diffSpecs answers: the format compared, every finding and their counts.
+ *
+ * @public
+ */
 export type DiffResult = {
   format: SpecFormat;
   findings: Finding[];
   summary: DiffSummary;
 };
 
+/**
+ * Where references resolve and how large a document may be.
+ *
+ * @public
+ */
 export type DiffOptions = {
   /**
    * Folder the specs' relative `$ref`s resolve in; no file outside it is read.

@@ -127,11 +127,15 @@ export type SyncRunEntityError = {
 };
 
 /**
+ * Where a run of the sync job is.
+ *
  * @public
  */
 export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
 
 /**
+ * What a run of the sync job read, found and changed.
+ *
  * @public
  */
 export type SyncRunCounts = {
@@ -162,6 +166,8 @@ export type SyncRunCounts = {
 };
 
 /**
+ * A run of the sync job without its entity errors.
+ *
  * @public
  */
 export type SyncRunSummary = {
@@ -218,6 +224,9 @@ export type SpecChange = {
 };
 
 /**
+ * Which way a dependency map is walked from an entity: towards what it
+ * depends on (`upstream`), towards what depends on it (`downstream`), or both.
+ *
  * @public
  */
 export type GraphDirection = 'upstream' | 'downstream' | 'both';

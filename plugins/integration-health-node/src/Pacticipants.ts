@@ -14,6 +14,7 @@ import { EvidenceSubject } from './evidenceSources';
  * @public
  */
 export class Pacticipants {
+  /** Reads the pacticipant annotations from the catalog for these integrations. */
   static async load(options: {
     catalog: CatalogService;
     auth: AuthService;

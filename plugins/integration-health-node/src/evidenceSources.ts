@@ -83,6 +83,10 @@ export type CollectedEvidence = {
 export interface EvidenceSource {
   /** Stable id, recorded with each piece of evidence, e.g. `pact-broker`. */
   id: string;
+  /**
+   * Answers the evidence for the current integrations; `signal` aborts when
+   * the source's time on this sync is up.
+   */
   collect(options: {
     integrations: EvidenceSubject[];
     signal: AbortSignal;
@@ -95,10 +99,14 @@ export interface EvidenceSource {
  * @public
  */
 export interface IntegrationHealthEvidenceExtensionPoint {
+  /** Adds a source that every sync asks for evidence. */
   addSource(source: EvidenceSource): void;
 }
 
 /**
+ * The extension point that adds evidence sources to the Integration Health
+ * backend.
+ *
  * @public
  */
 export const integrationHealthEvidenceExtensionPoint =

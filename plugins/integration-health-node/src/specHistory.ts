@@ -19,10 +19,14 @@ export type SpecHistorySeed = {
  * @public
  */
 export interface IntegrationHealthSpecHistoryExtensionPoint {
+  /** Adds a loader of seeds; the plugin calls it once as it starts. */
   addSeeds(load: () => Promise<SpecHistorySeed[]>): void;
 }
 
 /**
+ * The extension point that hands earlier spec history to the Integration
+ * Health backend.
+ *
  * @public
  */
 export const integrationHealthSpecHistoryExtensionPoint =

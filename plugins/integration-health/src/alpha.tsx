@@ -1,3 +1,10 @@
+/**
+ * Integration Health for apps on the new frontend system: the plugin, its
+ * API, entity content, entity cards and pages as extensions.
+ *
+ * @packageDocumentation
+ */
+
 import {
   ApiBlueprint,
   createFrontendPlugin,

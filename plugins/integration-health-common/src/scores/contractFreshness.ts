@@ -47,6 +47,8 @@ export type ContractStaticCheck = {
 };
 
 /**
+ * The evidence of one integration that contract freshness is computed from.
+ *
  * @public
  */
 export type ContractFreshnessInput = {

@@ -29,6 +29,8 @@ export type MockCheck = {
 };
 
 /**
+ * The mocks of one integration that mock freshness is computed from.
+ *
  * @public
  */
 export type MockFreshnessInput = {

@@ -71,6 +71,8 @@ export type ScoreConfig = {
 };
 
 /**
+ * The weights and windows the scores use where config sets none.
+ *
  * @public
  */
 export const DEFAULT_SCORE_CONFIG: ScoreConfig = {

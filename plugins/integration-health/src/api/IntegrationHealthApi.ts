@@ -28,6 +28,7 @@ import {
  * @public
  */
 export interface IntegrationHealthApi {
+  /** The integrations an entity consumes and those that consume it, with the latest sync run. */
   getEntityIntegrations(entityRef: string): Promise<EntityIntegrations>;
   /** The dependency map around an entity, walked on the server. */
   getGraph(
@@ -132,6 +133,9 @@ export interface IntegrationHealthApi {
 }
 
 /**
+ * The reference of the Integration Health API, for `useApi` and API
+ * factories.
+ *
  * @public
  */
 export const integrationHealthApiRef = createApiRef<IntegrationHealthApi>({

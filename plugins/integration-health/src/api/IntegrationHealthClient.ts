@@ -48,10 +48,12 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     },
   ) {}
 
+  /** {@inheritDoc IntegrationHealthApi.getEntityIntegrations} */
   async getEntityIntegrations(entityRef: string): Promise<EntityIntegrations> {
     return this.get(`${entityPath(entityRef)}/integrations`);
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getGraph} */
   async getGraph(
     entityRef: string,
     options: { direction: GraphDirection; depth: number },
@@ -64,6 +66,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return this.get(`${entityPath(entityRef)}/graph?${query}`);
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getBlastRadius} */
   async getBlastRadius(entityRef: string, depth: number): Promise<BlastRadius> {
     const query = new URLSearchParams({
       depth: String(depth),
@@ -72,6 +75,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return this.get(`${entityPath(entityRef)}/blast-radius?${query}`);
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getBreakingChanges} */
   async getBreakingChanges(
     entityRef: string,
   ): Promise<DetectedBreakingChange[]> {
@@ -81,6 +85,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return breakingChanges;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getSpecVersions} */
   async getSpecVersions(entityRef: string): Promise<SpecVersion[]> {
     const { versions } = await this.get<{ versions: SpecVersion[] }>(
       `${entityPath(entityRef)}/spec-versions`,
@@ -88,6 +93,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return versions;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getSpecChanges} */
   async getSpecChanges(
     entityRef: string,
     versionId: string,
@@ -100,6 +106,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return changes;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.assignAccountableOwner} */
   async assignAccountableOwner(
     integrationId: string,
     ownerRef: string | undefined,
@@ -111,6 +118,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     });
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getAccountableOwnerAssignments} */
   async getAccountableOwnerAssignments(
     integrationId: string,
   ): Promise<AccountableOwnerAssignment[]> {
@@ -120,6 +128,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return assignments;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getHealthTrend} */
   async getHealthTrend(
     entityRef: string,
     days: number,
@@ -130,6 +139,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return snapshots;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getCalendar} */
   async getCalendar(
     options: { includeCancelled?: boolean } = {},
   ): Promise<CalendarEntry[]> {
@@ -144,12 +154,14 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getCalendarEntry} */
   getCalendarEntry(entryId: string) {
     return this.get<CalendarEntry & { history: CalendarEntryRevision[] }>(
       `/v1/calendar/${encodeURIComponent(entryId)}`,
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.acknowledge} */
   acknowledge(
     entryId: string,
     consumerRef: string,
@@ -162,6 +174,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.announce} */
   announce(announcement: CalendarAnnouncement) {
     return this.request<CalendarEntry>('/v1/calendar', {
       method: 'POST',
@@ -169,6 +182,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     });
   }
 
+  /** {@inheritDoc IntegrationHealthApi.updateAnnouncement} */
   updateAnnouncement(entryId: string, announcement: CalendarAnnouncement) {
     return this.request<CalendarEntry>(
       `/v1/calendar/${encodeURIComponent(entryId)}`,
@@ -179,6 +193,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.cancelAnnouncement} */
   cancelAnnouncement(entryId: string) {
     return this.request<CalendarEntry>(
       `/v1/calendar/${encodeURIComponent(entryId)}/cancel`,
@@ -188,12 +203,14 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getScorecard} */
   getScorecard(kind: ScorecardKind, windowDays: 30 | 90 | 365) {
     return this.get<Scorecard>(
       `/v1/scorecard?kind=${kind}&window=${windowDays}`,
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getScorecardCsv} */
   async getScorecardCsv(kind: ScorecardKind, windowDays: 30 | 90 | 365) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl(
       'integration-health',
@@ -205,6 +222,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return response.text();
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getScorecardIntegrations} */
   getScorecardIntegrations(subjectRef: string, windowDays: 30 | 90 | 365) {
     const query = new URLSearchParams({
       ref: subjectRef,
@@ -213,6 +231,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return this.get<SubjectIntegrations>(`/v1/scorecard/integrations?${query}`);
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getIncidents} */
   async getIncidents(integrationId: string) {
     const { items } = await this.get<{ items: IntegrationIncident[] }>(
       `${integrationPath(integrationId)}/incidents`,
@@ -220,6 +239,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return items;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getEntityIncidents} */
   async getEntityIncidents(entityRef: string) {
     const { items } = await this.get<{ items: IntegrationIncident[] }>(
       `${entityPath(entityRef)}/incidents`,
@@ -227,6 +247,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return items;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.recordIncident} */
   recordIncident(integrationId: string, incident: IncidentInput) {
     return this.request<IntegrationIncident>(
       `${integrationPath(integrationId)}/incidents`,
@@ -234,6 +255,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.updateIncident} */
   updateIncident(
     integrationId: string,
     incidentId: string,
@@ -247,6 +269,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getIntegrationTrend} */
   async getIntegrationTrend(integrationId: string, days: number) {
     const { snapshots } = await this.get<{
       snapshots: { day: string; contract?: number; mock?: number }[];
@@ -254,22 +277,26 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return snapshots;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getFeedStatus} */
   getFeedStatus() {
     return this.get<{ active: boolean; createdAt?: string }>(
       '/v1/calendar/feed-tokens',
     );
   }
 
+  /** {@inheritDoc IntegrationHealthApi.createFeedLink} */
   createFeedLink() {
     return this.request<{ url: string }>('/v1/calendar/feed-tokens', {
       method: 'POST',
     });
   }
 
+  /** {@inheritDoc IntegrationHealthApi.revokeFeedLink} */
   async revokeFeedLink(): Promise<void> {
     await this.request<void>('/v1/calendar/feed-tokens', { method: 'DELETE' });
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getEvidenceSources} */
   async getEvidenceSources(): Promise<EvidenceSourceStatus[]> {
     const { items } = await this.get<{ items: EvidenceSourceStatus[] }>(
       '/v1/evidence-sources',
@@ -277,6 +304,7 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
     return items;
   }
 
+  /** {@inheritDoc IntegrationHealthApi.getLatestSyncRun} */
   async getLatestSyncRun(): Promise<SyncRun | undefined> {
     try {
       return await this.get<SyncRun>('/v1/sync-runs/latest');
