@@ -2,15 +2,18 @@
  * Measures the sync job and the read routes on a synthetic organisation
  * (default 10,000 components, 300 groups), on the embedded SQLite database or,
  * with --pg, on the PostgreSQL named by
- * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING. Prints progress lines,
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING. The plugin runs as a
+ * backend installs it (its own composition, calendar step included); only
+ * the catalog is an in-memory double, timed apart. Prints progress lines,
  * then one JSON object as the last line.
  *
  *   npm run bench:sync -- [--components 10000] [--groups 300] [--pg]
  */
 import {
   coreServices,
-  createBackendPlugin,
   createServiceFactory,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
@@ -19,14 +22,10 @@ import {
   CatalogService,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import {
-  buildIntegrationHealthContext,
-  IntegrationHealthContext,
-} from '../src/buildIntegrationHealthContext';
+import { SyncRun } from '@integration-health/plugin-integration-health-common';
+import { integrationHealthPlugin } from '../src/plugin';
 import {
   openApiDefinition,
   seededRandom,
@@ -96,40 +95,40 @@ function timedCatalog(spent: { ms: number }) {
 }
 
 /**
- * The plugin as the backend builds it, through the same builder, with the
- * scheduled tasks left out so that the benchmark runs the sync itself.
+ * A scheduler that keeps the plugin's tasks for the benchmark to run, so
+ * that each sync is timed alone.
  */
-function benchPlugin(built: (context: IntegrationHealthContext) => void) {
-  return createBackendPlugin({
-    pluginId: 'integration-health',
-    register(env) {
-      env.registerInit({
-        deps: {
-          auth: coreServices.auth,
-          config: coreServices.rootConfig,
-          discovery: coreServices.discovery,
-          database: coreServices.database,
-          httpAuth: coreServices.httpAuth,
-          httpRouter: coreServices.httpRouter,
-          logger: coreServices.logger,
-          permissions: coreServices.permissions,
-          permissionsRegistry: coreServices.permissionsRegistry,
-          catalog: catalogServiceRef,
-          notifications: notificationService,
-          signals: signalsServiceRef,
-        },
-        async init({ httpRouter, ...services }) {
-          const context = await buildIntegrationHealthContext({
-            ...services,
-            evidenceSources: [],
-            specHistorySeeds: [],
-          });
-          for (const router of context.routers) httpRouter.use(router);
-          built(context);
-        },
-      });
+function heldTasks() {
+  const tasks = new Map<string, () => Promise<void>>();
+  const scheduler = {
+    async scheduleTask(
+      task: SchedulerServiceTaskScheduleDefinition & {
+        id: string;
+        fn: (signal: AbortSignal) => void | Promise<void>;
+      },
+    ) {
+      tasks.set(task.id, async () => task.fn(new AbortController().signal));
     },
-  });
+    async triggerTask() {},
+    async getScheduledTasks() {
+      return [];
+    },
+    createScheduledTaskRunner() {
+      throw new Error('not used by the plugin');
+    },
+  } as unknown as SchedulerService;
+  return {
+    factory: createServiceFactory({
+      service: coreServices.scheduler,
+      deps: {},
+      factory: () => scheduler,
+    }),
+    run(id: string) {
+      const task = tasks.get(id);
+      if (!task) throw new Error(`The plugin scheduled no task ${id}`);
+      return task();
+    },
+  };
 }
 
 async function timed<T>(
@@ -167,12 +166,12 @@ async function main() {
   }
   const catalogTime = { ms: 0 };
   const timedCatalogService = timedCatalog(catalogTime);
-  let context: IntegrationHealthContext | undefined;
+  const tasks = heldTasks();
+  // The plugin itself, as a backend installs it.
   const backend = await startTestBackend({
     features: [
-      benchPlugin(built => {
-        context = built;
-      }),
+      integrationHealthPlugin,
+      tasks.factory,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -185,9 +184,13 @@ async function main() {
       }),
     ],
   });
-  const syncWith = (entities: Entity[]) => {
+  const syncWith = async (entities: Entity[]): Promise<SyncRun> => {
     timedCatalogService.setEntities(entities);
-    return context!.syncService.runOnce();
+    await tasks.run('integration-health-catalog-sync');
+    const latest = await request(backend.server)
+      .get('/api/integration-health/v1/sync-runs/latest')
+      .set('Authorization', 'Bearer mock-service-token');
+    return latest.body;
   };
 
   const errors: string[] = [];
