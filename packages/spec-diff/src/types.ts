@@ -78,7 +78,7 @@ export type DiffOptions = {
   revisionDir?: string;
   /** Largest document accepted, in bytes. Default 20 MB. */
   maxDocumentBytes?: number;
-  /** Most YAML aliases a document may use. Default 1,000. */
+  /** Most YAML aliases a document may use. Default 100. */
   maxAliases?: number;
   /** The date deprecations are judged against. Default: today. */
   today?: Date;
