@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SpecInputError } from '../errors';
 import { parseDocumentText, ParseLimits, Side } from './parseDocument';
 
 export type Resolved = {
@@ -91,7 +92,16 @@ export class SpecDocument {
     let node: any = root;
     const tokens = fragment ? fragment.replace(/^\//, '').split('/') : [];
     for (const raw of tokens) {
-      const token = decodeURIComponent(unescapePointer(raw));
+      let token: string;
+      try {
+        token = decodeURIComponent(unescapePointer(raw));
+      } catch {
+        throw new SpecInputError(
+          'invalid-document',
+          `$ref ${ref} has malformed percent-encoding`,
+          { which: this.options.side },
+        );
+      }
       if (node === null || typeof node !== 'object' || !(token in node)) {
         this.report(ref, 'it points at nothing in the document');
         return undefined;

@@ -8,6 +8,7 @@ import { entityRefField } from '../http/routeParams';
 import { BreakingChangeCheck } from './BreakingChangeCheck';
 import { CalendarService } from './CalendarService';
 import { CalendarFeedService } from './ical/CalendarFeedService';
+import { jsonBody } from '../http/jsonBody';
 
 const parse = parseInput;
 
@@ -96,7 +97,7 @@ export function createCalendarRouter(options: {
   // Candidate specs may be large; other bodies are small.
   router.post(
     '/v1/calendar/check',
-    express.json({ limit: '25mb' }),
+    jsonBody({ limit: '25mb' }),
     async (req, res) => {
       const body = parse(checkBody, req.body, 'body');
       const credentials = await caller(req);
@@ -113,7 +114,7 @@ export function createCalendarRouter(options: {
       );
     },
   );
-  router.use('/v1/calendar', express.json());
+  router.use('/v1/calendar', jsonBody());
   const entryId = (req: express.Request) =>
     parse(entryParams, req.params, 'entry').entryId;
 

@@ -11,6 +11,7 @@ import {
 } from '../http/routeParams';
 import { integrationId } from '../integrations/IntegrationStore';
 import { EvidenceService } from './EvidenceService';
+import { jsonBody } from '../http/jsonBody';
 
 const verificationBody = z.object({
   result: z.enum(['passed', 'failed']),
@@ -54,9 +55,9 @@ export function createEvidenceRouter(options: {
 }): express.Router {
   const { httpAuth, evidenceService } = options;
   const router = Router();
-  const json = express.json();
+  const json = jsonBody();
   // Mock bundles are larger than other bodies.
-  const bundleJson = express.json({ limit: '10mb' });
+  const bundleJson = jsonBody({ limit: '10mb' });
 
   // Pipelines push evidence with an external access token, naming the
   // integration by id or, on the /v1/evidence routes, by its refs.

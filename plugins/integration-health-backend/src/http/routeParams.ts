@@ -1,13 +1,32 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { z } from 'zod';
 import { parseInput } from './parseInput';
 
+// The catalog's own rules for the parts of a ref: a kind, namespace or name
+// the catalog cannot hold (a slash, `..`, a NUL byte) is refused here.
+const validator = makeValidator();
+const part = (valid: (value: unknown) => boolean, what: string) =>
+  z.string().max(253).refine(valid, `is not a valid entity ${what}`);
+
 /** `/entities/:kind/:namespace/:name` */
 export const entityParams = z.object({
-  kind: z.string().min(1).max(63),
-  namespace: z.string().min(1).max(63),
-  name: z.string().min(1).max(253),
+  kind: part(v => validator.isValidKind(v), 'kind'),
+  namespace: part(v => validator.isValidNamespace(v), 'namespace'),
+  name: part(v => validator.isValidEntityName(v), 'name'),
 });
+
+/** Why a ref's parts cannot name an entity, or undefined when they can. */
+function invalidPart(ref: CompoundEntityRef): string | undefined {
+  const result = entityParams.safeParse(ref);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  return `${issue.path.join('.')} ${issue.message}`;
+}
 
 /**
  * The entity ref a route names with `/entities/:kind/:namespace/:name`;
@@ -29,20 +48,28 @@ export const entityRefField = (defaults?: { kind: string }) =>
     .min(1)
     .max(255)
     .transform((ref, ctx) => {
+      let parsed: CompoundEntityRef;
       try {
-        return stringifyEntityRef(
-          parseEntityRef(
-            ref,
-            defaults && {
-              defaultKind: defaults.kind,
-              defaultNamespace: 'default',
-            },
-          ),
+        parsed = parseEntityRef(
+          ref,
+          defaults && {
+            defaultKind: defaults.kind,
+            defaultNamespace: 'default',
+          },
         );
       } catch {
         ctx.addIssue({ code: 'custom', message: 'is not an entity ref' });
         return z.NEVER;
       }
+      const invalid = invalidPart(parsed);
+      if (invalid) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is not an entity ref: ${invalid}`,
+        });
+        return z.NEVER;
+      }
+      return stringifyEntityRef(parsed);
     });
 
 /** `/integrations/:integrationId` */

@@ -10,6 +10,7 @@ import {
 import { httpUrl } from '../http/httpUrl';
 import { parseInput } from '../http/parseInput';
 import { IncidentService } from './IncidentService';
+import { jsonBody } from '../http/jsonBody';
 
 const parse = parseInput;
 
@@ -67,7 +68,7 @@ export function createIncidentRouter(options: {
 }): express.Router {
   const { httpAuth, incidentService } = options;
   const router = Router();
-  const json = express.json();
+  const json = jsonBody();
 
   router.get('/v1/integrations/:integrationId/incidents', async (req, res) => {
     const integrationId = integrationIdOf(req.params);

@@ -7,6 +7,7 @@ import { parseInput } from '../http/parseInput';
 import { entityRefOf, integrationIdOf } from '../http/routeParams';
 import { IntegrationQueryService } from './IntegrationQueryService';
 import { OwnerAssignmentService } from './OwnerAssignmentService';
+import { jsonBody } from '../http/jsonBody';
 
 const assignOwnerBody = z.object({
   ownerRef: z.string().min(1).max(255).nullable(),
@@ -37,7 +38,7 @@ export function createIntegrationsRouter(options: {
 
   router.put(
     '/v1/integrations/:integrationId/accountable-owner',
-    express.json(),
+    jsonBody(),
     async (req, res) => {
       const integrationId = integrationIdOf(req.params);
       const body = parseInput(assignOwnerBody, req.body, 'body');
