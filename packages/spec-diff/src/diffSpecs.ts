@@ -18,7 +18,13 @@ import { diffJsonSchema } from './jsonschema/diffJsonSchema';
 import { SchemaComparator } from './schema/SchemaComparator';
 import { DiffOptions, DiffResult, SpecFormat } from './types';
 
-type Input = string | object;
+/**
+ * A spec as text (JSON or YAML, or GraphQL SDL) or as an already parsed
+ * document.
+ *
+ * @public
+ */
+export type SpecInput = string | object;
 
 function family(format: SpecFormat): string {
   if (format.startsWith('openapi')) return 'openapi';
@@ -27,7 +33,7 @@ function family(format: SpecFormat): string {
 }
 
 function load(
-  input: Input,
+  input: SpecInput,
   side: Side,
   limits: ParseLimits,
 ): { document: unknown; format: SpecFormat } | { sdl: string } {
@@ -55,8 +61,8 @@ function load(
  * @public
  */
 export async function diffSpecs(
-  base: Input,
-  revision: Input,
+  base: SpecInput,
+  revision: SpecInput,
   options: DiffOptions = {},
 ): Promise<DiffResult> {
   const limits: ParseLimits = {

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-export { diffSpecs } from './diffSpecs';
-export { inspectSpec, loadSpec } from './inspectSpec';
+export { diffSpecs, type SpecInput } from './diffSpecs';
+export { inspectSpec, loadSpec, type InspectOptions } from './inspectSpec';
 export { SpecInputError } from './errors';
 export type { SpecInputErrorCode } from './errors';
 export type {

@@ -3,7 +3,13 @@ import { detectFormat, looksLikeGraphql } from './load/detectFormat';
 import { DEFAULT_LIMITS, parseDocumentText } from './load/parseDocument';
 import { SpecFormat } from './types';
 
-type InspectOptions = { maxDocumentBytes?: number; maxAliases?: number };
+/**
+ * Limits for reading a spec: its size in bytes and the YAML aliases it may
+ * use.
+ *
+ * @public
+ */
+export type InspectOptions = { maxDocumentBytes?: number; maxAliases?: number };
 
 /**
  * The format and declared version of one spec text, within the same limits as diffSpecs.

@@ -18,4 +18,5 @@ export {
 export {
   integrationPermissionResourceRef,
   integrationPermissionRules,
+  type IntegrationQuery,
 } from './permissions/rules';

@@ -37,7 +37,7 @@ export const integrationHealthPlugin = createPlugin({
  *
  * @public
  */
-export const EntityIntegrationHealthSummaryCard =
+export const EntityIntegrationHealthSummaryCard: () => JSX.Element | null =
   integrationHealthPlugin.provide(
     createComponentExtension({
       name: 'EntityIntegrationHealthSummaryCard',
@@ -57,7 +57,7 @@ export const EntityIntegrationHealthSummaryCard =
  *
  * @public
  */
-export const EntityIntegrationHealthSpecHistoryCard =
+export const EntityIntegrationHealthSpecHistoryCard: () => JSX.Element | null =
   integrationHealthPlugin.provide(
     createComponentExtension({
       name: 'EntityIntegrationHealthSpecHistoryCard',
@@ -77,7 +77,7 @@ export const EntityIntegrationHealthSpecHistoryCard =
  *
  * @public
  */
-export const EntityIntegrationHealthBreakingChangesCard =
+export const EntityIntegrationHealthBreakingChangesCard: () => JSX.Element | null =
   integrationHealthPlugin.provide(
     createComponentExtension({
       name: 'EntityIntegrationHealthBreakingChangesCard',
@@ -97,7 +97,7 @@ export const EntityIntegrationHealthBreakingChangesCard =
  *
  * @public
  */
-export const EntityIntegrationHealthIncidentsCard =
+export const EntityIntegrationHealthIncidentsCard: () => JSX.Element | null =
   integrationHealthPlugin.provide(
     createComponentExtension({
       name: 'EntityIntegrationHealthIncidentsCard',
@@ -115,7 +115,7 @@ export const EntityIntegrationHealthIncidentsCard =
  *
  * @public
  */
-export const EntityIntegrationHealthDependencyMapCard =
+export const EntityIntegrationHealthDependencyMapCard: () => JSX.Element | null =
   integrationHealthPlugin.provide(
     createComponentExtension({
       name: 'EntityIntegrationHealthDependencyMapCard',
@@ -135,7 +135,7 @@ export const EntityIntegrationHealthDependencyMapCard =
  *
  * @public
  */
-export const EntityIntegrationHealthCalendarCard =
+export const EntityIntegrationHealthCalendarCard: () => JSX.Element | null =
   integrationHealthPlugin.provide(
     createComponentExtension({
       name: 'EntityIntegrationHealthCalendarCard',
@@ -152,17 +152,18 @@ export const EntityIntegrationHealthCalendarCard =
  *
  * @public
  */
-export const EntityIntegrationHealthContent = integrationHealthPlugin.provide(
-  createComponentExtension({
-    name: 'EntityIntegrationHealthContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityIntegrationsContent').then(
-          m => m.EntityIntegrationsContent,
-        ),
-    },
-  }),
-);
+export const EntityIntegrationHealthContent: () => JSX.Element | null =
+  integrationHealthPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIntegrationHealthContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityIntegrationsContent').then(
+            m => m.EntityIntegrationsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The breaking-change calendar page (legacy frontend system): mount it at
@@ -171,13 +172,15 @@ export const EntityIntegrationHealthContent = integrationHealthPlugin.provide(
  *
  * @public
  */
-export const IntegrationHealthCalendarPage = integrationHealthPlugin.provide(
-  createRoutableExtension({
-    name: 'IntegrationHealthCalendarPage',
-    component: () => import('./components/Calendar').then(m => m.CalendarPage),
-    mountPoint: calendarRouteRef,
-  }),
-);
+export const IntegrationHealthCalendarPage: () => JSX.Element | null =
+  integrationHealthPlugin.provide(
+    createRoutableExtension({
+      name: 'IntegrationHealthCalendarPage',
+      component: () =>
+        import('./components/Calendar').then(m => m.CalendarPage),
+      mountPoint: calendarRouteRef,
+    }),
+  );
 
 /**
  * The cross-team scorecard page (legacy frontend system):
@@ -185,11 +188,12 @@ export const IntegrationHealthCalendarPage = integrationHealthPlugin.provide(
  *
  * @public
  */
-export const IntegrationHealthScorecardPage = integrationHealthPlugin.provide(
-  createRoutableExtension({
-    name: 'IntegrationHealthScorecardPage',
-    component: () =>
-      import('./components/Scorecard').then(m => m.ScorecardPage),
-    mountPoint: scorecardRouteRef,
-  }),
-);
+export const IntegrationHealthScorecardPage: () => JSX.Element | null =
+  integrationHealthPlugin.provide(
+    createRoutableExtension({
+      name: 'IntegrationHealthScorecardPage',
+      component: () =>
+        import('./components/Scorecard').then(m => m.ScorecardPage),
+      mountPoint: scorecardRouteRef,
+    }),
+  );

@@ -8,7 +8,11 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import { z } from 'zod';
 
-/** Criteria a rule can express over integrations. */
+/**
+ * Criteria a rule can express over integrations.
+ *
+ * @public
+ */
 export type IntegrationQuery = {
   ownerRefs: string[];
   side: 'consumer' | 'provider' | 'either';
