@@ -245,10 +245,19 @@ const moneyText = (money: Record<string, number>) =>
     .map(currency => `${currency} ${money[currency].toFixed(2)}`)
     .join('; ');
 
-const csvCell = (value: unknown) => {
-  const text = value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting
+ * with = + - @, a tab or a carriage return) is prefixed with a quote mark;
+ * numbers are written as they are.
+ */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 /** The scorecard as CSV, its first line stating the snapshot date and window. */
 export function scorecardCsv(card: Scorecard): string {

@@ -46,4 +46,48 @@ describe('renderICalendar', () => {
     expect(event.startDate.toString()).toBe('2026-12-31');
     expect(event.endDate.toString()).toBe('2027-01-01');
   });
+
+  it('keeps stored text inside its property: a bare CR, CRLF or control character cannot start a new line', () => {
+    const injected = 'Harmless\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:forged';
+    const text = renderICalendar({
+      name: 'Feed\r\nX-INJECTED:1',
+      entries: [
+        {
+          id: 'e1',
+          origin: 'announced',
+          apiRef: 'api:default/transaction-events',
+          title: injected,
+          description: 'line one\nline two\u0007\u0000',
+          migrationUrl: 'https://wiki.example.com/x\rX-URL:1',
+          operations: [],
+          changes: [],
+          effectiveAt: '2026-12-31T00:00:00.000Z',
+          acknowledgeBy: '2026-12-31T00:00:00.000Z',
+          sequence: 1,
+          revision: 1,
+          createdAt: '2026-11-01T00:00:00.000Z',
+          updatedAt: '2026-11-02T00:00:00.000Z',
+          providerOwnerRefs: [],
+          consumers: [],
+        },
+      ],
+      link: () => 'https://portal.example.com/calendar?entry=e1\r\nX-LINK:1',
+      now: new Date('2026-11-22T12:00:00Z'),
+    });
+    // Every line break in the output is a CRLF that ends a content line.
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(1);
+    expect(calendar.getFirstPropertyValue('x-injected')).toBeNull();
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe(
+      'Harmless\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:forged (0/0 acknowledged)',
+    );
+    expect(event.description).toContain('line one\nline two');
+    expect(event.description).not.toContain('\u0000');
+    expect(event.description).not.toContain('\u0007');
+    expect(event.component.getFirstPropertyValue('url')).toBe(
+      'https://portal.example.com/calendar?entry=e1X-LINK:1',
+    );
+  });
 });

@@ -3,11 +3,22 @@ import { CalendarEntry } from '@integration-health/plugin-integration-health-com
 
 /** RFC 5545 text escaping (3.3.11). */
 function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // Other control characters are not allowed in TEXT (tab is).
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
+}
+
+/** A URI value (3.3.13) is not escaped: control characters are dropped. */
+function uri(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 /** Folds a content line at 75 octets (3.1), without splitting a UTF-8 character. */
@@ -96,7 +107,7 @@ export function renderICalendar(options: {
       `DTEND;VALUE=DATE:${nextDay(entry.effectiveAt)}`,
       `SUMMARY:${escapeText(`${entry.title} (${state})`)}`,
       `DESCRIPTION:${escapeText(describe(entry))}`,
-      `URL:${options.link(entry)}`,
+      `URL:${uri(options.link(entry))}`,
       `CATEGORIES:${escapeText(nameOf(entry.apiRef))}`,
       `STATUS:${entry.cancelledAt ? 'CANCELLED' : 'CONFIRMED'}`,
       'TRANSP:TRANSPARENT',
