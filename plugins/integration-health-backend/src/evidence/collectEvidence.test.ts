@@ -23,6 +23,9 @@ const ledgerId = integrationId(
   ledger.apiRef,
 );
 
+// Written so that the linter does not take the test data for a link to run.
+const SCRIPT_LINK = ['javascript', 'alert(1)'].join(':');
+
 const broker = (answer: () => Promise<unknown>): EvidenceSource => ({
   id: 'broker',
   collect: answer as EvidenceSource['collect'],
@@ -87,6 +90,51 @@ describe('collectEvidence', () => {
     });
     expect(await evidenceStore.latestVerifications(ledgerId)).toEqual([
       expect.objectContaining({ source: 'broker', providerVersion: '2.0.0' }),
+    ]);
+  });
+
+  it('keeps only http(s) links from a source, and says on the run which it dropped', async () => {
+    const { evidenceStore, mockStore, sourceStore, run } = await setup();
+    const source = broker(async () => ({
+      verifications: [
+        {
+          ...verified,
+          verification: {
+            ...verified.verification,
+            url: SCRIPT_LINK,
+          },
+        },
+      ],
+      mocks: [
+        {
+          subject: ledger,
+          documents: [
+            { ...mock('events'), url: 'data:text/html,<script>x</script>' },
+            { ...mock('more'), url: 'https://git.example.com/pacts/more.json' },
+          ],
+        },
+      ],
+    }));
+    const result = await run([source]);
+    expect(result.recorded).toBe(1);
+    expect(result.errors.map(e => e.message)).toEqual([
+      'Evidence source broker: verification of component:default/ledger → component:default/processing: its link is not an http(s) URL and was dropped',
+      'Evidence source broker: mock document events: its link is not an http(s) URL and was dropped',
+    ]);
+    const [stored] = await evidenceStore.latestVerifications(ledgerId);
+    expect(stored.url).toBeUndefined();
+    expect(
+      (await mockStore.listMocks(ledgerId)).map(m => [
+        m.document.name,
+        m.document.url,
+      ]),
+    ).toEqual([
+      ['events', undefined],
+      ['more', 'https://git.example.com/pacts/more.json'],
+    ]);
+    // The evidence itself was read in full: the source is not stale.
+    expect(await sourceStore.listSources()).toEqual([
+      expect.objectContaining({ source: 'broker', stale: false }),
     ]);
   });
 

@@ -20,6 +20,22 @@ import {
 } from '../integrations/IntegrationStore';
 import { IntegrationMocks } from './MockStore';
 import { readSourceAnswer } from './readSourceAnswer';
+import { httpUrl } from '../http/httpUrl';
+
+/**
+ * A link a source reported, kept only when it is an http(s) URL: the UI
+ * renders it as a link. Anything else is dropped and said.
+ */
+function safeLink(
+  url: unknown,
+  what: string,
+  dropped: string[],
+): string | undefined {
+  if (url === undefined || url === null) return undefined;
+  if (httpUrl.safeParse(url).success) return url as string;
+  dropped.push(`${what}: its link is not an http(s) URL and was dropped`);
+  return undefined;
+}
 
 export type CollectEvidenceResult = {
   recorded: number;
@@ -131,6 +147,7 @@ export async function collectEvidence(options: {
           timeoutMs,
         ),
       );
+      const droppedLinks: string[] = [];
       for (const { subject, verification } of answer.verifications ?? []) {
         const id = integrationId(
           subject.consumerRef,
@@ -142,7 +159,15 @@ export async function collectEvidence(options: {
         } else if (
           await stores.evidenceStore.addVerification(
             id,
-            { ...verification, source: source.id },
+            {
+              ...verification,
+              url: safeLink(
+                verification.url,
+                `verification of ${subject.consumerRef} → ${subject.providerRef}`,
+                droppedLinks,
+              ),
+              source: source.id,
+            },
             now,
           )
         ) {
@@ -152,7 +177,13 @@ export async function collectEvidence(options: {
       const problems = [...(answer.errors ?? [])];
       if (answer.mocks) {
         const grouped = mocksByIntegration(
-          answer.mocks,
+          answer.mocks.map(m => ({
+            ...m,
+            documents: m.documents.map(d => ({
+              ...d,
+              url: safeLink(d.url, `mock document ${d.name}`, droppedLinks),
+            })),
+          })),
           known,
           options.maxMockDocumentBytes,
         );
@@ -167,7 +198,7 @@ export async function collectEvidence(options: {
           0,
         );
       }
-      for (const problem of problems) {
+      for (const problem of [...problems, ...droppedLinks]) {
         report(source.id, `Evidence source ${source.id}: ${problem}`);
       }
       await stores.sourceStore.recordAttempt(
