@@ -22,6 +22,7 @@ import { AnnounceDialog } from './AnnounceDialog';
 import styles from './Calendar.module.css';
 import { StateBadge } from './StateBadge';
 import { formatDay } from './formatDay';
+import { isHttpUrl } from '../ExternalLink/isHttpUrl';
 
 function Consumers({
   entry,
@@ -166,8 +167,10 @@ export function EntryDialog(props: {
             {(entry.migrationNotes || entry.migrationUrl) && (
               <Text as="p" variant="body-small">
                 Migration: {entry.migrationNotes}{' '}
-                {entry.migrationUrl && (
+                {isHttpUrl(entry.migrationUrl) ? (
                   <Link href={entry.migrationUrl}>{entry.migrationUrl}</Link>
+                ) : (
+                  entry.migrationUrl
                 )}
               </Text>
             )}

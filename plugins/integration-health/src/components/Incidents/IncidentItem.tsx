@@ -3,6 +3,7 @@ import { IntegrationIncident } from '@integration-health/plugin-integration-heal
 import { calendarRouteRef } from '../../routes';
 import { useOptionalRouteRef } from '../useOptionalRouteRef';
 import styles from './Incidents.module.css';
+import { isHttpUrl } from '../ExternalLink/isHttpUrl';
 
 const WARNING_BELOW = 50;
 
@@ -125,12 +126,12 @@ export function IncidentItem(props: {
                 The calendar entry
               </Link>
             )}
-            {outOfSync?.url && (
-              <Link href={outOfSync.url} variant="body-small">
+            {isHttpUrl(outOfSync?.url) && (
+              <Link href={outOfSync!.url} variant="body-small">
                 The out-of-sync {outOfSync.kind}
               </Link>
             )}
-            {incident.postmortemUrls.map((url, i) => (
+            {incident.postmortemUrls.filter(isHttpUrl).map((url, i) => (
               <Link key={url} href={url} variant="body-small">
                 Post-mortem
                 {incident.postmortemUrls.length > 1 ? ` ${i + 1}` : ''}

@@ -9,6 +9,7 @@ import {
 import { ScoreExplanation } from '@integration-health/plugin-integration-health-common';
 import { useState } from 'react';
 import styles from './ScoreBadge.module.css';
+import { isHttpUrl } from '../ExternalLink/isHttpUrl';
 
 /** The colour band of a score: good from 80, fair from 50, poor below, grey when unknown. */
 export function scoreBandClass(value: number | undefined): string {
@@ -63,8 +64,12 @@ function ExplanationBody({ score }: { score: ScoreExplanation }) {
             {score.evidence.map(e => (
               <li key={`${e.source}-${e.label}`}>
                 <Text variant="body-small">
-                  {e.url ? <Link href={e.url}>{e.label}</Link> : e.label} (
-                  {e.source}
+                  {isHttpUrl(e.url) ? (
+                    <Link href={e.url}>{e.label}</Link>
+                  ) : (
+                    e.label
+                  )}{' '}
+                  ({e.source}
                   {e.at && `, ${e.at.slice(0, 10)}`})
                 </Text>
               </li>
