@@ -312,6 +312,7 @@ export async function buildIntegrationHealthContext(
         links,
       }),
       breakingChangeCheck: new BreakingChangeCheck({
+        catalog,
         specStore,
         calendarService,
         maxDocumentBytes: syncConfig.maxDocumentBytes,

@@ -14,11 +14,15 @@ import { paymentsCatalog } from './testUtils/entities';
 jest.setTimeout(30_000);
 
 const OUTSIDER = 'user:default/outsider';
-const HIDDEN_FROM_OUTSIDER = 'component:default/ledger';
+const HIDDEN_FROM_OUTSIDER = new Set([
+  'component:default/ledger',
+  'api:default/validation-api',
+]);
 
 /**
  * The in-memory catalog, except that the outsider may not read the ledger
- * component — as a permission policy would decide in a real catalog.
+ * component nor the validation API — as a permission policy would decide in
+ * a real catalog.
  */
 const catalogWithVisibility = createServiceFactory({
   service: catalogServiceRef,
@@ -27,7 +31,7 @@ const catalogWithVisibility = createServiceFactory({
     const catalog = catalogServiceMock({ entities: paymentsCatalog() });
     const hides = (credentials: any, ref: string) =>
       credentials?.principal?.userEntityRef === OUTSIDER &&
-      ref === HIDDEN_FROM_OUTSIDER;
+      HIDDEN_FROM_OUTSIDER.has(ref);
     const getEntityByRef = catalog.getEntityByRef.bind(catalog);
     const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
     catalog.getEntityByRef = async (ref, options: any) =>
@@ -156,6 +160,30 @@ describe('integration-health backend', () => {
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
     expect(hidden.status).toBe(404);
     expect(hidden.body.error.name).toBe('NotFoundError');
+  });
+
+  it('checks a candidate spec only against an API the caller can see, answering 404 as for one that does not exist', async () => {
+    const candidate = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'validation-api', version: '2.0.0' },
+      paths: {},
+    });
+    const check = (who: string, apiRef: string) =>
+      request(server)
+        .post('/api/integration-health/v1/calendar/check')
+        .set('Authorization', mockCredentials.user.header(who))
+        .send({ apiRef, spec: candidate });
+
+    const seen = await check('user:default/mock', 'api:default/validation-api');
+    expect(seen.status).toBe(200);
+    const hidden = await check(OUTSIDER, 'api:default/validation-api');
+    const missing = await check(OUTSIDER, 'api:default/no-such-api');
+    expect(hidden.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(hidden.body.error.message).toBe(
+      'No API api:default/validation-api in the catalog',
+    );
+    expect(JSON.stringify(hidden.body)).not.toContain('paths');
   });
 
   it('refuses unauthenticated requests', async () => {

@@ -9,6 +9,7 @@ import {
   inspectSpec,
   SpecInputError,
 } from '@integration-health/spec-diff';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SpecStore } from '../specs/SpecStore';
 import { operationsTouched, reaches } from './affectedConsumers';
 import { CalendarService } from './CalendarService';
@@ -29,6 +30,7 @@ function versionOf(document: string, maxDocumentBytes: number) {
 export class BreakingChangeCheck {
   constructor(
     private readonly options: {
+      catalog: CatalogService;
       specStore: SpecStore;
       calendarService: CalendarService;
       maxDocumentBytes: number;
@@ -58,9 +60,12 @@ export class BreakingChangeCheck {
     },
     credentials: BackstageCredentials,
   ): Promise<BreakingChangeCheckResult> {
-    const { calendarService } = this.options;
+    const { calendarService, catalog } = this.options;
     const { apiRef } = request;
-    if (!(await calendarService.apiResource(apiRef))) {
+    // Asked with the caller's credentials: an API they cannot read is
+    // answered exactly as one that does not exist.
+    const api = await catalog.getEntityByRef(apiRef, { credentials });
+    if (!api || !(await calendarService.apiResource(apiRef))) {
       throw new NotFoundError(`No API ${apiRef} in the catalog`);
     }
     const base = request.base ?? (await this.currentDefinition(apiRef));
