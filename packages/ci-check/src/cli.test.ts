@@ -60,7 +60,10 @@ const result = (passed: boolean) => ({
   passed,
 });
 
-async function run(argv: string[], env: Record<string, string> = {}) {
+async function run(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(
@@ -178,5 +181,36 @@ describe('integration-health-check', () => {
     });
     expect(offline.code).toBe(2);
     expect(offline.err[0]).toMatch(/^The check could not run/);
+  });
+
+  it('takes the token from the environment only, and sends it only over https or to this machine', async () => {
+    const onArgv = await run([
+      '--api',
+      'api:x',
+      '--spec',
+      spec,
+      '--token',
+      'visible-in-ps',
+    ]);
+    expect(onArgv.code).toBe(2);
+    expect(onArgv.err.join('\n')).toContain(
+      'pass the token in BACKSTAGE_TOKEN, not as --token',
+    );
+    const missing = await run(['--api', 'api:x', '--spec', spec], {
+      BACKSTAGE_TOKEN: undefined,
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.err.join('\n')).toContain('BACKSTAGE_TOKEN is required');
+
+    received = undefined;
+    const plain = await run(['--api', 'api:x', '--spec', spec], {
+      BACKSTAGE_URL: 'http://portal.example.com',
+    });
+    expect(plain.code).toBe(2);
+    expect(plain.err.join('\n')).toContain(
+      'http://portal.example.com would send the token unencrypted',
+    );
+    // Refused before anything was sent.
+    expect(received).toBeUndefined();
   });
 });

@@ -8,9 +8,10 @@ const USAGE = `Usage: integration-health-check --api <api entity ref> --spec <ca
   [--base <spec file>]           compare with this instead of the portal's current definition
   [--announce <YYYY-MM-DD>]      file breaking changes not on the calendar yet, effective that day
   [--title <text>]               the title of that entry
-  [--url <portal url>]           or BACKSTAGE_URL
-  [--token <token>]              an external access token, or BACKSTAGE_TOKEN
+  [--url <portal url>]           or BACKSTAGE_URL (https, or http to this machine)
   [--json]                       print the portal's answer as JSON
+The external access token comes from BACKSTAGE_TOKEN only: arguments are
+visible to every user of the machine.
 Exit code: 0 passed, 1 an unacknowledged breaking change reaches a consumer, 2 the check could not run.`;
 
 const MAX_SPEC_BYTES = 20 * 1024 * 1024;
@@ -42,6 +43,23 @@ async function readSpec(file: string): Promise<string> {
   return text;
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The token is sent to this URL: https, or plain http only to this machine. */
+function assertSafeUrl(url: string) {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`${url} is not a URL`);
+  }
+  if (parsed.protocol === 'https:') return;
+  if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return;
+  throw new UsageError(
+    `${url} would send the token unencrypted: use https (plain http only to localhost)`,
+  );
+}
+
 function options(argv: string[], env: Record<string, string | undefined>) {
   const { values } = parseArgs({
     args: argv,
@@ -58,13 +76,19 @@ function options(argv: string[], env: Record<string, string | undefined>) {
     },
     strict: true,
   });
-  const url = (values.url ?? env.BACKSTAGE_URL)?.replace(/\/+$/, '');
-  const token = values.token ?? env.BACKSTAGE_TOKEN;
   if (values.help) return undefined;
+  if (values.token !== undefined) {
+    throw new UsageError(
+      'pass the token in BACKSTAGE_TOKEN, not as --token: arguments are visible to every user of the machine',
+    );
+  }
+  const url = (values.url ?? env.BACKSTAGE_URL)?.replace(/\/+$/, '');
+  const token = env.BACKSTAGE_TOKEN;
   if (!values.api || !values.spec)
     throw new UsageError('--api and --spec are required');
   if (!url) throw new UsageError('--url or BACKSTAGE_URL is required');
-  if (!token) throw new UsageError('--token or BACKSTAGE_TOKEN is required');
+  if (!token) throw new UsageError('BACKSTAGE_TOKEN is required');
+  assertSafeUrl(url);
   if (values.announce && !/^\d{4}-\d\d-\d\d$/.test(values.announce)) {
     throw new UsageError('--announce takes a date, YYYY-MM-DD');
   }
