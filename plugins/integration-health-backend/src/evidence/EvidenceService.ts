@@ -3,6 +3,7 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ContractVerification,
+  EvidenceSourceStatus,
   IntegrationScores,
 } from '@integration-health/plugin-integration-health-common';
 import { MockDocument } from '@integration-health/plugin-integration-health-node';
@@ -12,6 +13,7 @@ import { MockStore } from './MockStore';
 import { IntegrationStore } from '../integrations/IntegrationStore';
 import { ScoreService } from './scores/ScoreService';
 import { ScoreStore } from './scores/ScoreStore';
+import { redactReason } from './redactReason';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
 
 /** Evidence pushed from pipelines, and the scores it changes. */
@@ -51,9 +53,16 @@ export class EvidenceService {
     );
   }
 
-  /** Every evidence source, stale ones with their last error. */
-  listSources() {
-    return this.options.sourceStore.listSources();
+  /**
+   * Every evidence source, stale ones with their last error, redacted: the
+   * full error is in the log.
+   */
+  async listSources(): Promise<EvidenceSourceStatus[]> {
+    const sources = await this.options.sourceStore.listSources();
+    return sources.map(source => ({
+      ...source,
+      lastError: source.lastError && redactReason(source.lastError),
+    }));
   }
 
   private async existing(integrationId: string) {
