@@ -13,6 +13,7 @@ import {
 } from '@integration-health/plugin-integration-health-node';
 import { buildIntegrationHealthContext } from './buildIntegrationHealthContext';
 import { scheduleTasks } from './scheduleTasks';
+import { FEED_PATH } from './calendar/calendarRouter';
 
 /**
  * The Integration Health backend plugin: the catalog sync job, the
@@ -63,10 +64,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           httpRouter.use(router);
         }
         // Calendar clients cannot sign in; the feed checks its own token.
-        httpRouter.addAuthPolicy({
-          path: '/v1/calendar/feed.ics',
-          allow: 'unauthenticated',
-        });
+        httpRouter.addAuthPolicy({ path: FEED_PATH, allow: 'unauthenticated' });
       },
     });
   },

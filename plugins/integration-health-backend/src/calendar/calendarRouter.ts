@@ -54,6 +54,9 @@ const acknowledgement = z.object({
   note: z.string().trim().min(1).max(2000).optional(),
 });
 
+/** The iCalendar feed: calendar clients cannot sign in, so it checks its own token. */
+export const FEED_PATH = '/v1/calendar/feed.ics';
+
 /** The calendar's routes: entries, announcements and acknowledgements. */
 const feedQuery = z.object({
   token: z.string().min(20).max(200),
@@ -80,10 +83,25 @@ export function createCalendarRouter(options: {
 }): express.Router {
   const { httpAuth, calendarService, breakingChangeCheck, feedService } =
     options;
-  const router = Router();
+  const router = Router({ caseSensitive: true, strict: true });
+  // The backend lets everything under the feed's path through without
+  // credentials; only GET of the feed itself, spelled exactly, stays open.
+  router.use((req, _res, next) => {
+    const open = req.method === 'GET' || req.method === 'HEAD';
+    if (
+      req.path.toLowerCase().startsWith(FEED_PATH.toLowerCase()) &&
+      !(open && req.path === FEED_PATH)
+    ) {
+      httpAuth
+        .credentials(req, { allow: ['user', 'service'] })
+        .then(() => next(), next);
+    } else {
+      next();
+    }
+  });
   // Calendar clients cannot sign in: the feed's token is its credential
   // (the plugin lets this path through without Backstage credentials).
-  router.get('/v1/calendar/feed.ics', async (req, res) => {
+  router.get(FEED_PATH, async (req, res) => {
     const query = parse(feedQuery, req.query, 'query');
     const body = await feedService.feed(query.token, query.team);
     res

@@ -30,6 +30,10 @@ describe('hostile input', () => {
       features: [
         integrationHealthPlugin,
         catalogServiceMock.factory({ entities: paymentsCatalog() }),
+        // Requests without a token are unauthenticated, as in a real backend.
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         mockServices.rootConfig.factory({
           data: {
             integrationHealth: {
@@ -127,5 +131,30 @@ describe('hostile input', () => {
     expect(res.body.error.message).toContain(
       '$ref #/components/schemas/%E0%A4%A has malformed percent-encoding',
     );
+  });
+
+  it.each([
+    ['POST', '/v1/calendar/feed.ics'],
+    ['PUT', '/v1/calendar/feed.ics'],
+    ['DELETE', '/v1/calendar/feed.ics'],
+    ['GET', '/v1/calendar/feed.ics/anything'],
+    ['GET', '/v1/calendar/FEED.ICS'],
+    ['GET', '/v1/calendar/Feed.ics'],
+  ])(
+    'asks for credentials on %s %s: only GET of the feed itself is open',
+    async (method, path) => {
+      const res = await request(backend.server)[
+        method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'
+      ](`${API}${path}`);
+      expect(res.status).toBe(401);
+    },
+  );
+
+  it('opens GET of the feed to calendar clients, which the feed token admits or refuses', async () => {
+    const res = await request(backend.server).get(
+      `${API}/v1/calendar/feed.ics?token=not-a-token`,
+    );
+    expect(res.status).not.toBe(401);
+    expect(res.status).toBeLessThan(500);
   });
 });
