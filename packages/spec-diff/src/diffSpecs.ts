@@ -5,8 +5,10 @@ import {
   DEFAULT_LIMITS,
   parseDocumentText,
   ParseLimits,
+  ParseNote,
   Side,
 } from './load/parseDocument';
+import { DOCUMENT_RULES } from './documentRules';
 import { SpecDocument } from './load/SpecDocument';
 import { diffOpenApi } from './openapi/diffOpenApi';
 import { OPERATION_RULES } from './openapi/operationRules';
@@ -36,12 +38,15 @@ function load(
   input: SpecInput,
   side: Side,
   limits: ParseLimits,
+  notes: ParseNote[],
 ): { document: unknown; format: SpecFormat } | { sdl: string } {
   if (typeof input === 'string' && looksLikeGraphql(input)) {
     return { sdl: input };
   }
   const document =
-    typeof input === 'string' ? parseDocumentText(input, side, limits) : input;
+    typeof input === 'string'
+      ? parseDocumentText(input, side, limits, notes)
+      : input;
   const format = detectFormat(document);
   if (!format) {
     throw new SpecInputError(
@@ -70,8 +75,9 @@ export async function diffSpecs(
       options.maxDocumentBytes ?? DEFAULT_LIMITS.maxDocumentBytes,
     maxAliases: options.maxAliases ?? DEFAULT_LIMITS.maxAliases,
   };
-  const before = load(base, 'base', limits);
-  const after = load(revision, 'revision', limits);
+  const notes: ParseNote[] = [];
+  const before = load(base, 'base', limits, notes);
+  const after = load(revision, 'revision', limits, notes);
 
   if ('sdl' in before || 'sdl' in after) {
     if (!('sdl' in before) || !('sdl' in after)) {
@@ -80,7 +86,7 @@ export async function diffSpecs(
         'one side is GraphQL SDL and the other is not',
       );
     }
-    return diffGraphqlAsync(before.sdl, after.sdl);
+    return diffGraphqlAsync(before.sdl, after.sdl, options.maxGraphqlTokens);
   }
   if (family(before.format) !== family(after.format)) {
     throw new SpecInputError(
@@ -104,7 +110,7 @@ export async function diffSpecs(
     limits,
   });
   const findings = new FindingCollector(
-    id => OPERATION_RULES[id] ?? ASYNCAPI_RULES[id],
+    id => OPERATION_RULES[id] ?? ASYNCAPI_RULES[id] ?? DOCUMENT_RULES[id],
   );
   const context = {
     base: baseDoc,
@@ -126,6 +132,15 @@ export async function diffSpecs(
       pointer: '',
       message: `$ref ${unresolved.ref} not followed (${unresolved.side}): ${unresolved.reason}`,
       subject: unresolved.ref,
+    });
+  }
+  for (const note of notes) {
+    findings.add({
+      id: 'spec-duplicate-key',
+      location: `${note.which} line ${note.line}`,
+      pointer: note.pointer,
+      message: `the ${note.which} has the key ${note.pointer} more than once; the last one (line ${note.line}) is read, as JSON.parse and Go's encoding/json read it, while strict YAML readers refuse the document`,
+      subject: `${note.which}|${note.pointer}|${note.offset}`,
     });
   }
   return { format: after.format, ...findings.result() };

@@ -1,26 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { OPERATION_RULES } from './openapi/operationRules';
 import { SCHEMA_CHANGES, schemaRule } from './schema/schemaRules';
+import {
+  describeWithSharedFixtures,
+  readSharedFixture,
+} from './__testUtils__/sharedFixtures';
+
+const LEVEL = { ERR: 'breaking', WARN: 'warning', INFO: 'info' } as const;
 
 // The reference checker's taxonomy, used by path from the shared fixtures.
-const referenceFile = path.resolve(
-  __dirname,
-  '../../../../shared/fixtures/spec-diff/rules/oasdiff-rules.json',
-);
-const LEVEL = { ERR: 'breaking', WARN: 'warning', INFO: 'info' } as const;
-const describeIfReference = fs.existsSync(referenceFile)
-  ? describe
-  : describe.skip;
-
-describeIfReference('rule levels', () => {
+describeWithSharedFixtures('rule levels', () => {
   let reference: Map<string, string>;
   beforeAll(() => {
     reference = new Map(
-      JSON.parse(fs.readFileSync(referenceFile, 'utf8')).map((r: any) => [
-        r.id,
-        LEVEL[r.level as keyof typeof LEVEL],
-      ]),
+      JSON.parse(readSharedFixture('rules/oasdiff-rules.json')).map(
+        (r: any) => [r.id, LEVEL[r.level as keyof typeof LEVEL]],
+      ),
     );
   });
 

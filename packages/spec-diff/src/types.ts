@@ -80,6 +80,11 @@ export type DiffOptions = {
   maxDocumentBytes?: number;
   /** Most YAML aliases a document may use. Default 100. */
   maxAliases?: number;
+  /**
+   * Most lexical tokens a GraphQL document may hold. Default 250,000 (four
+   * times GitHub's public schema); parsing costs about 600 bytes per token.
+   */
+  maxGraphqlTokens?: number;
   /** The date deprecations are judged against. Default: today. */
   today?: Date;
 };

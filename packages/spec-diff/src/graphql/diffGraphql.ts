@@ -15,14 +15,30 @@ const loadGraphql = (): typeof import('graphql') => require('graphql');
 const loadInspector = (): typeof import('@graphql-inspector/core') =>
   require('@graphql-inspector/core');
 
-function build(sdl: string, which: 'base' | 'revision') {
-  const { buildSchema, GraphQLError } = loadGraphql();
+/** GitHub's public schema (1.2 MB of SDL) is about 61,000 tokens. */
+export const DEFAULT_MAX_GRAPHQL_TOKENS = 250_000;
+
+function build(sdl: string, which: 'base' | 'revision', maxTokens: number) {
+  const { parse, buildASTSchema, GraphQLError } = loadGraphql();
   try {
+    // Parsing costs about 600 bytes of memory per token: stop early, before a
+    // huge document fills the heap.
+    const document = parse(sdl, { maxTokens, noLocation: true });
     // Directives from other tools (federation, codegen) need not be declared.
-    return buildSchema(sdl, { assumeValidSDL: true });
+    return buildASTSchema(document, { assumeValidSDL: true });
   } catch (error) {
     const location =
       error instanceof GraphQLError ? error.locations?.[0] : undefined;
+    if (
+      error instanceof GraphQLError &&
+      error.message.includes('tokens. Parsing aborted')
+    ) {
+      throw new SpecInputError(
+        'too-large',
+        `the GraphQL document has more than ${maxTokens} tokens (the limit; raise it with maxGraphqlTokens)`,
+        { which, line: location?.line, column: location?.column },
+      );
+    }
     throw new SpecInputError(
       'invalid-document',
       `not a valid GraphQL schema: ${(error as Error).message}`,
@@ -41,10 +57,11 @@ const kebab = (type: string) => type.toLowerCase().replace(/_/g, '-');
 export async function diffGraphqlAsync(
   base: string,
   revision: string,
+  maxTokens = DEFAULT_MAX_GRAPHQL_TOKENS,
 ): Promise<DiffResult> {
   const changes = await loadInspector().diff(
-    build(base, 'base'),
-    build(revision, 'revision'),
+    build(base, 'base', maxTokens),
+    build(revision, 'revision', maxTokens),
   );
   const findings = new FindingCollector(() => undefined);
   const seen = new Map<string, number>();

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SpecInputError } from '../errors';
 import { parseDocumentText, ParseLimits, Side } from './parseDocument';
+import { escapePointer, unescapePointer } from './pointer';
+
+export { escapePointer };
 
 export type Resolved = {
   node: any;
@@ -14,12 +17,21 @@ export type UnresolvedRef = { ref: string; reason: string; side: Side };
 
 const MAX_REF_HOPS = 64;
 
-export function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapePointer(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+/** `http:`, `urn:`, `c:`…: a URI scheme (RFC 3986) before the first `:`. */
+function hasScheme(target: string): boolean {
+  const colon = target.indexOf(':');
+  if (colon < 1) return false;
+  for (let i = 0; i < colon; i++) {
+    const c = target[i].toLowerCase();
+    const letter = c >= 'a' && c <= 'z';
+    if (
+      i === 0
+        ? !letter
+        : !(letter || (c >= '0' && c <= '9') || '+.-'.includes(c))
+    )
+      return false;
+  }
+  return true;
 }
 
 function isInside(dir: string, file: string): boolean {
@@ -80,7 +92,7 @@ export class SpecDocument {
     let file = fromFile;
     let root = file ? this.files.get(file) : this.root;
     if (target) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) {
+      if (hasScheme(target) || target.startsWith('//')) {
         this.report(ref, 'remote references are never fetched');
         return undefined;
       }

@@ -87,6 +87,4 @@ export const OPERATION_RULES: Record<string, FindingLevel> = {
   'api-security-component-oauth-scope-added': I,
   'api-security-component-oauth-scope-removed': I,
   'api-security-component-oauth-scope-changed': I,
-  // references the engine could not follow: the diff may be incomplete
-  'spec-ref-unresolved': W, // own
 };

@@ -1,4 +1,5 @@
 import { escapePointer, Resolved, SpecDocument } from '../load/SpecDocument';
+import { pathKey } from './pathTemplate';
 
 export const METHODS = [
   'get',
@@ -21,11 +22,6 @@ export type Operation = {
   pathItem: any;
   pathPointer: string;
 };
-
-/** `/pets/{petId}` and `/pets/{id}` are the same endpoint. */
-export function pathKey(path: string): string {
-  return path.replace(/\{[^}]*\}/g, '{}');
-}
 
 export function operationsOf(
   doc: SpecDocument,

@@ -1,5 +1,6 @@
 import { OpenApiContext, sunsetOf } from '../OpenApiContext';
-import { Operation, pathKey } from '../operations';
+import { Operation } from '../operations';
+import { pathKey } from '../pathTemplate';
 
 /** Operations and paths that appeared, disappeared, or were deprecated. */
 export function checkEndpoints(

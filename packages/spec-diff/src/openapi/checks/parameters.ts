@@ -2,6 +2,7 @@ import { SpecDocument } from '../../load/SpecDocument';
 import { childPointer } from '../../schema/SchemaComparator';
 import { OpenApiContext, reportSchemaChanges } from '../OpenApiContext';
 import { Operation } from '../operations';
+import { templateParameters } from '../pathTemplate';
 
 type Parameter = { node: any; pointer: string; key: string; label: string };
 
@@ -11,7 +12,7 @@ function parametersOf(
   op: Operation,
 ): Map<string, Parameter> {
   const result = new Map<string, Parameter>();
-  const pathParamOrder = [...op.path.matchAll(/\{([^}]*)\}/g)].map(m => m[1]);
+  const pathParamOrder = templateParameters(op.path);
   const lists: [unknown, string][] = [
     [op.pathItem.parameters, `${op.pathPointer}/parameters`],
     [op.node.parameters, `${op.pointer}/parameters`],

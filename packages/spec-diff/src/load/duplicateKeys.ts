@@ -1,0 +1,122 @@
+import { isMap, isPair, isScalar, isSeq, Node as YamlNode } from 'yaml';
+import { escapePointer } from './pointer';
+
+/** A key that appears twice in one object; the last one is the one read. */
+export type DuplicateKey = {
+  /** JSON pointer of the key's value. */
+  pointer: string;
+  /** Offset of the occurrence that wins (the last). */
+  offset: number;
+};
+
+function keyText(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+/** Duplicate keys in a composed YAML document, found by one walk of its nodes. */
+export function yamlDuplicateKeys(root: unknown): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const walk = (node: unknown, pointer: string, depth: number) => {
+    if (depth > 10_000) return;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const name = keyText(pair.key);
+        const at = `${pointer}/${escapePointer(name)}`;
+        if (seen.has(name)) {
+          const range = (pair.key as YamlNode | null)?.range;
+          found.push({ pointer: at, offset: range ? range[0] : 0 });
+        }
+        seen.add(name);
+        walk(pair.value, at, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) =>
+        walk(item, `${pointer}/${index}`, depth + 1),
+      );
+    }
+  };
+  walk(root, '', 0);
+  return found;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Duplicate keys in a text that JSON.parse has accepted, by one forward scan
+ * (JSON.parse keeps the last value and says nothing). Pointers are built only
+ * for the duplicates.
+ */
+export function jsonDuplicateKeys(text: string): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  // One frame per open object or array: the keys seen (objects), the path token.
+  const keys: (Set<string> | undefined)[] = [];
+  const path: string[] = [];
+  const index: number[] = [];
+  let expectKey = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      let end = i + 1;
+      let escaped = false;
+      for (;;) {
+        const d = text.charCodeAt(end);
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) {
+          escaped = true;
+          end += 2;
+        } else end += 1;
+      }
+      if (expectKey) {
+        const raw = text.slice(i + 1, end);
+        const name = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const frame = keys[keys.length - 1]!;
+        path[path.length - 1] = name;
+        if (frame.has(name)) {
+          found.push({
+            pointer: `/${path.map(escapePointer).join('/')}`,
+            offset: i,
+          });
+        }
+        frame.add(name);
+        expectKey = false;
+      }
+      i = end + 1;
+      continue;
+    }
+    switch (c) {
+      case 0x7b /* { */:
+        keys.push(new Set());
+        path.push('');
+        index.push(0);
+        expectKey = true;
+        break;
+      case 0x5b /* [ */:
+        keys.push(undefined);
+        path.push('0');
+        index.push(0);
+        break;
+      case 0x7d /* } */:
+      case 0x5d /* ] */:
+        keys.pop();
+        path.pop();
+        index.pop();
+        break;
+      case 0x2c /* , */:
+        if (keys[keys.length - 1]) expectKey = true;
+        else {
+          index[index.length - 1] += 1;
+          path[path.length - 1] = String(index[index.length - 1]);
+        }
+        break;
+      default:
+    }
+    i += 1;
+  }
+  return found;
+}
