@@ -12,6 +12,17 @@ export interface Config {
        * Entities read from the catalog per request. Defaults to 500.
        */
       pageSize?: number;
+      /**
+       * A run whose catalog read looks incomplete (a catalog still
+       * ingesting, a policy hiding entities from the plugin) is held: it
+       * changes nothing and says why on the run and on the tab.
+       */
+      hold?: {
+        /** Hold a run that would mark more than this share of the integrations gone. Defaults to 0.2. */
+        maxGoneShare?: number;
+        /** Hold a run that reads fewer than this share of the last good run's entities. Defaults to 0.5. */
+        minEntitiesShare?: number;
+      };
     };
     specs?: {
       /**

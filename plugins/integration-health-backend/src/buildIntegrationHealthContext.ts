@@ -198,6 +198,7 @@ export async function buildIntegrationHealthContext(
     evidenceTimeoutMs: syncConfig.evidenceTimeoutMs,
     maxMockDocumentBytes: syncConfig.maxMockDocumentBytes,
     pageSize: syncConfig.pageSize,
+    hold: syncConfig.hold,
   });
 
   permissionsRegistry.addResourceType({

@@ -9,8 +9,17 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import { InputError } from '@backstage/errors';
 
+/** When a sync's catalog read looks incomplete and the run is held instead of applied. */
+export type HoldConfig = {
+  /** Hold a run that would mark more than this share of the integrations gone. */
+  maxGoneShare: number;
+  /** Hold a run that reads fewer than this share of the last good run's entities. */
+  minEntitiesShare: number;
+};
+
 export type SyncConfig = {
   schedule: SchedulerServiceTaskScheduleDefinition;
+  hold: HoldConfig;
   pageSize: number;
   maxDocumentBytes: number;
   evidenceTimeoutMs: number;
@@ -30,6 +39,19 @@ export function readSyncConfig(config: Config): SyncConfig {
         sync.getConfig('schedule'),
       )
     : DEFAULT_SCHEDULE;
+  const share = (key: string, fallback: number) => {
+    const value = sync?.getOptionalNumber(`hold.${key}`) ?? fallback;
+    if (!(value >= 0 && value <= 1)) {
+      throw new InputError(
+        `integrationHealth.sync.hold.${key} must be a share from 0 to 1, got ${value}`,
+      );
+    }
+    return value;
+  };
+  const hold = {
+    maxGoneShare: share('maxGoneShare', 0.2),
+    minEntitiesShare: share('minEntitiesShare', 0.5),
+  };
   const pageSize = sync?.getOptionalNumber('pageSize') ?? 500;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) {
     throw new InputError(
@@ -64,6 +86,7 @@ export function readSyncConfig(config: Config): SyncConfig {
   }
   return {
     schedule,
+    hold,
     pageSize,
     maxDocumentBytes,
     evidenceTimeoutMs: evidenceTimeoutSeconds * 1000,

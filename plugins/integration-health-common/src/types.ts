@@ -113,6 +113,8 @@ export type EntityIntegrations = {
   /** Integrations where the entity (or the API it provides) is consumed: who depends on it. */
   downstream: Integration[];
   lastSync?: SyncRunSummary;
+  /** The latest run, when it was held: what is shown is from `lastSync`. */
+  heldSync?: SyncRunSummary;
 };
 
 /**
@@ -127,11 +129,13 @@ export type SyncRunEntityError = {
 };
 
 /**
- * Where a run of the sync job is.
+ * Where a run of the sync job is. A `held` run read a catalog that looked
+ * incomplete (far fewer entities than the last good run, or most of the
+ * integrations gone) and changed nothing; its `error` says why.
  *
  * @public
  */
-export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
+export type SyncRunStatus = 'running' | 'succeeded' | 'failed' | 'held';
 
 /**
  * What a run of the sync job read, found and changed.

@@ -34,10 +34,11 @@ export class IntegrationQueryService {
     credentials: BackstageCredentials,
   ): Promise<EntityIntegrations> {
     const { integrationStore, syncRunStore } = this.options;
-    const [, stored, lastSync] = await Promise.all([
+    const [, stored, lastSync, latest] = await Promise.all([
       this.visibility.assertVisible(entityRef, credentials),
       integrationStore.listForEntity(entityRef),
       syncRunStore.getLatestSucceededRun(),
+      syncRunStore.getLatestRun(),
     ]);
     const visibleIds = new Set(
       (
@@ -68,6 +69,16 @@ export class IntegrationQueryService {
         finishedAt: lastSync.finishedAt,
         counts: lastSync.counts,
       },
+      heldSync:
+        latest?.status === 'held'
+          ? {
+              id: latest.id,
+              status: latest.status,
+              startedAt: latest.startedAt,
+              finishedAt: latest.finishedAt,
+              error: latest.error,
+            }
+          : undefined,
     };
   }
 

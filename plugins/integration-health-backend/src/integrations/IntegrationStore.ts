@@ -21,6 +21,8 @@ export type ReplaceIntegrationsResult = {
 };
 
 export interface IntegrationStore {
+  /** The ids of the integrations not gone. */
+  activeIds(): Promise<string[]>;
   /**
    * Records the complete set of integrations one sync observed at `seenAt`:
    * new ones are added, known ones updated, and ones no longer observed are
@@ -201,6 +203,13 @@ const sortByRefs = (a: Integration, b: Integration) =>
 
 export class DatabaseIntegrationStore implements IntegrationStore {
   constructor(private readonly db: Knex) {}
+
+  async activeIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(TABLE)
+      .whereNull('gone_at')
+      .select('id');
+    return rows.map(r => r.id);
+  }
 
   async replaceIntegrations(
     observed: ObservedIntegration[],

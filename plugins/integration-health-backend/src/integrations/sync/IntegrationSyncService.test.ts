@@ -5,7 +5,10 @@ import { ScoreService } from '../../evidence/scores/ScoreService';
 import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
 import { SpecHistoryService } from '../../specs/SpecHistoryService';
 import { entity, paymentsCatalog } from '../../testUtils/entities';
-import { IntegrationSyncService } from './IntegrationSyncService';
+import {
+  IntegrationSyncService,
+  IntegrationSyncServiceOptions,
+} from './IntegrationSyncService';
 import { Knex } from 'knex';
 import { createStores } from '../../database/createStores';
 
@@ -14,6 +17,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 async function setup(
   catalog: ReturnType<typeof catalogServiceMock>,
   existingKnex?: Knex,
+  options: Partial<IntegrationSyncServiceOptions> = {},
 ) {
   const knex = existingKnex ?? (await databases.init('SQLITE_3'));
   const database = mockServices.database({ knex });
@@ -51,6 +55,7 @@ async function setup(
     integrationStore,
     syncRunStore,
     pageSize: 3,
+    ...options,
   });
   return {
     service,
@@ -206,6 +211,59 @@ describe('IntegrationSyncService', () => {
       'component:default/ledger',
     );
     expect(upstream).toEqual([]);
+  });
+
+  it('holds a run whose catalog answers far fewer entities or loses most integrations, changes nothing, and applies the next good read', async () => {
+    const entities = paymentsCatalog();
+    const hold = { maxGoneShare: 0.2, minEntitiesShare: 0.5 };
+    const { service, knex, integrationStore, syncRunStore } = await setup(
+      catalogServiceMock({ entities }),
+      undefined,
+      { hold },
+    );
+    expect((await service.runOnce()).status).toBe('succeeded');
+    const before = await integrationStore.activeIds();
+    expect(before).toHaveLength(4);
+
+    // A catalog still ingesting after a restart: only the groups so far.
+    const ingesting = await setup(
+      catalogServiceMock({
+        entities: entities.filter(e => e.kind === 'Group'),
+      }),
+      knex,
+      { hold },
+    );
+    const held = await ingesting.service.runOnce();
+    expect(held).toMatchObject({
+      status: 'held',
+      error: expect.stringMatching(
+        /^the catalog answered 3 entities where the last good run read 10 /,
+      ),
+    });
+    // A policy that hides the ledger and the processing service from the plugin.
+    const hiding = await setup(
+      catalogServiceMock({
+        entities: entities.filter(
+          e => !['ledger', 'processing'].includes(e.metadata.name),
+        ),
+      }),
+      knex,
+      { hold },
+    );
+    expect(await hiding.service.runOnce()).toMatchObject({
+      status: 'held',
+      error: expect.stringMatching(/^3 of 4 integrations would be marked gone/),
+    });
+    expect(await integrationStore.activeIds()).toEqual(before);
+    expect(await syncRunStore.getLatestRun()).toMatchObject({ status: 'held' });
+
+    const recovered = await setup(catalogServiceMock({ entities }), knex, {
+      hold,
+    });
+    expect(await recovered.service.runOnce()).toMatchObject({
+      status: 'succeeded',
+      counts: { integrations: 4, integrationsGone: 0 },
+    });
   });
 
   describe('spec history', () => {

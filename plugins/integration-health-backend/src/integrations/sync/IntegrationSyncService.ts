@@ -16,6 +16,8 @@ import { collectEvidence } from '../../evidence/collectEvidence';
 import { EvidenceSource } from '@integration-health/plugin-integration-health-node';
 import { buildIntegrations } from './buildIntegrations';
 import { readCatalogSnapshot } from './readCatalogSnapshot';
+import { holdReason } from './holdReason';
+import { HoldConfig } from '../../config';
 
 export type IntegrationSyncServiceOptions = {
   catalog: CatalogService;
@@ -33,6 +35,8 @@ export type IntegrationSyncServiceOptions = {
   evidenceTimeoutMs?: number;
   maxMockDocumentBytes?: number;
   pageSize: number;
+  /** When a run whose catalog read looks incomplete is held; never, without it. */
+  hold?: HoldConfig;
 };
 
 /** Integrations with neither a declared nor an assigned accountable owner. */
@@ -72,6 +76,13 @@ export class IntegrationSyncService {
     try {
       const snapshot = await readCatalogSnapshot({ catalog, auth, pageSize });
       const { integrations, errors } = buildIntegrations(snapshot);
+      const held = await this.holdReason(snapshot, integrations);
+      if (held) {
+        return await this.hold(runId, startedAt, held, {
+          entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
+          integrations: integrations.length,
+        });
+      }
       const stored = await integrationStore.replaceIntegrations(
         integrations,
         startedAt,
@@ -175,5 +186,55 @@ export class IntegrationSyncService {
         error: message,
       };
     }
+  }
+
+  private async holdReason(
+    snapshot: { entities: Map<string, unknown>; groupRefs: Set<string> },
+    integrations: ObservedIntegration[],
+  ): Promise<string | undefined> {
+    const { hold, integrationStore, syncRunStore } = this.options;
+    if (!hold) return undefined;
+    const [active, lastGood] = await Promise.all([
+      integrationStore.activeIds(),
+      syncRunStore.getLatestSucceededRun(),
+    ]);
+    const observed = new Set(
+      integrations.map(i =>
+        integrationId(i.consumerRef, i.providerRef, i.apiRef),
+      ),
+    );
+    return holdReason({
+      hold,
+      entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
+      lastGoodEntitiesRead: lastGood?.counts?.entitiesRead,
+      activeBefore: active.length,
+      wouldGo: active.filter(id => !observed.has(id)).length,
+    });
+  }
+
+  private async hold(
+    runId: string,
+    startedAt: Date,
+    reason: string,
+    read: { entitiesRead: number; integrations: number },
+  ): Promise<SyncRunSummary> {
+    const finishedAt = new Date();
+    await this.options.syncRunStore.finishRun(runId, {
+      status: 'held',
+      finishedAt,
+      error: reason,
+      entityErrors: [],
+    });
+    this.options.logger.warn(`Integration sync held: ${reason}`, {
+      runId,
+      ...read,
+    });
+    return {
+      id: runId,
+      status: 'held',
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      error: reason,
+    };
   }
 }

@@ -240,6 +240,31 @@ describe('EntityIntegrationsContent', () => {
     );
   });
 
+  it('says when the latest sync was held, why, and that the tab shows the last good sync', async () => {
+    const api = mockApi(
+      jest.fn().mockResolvedValue({
+        ...processingIntegrations(),
+        heldSync: {
+          id: 'run-9',
+          status: 'held',
+          startedAt: new Date(Date.now() - 2 * 60_000).toISOString(),
+          error:
+            'the catalog answered 3 entities where the last good run read 13000 (under 50%); nothing was changed',
+        },
+      }),
+    );
+    await renderTab(api);
+    expect(
+      await screen.findByText('The latest sync was held'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /read a catalog that looked incomplete: the catalog answered 3 entities where the last good run read 13000 .*What is shown here is from the last good sync\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Last synced 5 minutes ago')).toBeInTheDocument();
+  });
+
   it('offers no owner assignment to a user the policy does not allow', async () => {
     await renderTab(
       mockApi(jest.fn().mockResolvedValue(processingIntegrations())),

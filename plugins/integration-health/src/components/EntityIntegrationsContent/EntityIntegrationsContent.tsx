@@ -25,6 +25,7 @@ import { CalendarAgendaCard } from '../Calendar';
 import { HealthSummary } from '../HealthSummaryCard';
 import { IncidentsCard } from '../Incidents';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
+import { formatRelativeTime } from './formatRelativeTime';
 import { SyncStatus } from './SyncStatus';
 
 function plural(count: number, one: string, many: string) {
@@ -142,6 +143,17 @@ export function EntityIntegrationsContent() {
   return (
     <Flex direction="column" gap="4">
       <Summary data={value} isApi={isApi} withoutOwner={withoutOwner} />
+      {value.heldSync && (
+        <Alert
+          status="warning"
+          title="The latest sync was held"
+          description={`The sync ${formatRelativeTime(
+            value.heldSync.startedAt,
+          )} read a catalog that looked incomplete: ${
+            value.heldSync.error
+          }. What is shown here is from the last good sync.`}
+        />
+      )}
       <StaleSourcesAlert />
       {all > 0 && (
         <HealthSummary apiIntegrations={isApi ? value.downstream : undefined} />
