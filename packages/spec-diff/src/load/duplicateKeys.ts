@@ -62,19 +62,19 @@ export function jsonDuplicateKeys(text: string): DuplicateKey[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      let end = i + 1;
-      let escaped = false;
+      // The closing quote is the first one not escaped by an odd run of `\`.
+      let end = text.indexOf('"', i + 1);
       for (;;) {
-        const d = text.charCodeAt(end);
-        if (d === QUOTE) break;
-        if (d === BACKSLASH) {
-          escaped = true;
-          end += 2;
-        } else end += 1;
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
       }
       if (expectKey) {
         const raw = text.slice(i + 1, end);
-        const name = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const name = raw.includes('\\')
+          ? (JSON.parse(`"${raw}"`) as string)
+          : raw;
         const frame = keys[keys.length - 1]!;
         path[path.length - 1] = name;
         if (frame.has(name)) {
