@@ -97,4 +97,29 @@ describe('spec-diff command line', () => {
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('--fail-on takes breaking or warning');
   });
+
+  it('reads files with a UTF-8 or UTF-16 byte-order mark like any other', async () => {
+    const text = fs.readFileSync(base, 'utf8');
+    const utf8 = path.join(dir, 'bom-utf8.yaml');
+    const utf16le = path.join(dir, 'bom-utf16le.yaml');
+    const utf16be = path.join(dir, 'bom-utf16be.yaml');
+    fs.writeFileSync(utf8, `\uFEFF${text}`);
+    fs.writeFileSync(
+      utf16le,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    fs.writeFileSync(
+      utf16be,
+      Buffer.concat([
+        Buffer.from([0xfe, 0xff]),
+        Buffer.from(text, 'utf16le').swap16(),
+      ]),
+    );
+    for (const file of [utf8, utf16le, utf16be]) {
+      expect(await cli(base, file)).toMatchObject({
+        code: 0,
+        out: 'No changes.\n',
+      });
+    }
+  });
 });

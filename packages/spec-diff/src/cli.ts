@@ -75,7 +75,18 @@ function readSpec(file: string, maxBytes: number): string {
       `${file}: ${stat.size} bytes; the limit is ${maxBytes}`,
     );
   }
-  return fs.readFileSync(file, 'utf8');
+  return decode(fs.readFileSync(file));
+}
+
+/** UTF-8, or UTF-16 when a byte-order mark says so (some Windows editors write it). */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return bytes.subarray(2).toString('utf16le');
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
 }
 
 function formatText(findings: Finding[]): string {

@@ -62,6 +62,48 @@ describe('real-world documents', () => {
   });
 });
 
+describe("Azure's x-ms-paths", () => {
+  const swagger = (paths: object, msPaths?: object) => ({
+    swagger: '2.0',
+    info: { title: 'jobs', version: '1' },
+    paths,
+    ...(msPaths ? { 'x-ms-paths': msPaths } : {}),
+  });
+  const op = (id: string) => ({
+    operationId: id,
+    responses: { '200': { description: 'ok' } },
+  });
+
+  it('reads them as paths: an operation moved there is not removed', async () => {
+    const result = await diffSpecs(
+      swagger({ '/jobs': { get: op('list'), post: op('cancel') } }),
+      swagger(
+        { '/jobs': { get: op('list') } },
+        { '/jobs': { post: op('cancel') } },
+      ),
+    );
+    expect(result.findings).toEqual([]);
+  });
+
+  it('reports an operation removed from them, at its path with the query', async () => {
+    const result = await diffSpecs(
+      swagger(
+        { '/jobs': { get: op('list') } },
+        { '/jobs?action=cancel': { post: op('cancel') } },
+      ),
+      swagger({ '/jobs': { get: op('list') } }),
+    );
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        id: 'api-path-removed-without-deprecation',
+        level: 'breaking',
+        location: 'POST /jobs?action=cancel',
+        pointer: '/x-ms-paths/~1jobs?action=cancel/post',
+      }),
+    ]);
+  });
+});
+
 describe('hostile text end to end', () => {
   it.each(HOSTILE_TEXTS)(
     'inspectSpec and diffSpecs answer %s within a bound',

@@ -89,10 +89,13 @@ export function upgradeSwagger2(source: Json): Json {
   if (doc.security) result.security = doc.security;
   if (doc.tags) result.tags = doc.tags;
 
-  for (const [path, item] of Object.entries(doc.paths ?? {}) as [
-    string,
-    Json,
-  ][]) {
+  const items: [field: string, path: string, item: Json][] = [];
+  for (const field of ['paths', 'x-ms-paths']) {
+    for (const [path, item] of Object.entries(doc[field] ?? {})) {
+      items.push([field, path, item as Json]);
+    }
+  }
+  for (const [field, path, item] of items) {
     const pathParams: Json[] = (item.parameters ?? []).map(resolveParam);
     const converted: Json = {};
     for (const [method, op] of Object.entries(item) as [string, Json][]) {
@@ -153,7 +156,8 @@ export function upgradeSwagger2(source: Json): Json {
       );
       converted[method] = out;
     }
-    result.paths[path] = converted;
+    result[field] ??= {};
+    result[field][path] = converted;
   }
   return result;
 }
