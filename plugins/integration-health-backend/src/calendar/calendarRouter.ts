@@ -57,6 +57,11 @@ const acknowledgement = z.object({
 /** The iCalendar feed: calendar clients cannot sign in, so it checks its own token. */
 export const FEED_PATH = '/v1/calendar/feed.ics';
 
+/** A URL with the feed token's value replaced, for logs. */
+export function redactFeedToken(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** The calendar's routes: entries, announcements and acknowledgements. */
 const feedQuery = z.object({
   token: z.string().min(20).max(200),
@@ -102,6 +107,8 @@ export function createCalendarRouter(options: {
   // Calendar clients cannot sign in: the feed's token is its credential
   // (the plugin lets this path through without Backstage credentials).
   router.get(FEED_PATH, async (req, res) => {
+    // The backend logs every request's URL when it finishes: not the token.
+    req.originalUrl = redactFeedToken(req.originalUrl);
     const query = parse(feedQuery, req.query, 'query');
     const body = await feedService.feed(query.token, query.team);
     res
