@@ -30,6 +30,21 @@ export interface Config {
        * reported on the sync run and not recorded. Defaults to 20 MB.
        */
       maxDocumentBytes?: number;
+      /**
+       * The worker threads that parse and compare specs off the event loop.
+       * A job over its time or memory is stopped and reported; jobs past the
+       * queue are refused (503) until it drains.
+       */
+      workers?: {
+        /** Worker threads. Defaults to 2. */
+        count?: number;
+        /** Jobs waiting for a worker. Defaults to 32. */
+        maxQueue?: number;
+        /** Seconds one parse or comparison may take. Defaults to 30. */
+        jobTimeoutSeconds?: number;
+        /** Heap of each worker, in MB. Defaults to 512. */
+        maxHeapMb?: number;
+      };
     };
     evidence?: {
       /**

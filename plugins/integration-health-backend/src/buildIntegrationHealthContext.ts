@@ -3,6 +3,7 @@ import {
   DatabaseService,
   DiscoveryService,
   HttpAuthService,
+  LifecycleService,
   LoggerService,
   PermissionsRegistryService,
   PermissionsService,
@@ -30,7 +31,12 @@ import { CalendarNotifier } from './calendar/CalendarNotifier';
 import { createCalendarRouter } from './calendar/calendarRouter';
 import { CalendarService } from './calendar/CalendarService';
 import { CalendarFeedService } from './calendar/ical/CalendarFeedService';
-import { readCalendarConfig, readScoreConfig, readSyncConfig } from './config';
+import {
+  readCalendarConfig,
+  readScoreConfig,
+  readSpecWorkerConfig,
+  readSyncConfig,
+} from './config';
 import { createStores, IntegrationHealthStores } from './database/createStores';
 import { createEvidenceRouter } from './evidence/evidenceRouter';
 import { EvidenceService } from './evidence/EvidenceService';
@@ -58,6 +64,7 @@ import { SubjectMembership } from './scorecard/SubjectMembership';
 import { BreakingChangeService } from './specs/BreakingChangeService';
 import { SpecHistoryService } from './specs/SpecHistoryService';
 import { SpecQueryService } from './specs/SpecQueryService';
+import { SpecWorkerPool } from './specs/worker/SpecWorkerPool';
 import { createSpecsRouter } from './specs/specsRouter';
 
 /** What the plugin is built from: core services, and what modules added. */
@@ -67,6 +74,7 @@ export type IntegrationHealthContextOptions = {
   discovery: DiscoveryService;
   database: DatabaseService;
   httpAuth: HttpAuthService;
+  lifecycle: LifecycleService;
   logger: LoggerService;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
@@ -109,6 +117,7 @@ export async function buildIntegrationHealthContext(
     discovery,
     database,
     httpAuth,
+    lifecycle,
     logger,
     permissions,
     permissionsRegistry,
@@ -137,10 +146,14 @@ export async function buildIntegrationHealthContext(
     integrationPermissionResourceRef,
   );
 
+  // Every untrusted spec is parsed and compared here, off the event loop.
+  const specs = new SpecWorkerPool(readSpecWorkerConfig(config));
+  lifecycle.addShutdownHook(() => specs.close());
   const specHistory = new SpecHistoryService({
     specStore,
     logger,
     maxDocumentBytes: syncConfig.maxDocumentBytes,
+    specs,
   });
   for (const load of options.specHistorySeeds) {
     await specHistory.recordSeeds(await load());
@@ -150,6 +163,7 @@ export async function buildIntegrationHealthContext(
     scoreStore,
     mockStore,
     specStore,
+    specs,
     config: readScoreConfig(config),
   });
   const rollupService = new RollupService({
@@ -317,6 +331,7 @@ export async function buildIntegrationHealthContext(
         specStore,
         calendarService,
         maxDocumentBytes: syncConfig.maxDocumentBytes,
+        specs,
       }),
     }),
   ];

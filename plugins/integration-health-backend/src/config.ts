@@ -8,6 +8,7 @@ import {
   ScoreConfig,
 } from '@integration-health/plugin-integration-health-common';
 import { InputError } from '@backstage/errors';
+import { SpecWorkerPoolOptions } from './specs/worker/SpecWorkerPool';
 
 /** When a sync's catalog read looks incomplete and the run is held instead of applied. */
 export type HoldConfig = {
@@ -202,5 +203,29 @@ export function readCalendarConfig(config: Config): CalendarConfig {
   return {
     detectedGraceDays,
     reminderDays: [...new Set(reminderDays as number[])].sort((a, b) => b - a),
+  };
+}
+
+/** The bounds of the spec workers (see SpecWorkerPool). */
+export function readSpecWorkerConfig(config: Config): SpecWorkerPoolOptions {
+  const workers = config.getOptionalConfig('integrationHealth.specs.workers');
+  const positive = (key: string, max: number) => {
+    const value = workers?.getOptionalNumber(key);
+    if (
+      value !== undefined &&
+      !(Number.isInteger(value) && value >= 1 && value <= max)
+    ) {
+      throw new InputError(
+        `integrationHealth.specs.workers.${key} must be a whole number from 1 to ${max}, got ${value}`,
+      );
+    }
+    return value;
+  };
+  const timeoutSeconds = positive('jobTimeoutSeconds', 3600);
+  return {
+    workers: positive('count', 64),
+    maxQueue: positive('maxQueue', 10_000),
+    jobTimeoutMs: timeoutSeconds && timeoutSeconds * 1000,
+    maxHeapMb: positive('maxHeapMb', 65_536),
   };
 }

@@ -4,23 +4,12 @@ import {
   BreakingChangeCheckResult,
   CalendarEntry,
 } from '@integration-health/plugin-integration-health-common';
-import {
-  diffSpecs,
-  inspectSpec,
-  SpecInputError,
-} from '@integration-health/spec-diff';
+import { SpecInputError } from '@integration-health/spec-diff';
+import { SpecWorkerPool } from '../specs/worker/SpecWorkerPool';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SpecStore } from '../specs/SpecStore';
 import { operationsTouched, reaches } from './affectedConsumers';
 import { CalendarService } from './CalendarService';
-
-function versionOf(document: string, maxDocumentBytes: number) {
-  try {
-    return inspectSpec(document, { maxDocumentBytes }).version;
-  } catch {
-    return undefined; // diffSpecs has said what is wrong with it
-  }
-}
 
 /**
  * The CI check: which changes in a candidate spec are breaking, which
@@ -34,8 +23,19 @@ export class BreakingChangeCheck {
       specStore: SpecStore;
       calendarService: CalendarService;
       maxDocumentBytes: number;
+      /** Where the specs are parsed and compared, off the event loop. */
+      specs: SpecWorkerPool;
     },
   ) {}
+
+  private async versionOf(document: string): Promise<string | undefined> {
+    const { specs, maxDocumentBytes } = this.options;
+    try {
+      return (await specs.inspect(document, { maxDocumentBytes })).version;
+    } catch {
+      return undefined; // the comparison has said what is wrong with it
+    }
+  }
 
   private async currentDefinition(apiRef: string): Promise<string> {
     const { specStore } = this.options;
@@ -71,8 +71,10 @@ export class BreakingChangeCheck {
     const base = request.base ?? (await this.currentDefinition(apiRef));
     let diff;
     try {
-      diff = await diffSpecs(base, request.candidate, {
-        maxDocumentBytes: this.options.maxDocumentBytes,
+      diff = await this.options.specs.diff({
+        base,
+        revision: request.candidate,
+        options: { maxDocumentBytes: this.options.maxDocumentBytes },
       });
     } catch (error) {
       if (error instanceof SpecInputError) {
@@ -148,11 +150,8 @@ export class BreakingChangeCheck {
     }
     return {
       apiRef,
-      baseVersion: versionOf(base, this.options.maxDocumentBytes),
-      candidateVersion: versionOf(
-        request.candidate,
-        this.options.maxDocumentBytes,
-      ),
+      baseVersion: await this.versionOf(base),
+      candidateVersion: await this.versionOf(request.candidate),
       summary: diff.summary,
       breaking,
       unacknowledged,

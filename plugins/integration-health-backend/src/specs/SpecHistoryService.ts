@@ -8,11 +8,8 @@ import {
   SyncRunEntityError,
 } from '@integration-health/plugin-integration-health-common';
 import type { SpecHistorySeed } from '@integration-health/plugin-integration-health-node';
-import {
-  diffSpecs,
-  inspectSpec,
-  SpecInputError,
-} from '@integration-health/spec-diff';
+import { SpecInputError } from '@integration-health/spec-diff';
+import { SpecWorkerPool } from './worker/SpecWorkerPool';
 import { createHash } from 'node:crypto';
 import { ApiSpecState, SpecStore } from './SpecStore';
 
@@ -53,6 +50,8 @@ export class SpecHistoryService {
       specStore: SpecStore;
       logger: LoggerService;
       maxDocumentBytes: number;
+      /** Where definitions are parsed and compared, off the event loop. */
+      specs: SpecWorkerPool;
     },
   ) {}
 
@@ -182,16 +181,22 @@ export class SpecHistoryService {
     let changes: SpecChange[] = [];
     let error: string | undefined;
     try {
-      ({ format, version: versionLabel } = inspectSpec(input.definition, {
-        maxDocumentBytes: this.options.maxDocumentBytes,
-      }));
+      const { specs, maxDocumentBytes } = this.options;
+      ({ format, version: versionLabel } = await specs.inspect(
+        input.definition,
+        {
+          maxDocumentBytes,
+        },
+      ));
       const previous = state?.currentVersionId
         ? await specStore.getDefinition(state.currentVersionId)
         : undefined;
       if (previous !== undefined) {
-        const diff = await diffSpecs(previous, input.definition, {
-          maxDocumentBytes: this.options.maxDocumentBytes,
-          today: input.observedAt,
+        const diff = await specs.diff({
+          base: previous,
+          revision: input.definition,
+          options: { maxDocumentBytes },
+          today: input.observedAt.toISOString(),
         });
         changes = diff.findings.map(f => ({
           ruleId: f.id,

@@ -5,7 +5,7 @@ import {
   SpecChange,
   SpecVersion,
 } from '@integration-health/plugin-integration-health-common';
-import { loadSpec } from '@integration-health/spec-diff';
+import { SpecWorkerPool } from '../../specs/worker/SpecWorkerPool';
 import { EvidenceStore } from '../EvidenceStore';
 import { ScoreStore } from './ScoreStore';
 import { MockStore } from '../MockStore';
@@ -23,7 +23,10 @@ class RunCache {
   >();
   private readonly changes = new Map<string, Promise<SpecChange[]>>();
 
-  constructor(private readonly specStore: SpecStore) {}
+  constructor(
+    private readonly specStore: SpecStore,
+    private readonly specs: SpecWorkerPool,
+  ) {}
 
   versionsOf(apiRef: string): Promise<SpecVersion[]> {
     if (!this.histories.has(apiRef)) {
@@ -50,11 +53,12 @@ class RunCache {
     if (!this.checkers.has(current.id)) {
       this.checkers.set(
         current.id,
-        this.specStore.getDefinition(current.id).then(text => {
+        this.specStore.getDefinition(current.id).then(async text => {
           if (text === undefined) return undefined;
           try {
+            // Parsed in a spec worker: the document may be large or hostile.
             return new MockChecker({
-              ...loadSpec(text),
+              ...(await this.specs.load(text)),
               version: current.versionLabel,
             });
           } catch (error) {
@@ -79,6 +83,7 @@ export class ScoreService {
       scoreStore: ScoreStore;
       mockStore: MockStore;
       specStore: SpecStore;
+      specs: SpecWorkerPool;
       config: ScoreConfig;
     },
   ) {}
@@ -95,7 +100,7 @@ export class ScoreService {
   async compute(
     integration: Integration,
     now: Date,
-    cache = new RunCache(this.options.specStore),
+    cache = new RunCache(this.options.specStore, this.options.specs),
   ) {
     const { evidenceStore, mockStore, config } = this.options;
     const [verifications, documents, versions] = await Promise.all([
@@ -139,7 +144,7 @@ export class ScoreService {
   }
 
   async computeAll(integrations: Integration[], now: Date): Promise<number> {
-    const cache = new RunCache(this.options.specStore);
+    const cache = new RunCache(this.options.specStore, this.options.specs);
     for (const integration of integrations) {
       await this.compute(integration, now, cache);
     }

@@ -4,6 +4,7 @@ import { RollupService } from '../../scorecard/RollupService';
 import { ScoreService } from '../../evidence/scores/ScoreService';
 import { DEFAULT_SCORE_CONFIG } from '@integration-health/plugin-integration-health-common';
 import { SpecHistoryService } from '../../specs/SpecHistoryService';
+import { SpecWorkerPool } from '../../specs/worker/SpecWorkerPool';
 import { entity, paymentsCatalog } from '../../testUtils/entities';
 import {
   IntegrationSyncService,
@@ -13,6 +14,9 @@ import { Knex } from 'knex';
 import { createStores } from '../../database/createStores';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const pools: SpecWorkerPool[] = [];
+afterAll(() => Promise.all(pools.map(p => p.close())));
 
 async function setup(
   catalog: ReturnType<typeof catalogServiceMock>,
@@ -24,10 +28,13 @@ async function setup(
   const stores = await createStores(database);
   const { integrationStore, syncRunStore, specStore, scoreStore } = stores;
   const logger = mockServices.logger.mock();
+  const specs = new SpecWorkerPool();
+  pools.push(specs);
   const specHistory = new SpecHistoryService({
     specStore,
     logger,
     maxDocumentBytes: 5_000,
+    specs,
   });
   const { evidenceStore, mockStore, sourceStore } = stores;
   const evidenceStores = { evidenceStore, mockStore, sourceStore };
@@ -36,6 +43,7 @@ async function setup(
     scoreStore,
     mockStore,
     specStore,
+    specs,
     config: DEFAULT_SCORE_CONFIG,
   });
   const rollupService = new RollupService({

@@ -1,0 +1,44 @@
+import type {
+  DiffOptions,
+  DiffResult,
+  InspectOptions,
+  SpecFormat,
+  SpecInputErrorCode,
+} from '@integration-health/spec-diff';
+
+/**
+ * What a spec worker can be asked: compare two specs, say what one is
+ * (format and version), or read one whole.
+ */
+export type SpecJob =
+  | {
+      kind: 'diff';
+      base: string;
+      revision: string;
+      options: Omit<DiffOptions, 'today'>;
+      /** ISO date the sunset rules count from. */
+      today?: string;
+    }
+  | { kind: 'inspect'; text: string; options: InspectOptions }
+  | { kind: 'load'; text: string; options: InspectOptions };
+
+/** What each job answers. */
+export type SpecJobResult = {
+  diff: DiffResult;
+  inspect: { format: SpecFormat; version?: string };
+  load: { format: SpecFormat; version?: string; document?: unknown };
+};
+
+/** An error thrown in the worker, as it crosses back to the pool. */
+export type SpecJobFailure = {
+  name: string;
+  message: string;
+  code?: SpecInputErrorCode;
+  location?: { which?: 'base' | 'revision'; line?: number; column?: number };
+};
+
+export type SpecJobMessage = { id: number; job: SpecJob };
+
+export type SpecJobAnswer =
+  | { id: number; result: unknown }
+  | { id: number; failure: SpecJobFailure };

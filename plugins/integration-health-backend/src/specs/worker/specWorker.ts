@@ -1,0 +1,57 @@
+import {
+  diffSpecs,
+  inspectSpec,
+  loadSpec,
+  SpecInputError,
+} from '@integration-health/spec-diff';
+import { parentPort } from 'node:worker_threads';
+import { SpecJob, SpecJobFailure, SpecJobMessage } from './specJobs';
+
+async function perform(job: SpecJob): Promise<unknown> {
+  switch (job.kind) {
+    case 'diff':
+      return diffSpecs(job.base, job.revision, {
+        ...job.options,
+        today: job.today ? new Date(job.today) : undefined,
+      });
+    case 'inspect':
+      return inspectSpec(job.text, job.options);
+    case 'load':
+      return loadSpec(job.text, job.options);
+    default:
+      throw new Error(`unknown job ${(job as SpecJob).kind}`);
+  }
+}
+
+function failure(error: unknown): SpecJobFailure {
+  if (error instanceof SpecInputError) {
+    return {
+      name: 'SpecInputError',
+      code: error.code,
+      message: error.message,
+      location: error.location,
+    };
+  }
+  return {
+    name: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/**
+ * The body of a spec worker thread: parses and compares the specs it is
+ * sent, one job at a time, and answers each with its result or a failure
+ * the pool turns back into the same error.
+ */
+export function runSpecWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runSpecWorker runs in a worker thread');
+  port.on('message', async ({ id, job }: SpecJobMessage) => {
+    try {
+      port.postMessage({ id, result: await perform(job) });
+    } catch (error) {
+      port.postMessage({ id, failure: failure(error) });
+    }
+  });
+  port.postMessage('ready');
+}
