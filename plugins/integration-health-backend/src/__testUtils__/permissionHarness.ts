@@ -12,6 +12,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
@@ -82,6 +83,37 @@ export const authWithActors = createServiceFactory({
   },
 });
 
+/** The in-memory catalog, hiding from each user the entities listed for them. */
+function catalogHiding(
+  entities: Entity[],
+  hiddenFrom: Record<string, string[]>,
+) {
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory() {
+      const catalog = catalogServiceMock({ entities });
+      const hides = (options: any, ref: string) =>
+        hiddenFrom[
+          options?.credentials?.principal?.userEntityRef ?? ''
+        ]?.includes(ref) ?? false;
+      const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+      const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+      catalog.getEntityByRef = async (ref, options: any) =>
+        hides(options, String(ref)) ? undefined : getEntityByRef(ref, options);
+      catalog.getEntitiesByRefs = async (req, options: any) => {
+        const result = await getEntitiesByRefs(req, options);
+        return {
+          items: result.items.map((item, i) =>
+            hides(options, req.entityRefs[i]) ? undefined : item,
+          ),
+        };
+      };
+      return catalog;
+    },
+  });
+}
+
 export const user = (name: string) =>
   mockCredentials.user.header(`user:default/${name}`);
 
@@ -97,6 +129,8 @@ export async function startPolicyBackend(
     extraEntities?: Entity[];
     /** Services to replace, e.g. a notification service that records. */
     services?: ServiceFactory[];
+    /** Entities a user may not read, as the catalog's policy would decide. */
+    hiddenFrom?: Record<string, string[]>;
   } = {},
 ): Promise<{ backend: TestBackend; ledgerIntegrationId: string }> {
   const policyModule = createBackendModule({
@@ -118,9 +152,10 @@ export async function startPolicyBackend(
       policyModule,
       userInfoWithGroups,
       authWithActors,
-      catalogServiceMock.factory({
-        entities: [...paymentsCatalog(), ...(options.extraEntities ?? [])],
-      }),
+      catalogHiding(
+        [...paymentsCatalog(), ...(options.extraEntities ?? [])],
+        options.hiddenFrom ?? {},
+      ),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),

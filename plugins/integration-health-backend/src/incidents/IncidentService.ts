@@ -110,7 +110,7 @@ export class IncidentService {
     const integration = await this.recordable(integrationId, credentials);
     const stored = await this.options.incidentStore.add(
       {
-        ...(await this.checked(input, now)),
+        ...(await this.checked(input, now, credentials)),
         id: randomUUID(),
         integrationId: integration.id,
       },
@@ -137,7 +137,7 @@ export class IncidentService {
     }
     const stored = await incidentStore.update(
       incidentId,
-      await this.checked(input, now),
+      await this.checked(input, now, credentials),
       credentials.principal.userEntityRef,
       now,
     );
@@ -170,6 +170,7 @@ export class IncidentService {
   private async checked(
     input: IncidentInput,
     now: Date,
+    credentials: BackstageCredentials,
   ): Promise<IncidentInput> {
     const occurred = Date.parse(input.occurredAt);
     if (occurred > now.getTime() + CLOCK_SKEW_MS) {
@@ -186,16 +187,28 @@ export class IncidentService {
     return {
       ...input,
       impact,
-      trigger: input.trigger && (await this.checkedTrigger(input.trigger)),
+      trigger:
+        input.trigger &&
+        (await this.checkedTrigger(input.trigger, credentials)),
     };
   }
 
-  private async checkedTrigger(trigger: NonNullable<IncidentInput['trigger']>) {
+  /**
+   * The trigger as recorded: a calendar entry or spec version the caller can
+   * see (through its API), with the entry's title copied; one they cannot
+   * see is refused exactly as one that does not exist.
+   */
+  private async checkedTrigger(
+    trigger: NonNullable<IncidentInput['trigger']>,
+    credentials: BackstageCredentials,
+  ) {
     const { calendarStore, specStore } = this.options;
     const checked = { ...trigger };
+    const visible = async (apiRef: string) =>
+      (await this.visibility.visibleRefs([apiRef], credentials)).has(apiRef);
     if (trigger.calendarEntryId) {
       const entry = await calendarStore.get(trigger.calendarEntryId);
-      if (!entry) {
+      if (!entry || !(await visible(entry.apiRef))) {
         throw new InputError(
           `Invalid body: trigger.calendarEntryId ${trigger.calendarEntryId} is not a calendar entry`,
         );
@@ -209,7 +222,9 @@ export class IncidentService {
           'Invalid body: trigger.specVersion needs trigger.apiRef',
         );
       }
-      const versions = await specStore.listVersions(checked.apiRef);
+      const versions = (await visible(checked.apiRef))
+        ? await specStore.listVersions(checked.apiRef)
+        : [];
       if (!versions.some(v => v.versionLabel === trigger.specVersion)) {
         throw new InputError(
           `Invalid body: trigger.specVersion ${trigger.specVersion} is not a recorded version of ${checked.apiRef}`,

@@ -46,6 +46,8 @@ describe('incident records, with the permission framework deciding', () => {
     ({ backend, ledgerIntegrationId: integrationId } = await startPolicyBackend(
       ownersPolicy,
       {
+        // Mei may not read the validation API: nor its calendar entries.
+        hiddenFrom: { 'user:default/mei': ['api:default/validation-api'] },
         services: [
           createServiceFactory({
             service: notificationService,
@@ -288,5 +290,37 @@ describe('incident records, with the permission framework deciding', () => {
       )
       .set('Authorization', user('diego'));
     expect(unknown.status).toBe(404);
+  });
+
+  it('records a calendar entry as the trigger only for whoever can see its API, refusing it to others as if it did not exist', async () => {
+    const announced = await request(backend.server)
+      .post('/api/integration-health/v1/calendar')
+      .set('Authorization', user('amara'))
+      .send({
+        apiRef: 'api:default/validation-api',
+        title: 'Secret validation change',
+        effectiveAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      });
+    expect(announced.status).toBe(201);
+    const trigger = { calendarEntryId: announced.body.id };
+    const url = `/api/integration-health/v1/integrations/${integrationId}/incidents`;
+
+    const byMei = await request(backend.server)
+      .post(url)
+      .set('Authorization', user('mei'))
+      .send({ ...incident(), trigger });
+    expect(byMei.status).toBe(400);
+    expect(byMei.body.error.message).toContain('is not a calendar entry');
+    expect(JSON.stringify(byMei.body)).not.toContain('Secret validation');
+
+    const byAmara = await request(backend.server)
+      .post(url)
+      .set('Authorization', user('amara'))
+      .send({ ...incident(), trigger });
+    expect(byAmara.status).toBe(201);
+    expect(byAmara.body.trigger).toMatchObject({
+      calendarEntryId: announced.body.id,
+      calendarEntryTitle: 'Secret validation change',
+    });
   });
 });
