@@ -118,6 +118,10 @@ export async function diffSpecs(
     schemas: new SchemaComparator(baseDoc, revisionDoc),
     findings,
     today: (options.today ?? new Date()).toISOString().slice(0, 10),
+    deprecationDays: {
+      beta: options.deprecationDays?.beta ?? 0,
+      stable: options.deprecationDays?.stable ?? 0,
+    },
   };
 
   const kind = family(after.format);

@@ -87,4 +87,11 @@ export type DiffOptions = {
   maxGraphqlTokens?: number;
   /** The date deprecations are judged against. Default: today. */
   today?: Date;
+  /**
+   * Least days between deprecating an operation, parameter or property and
+   * its `x-sunset`, by the operation's `x-stability-level` (stable when
+   * absent; draft and alpha need none). Over zero, a deprecation without a
+   * sunset is breaking. Default 0 and 0, as the reference checker.
+   */
+  deprecationDays?: { beta?: number; stable?: number };
 };

@@ -1,6 +1,11 @@
 import { FindingCollector } from '../FindingCollector';
 import { SpecDocument } from '../load/SpecDocument';
-import { Direction, SchemaComparator } from '../schema/SchemaComparator';
+import { DeprecationDays, daysBetween } from '../lifecycle';
+import {
+  Direction,
+  SchemaChange,
+  SchemaComparator,
+} from '../schema/SchemaComparator';
 import { SchemaRoot, schemaRule } from '../schema/schemaRules';
 
 /** What every OpenAPI check works with. */
@@ -11,7 +16,55 @@ export type OpenApiContext = {
   findings: FindingCollector;
   /** YYYY-MM-DD that sunset dates are judged against. */
   today: string;
+  /** Least days between deprecation and sunset, by stability level. */
+  deprecationDays: DeprecationDays;
 };
+
+/** Where a schema was compared, as far as its rules care. */
+export type SchemaPlace = {
+  direction: Direction;
+  root: SchemaRoot;
+  /** JSON media read `1` and `"1"` apart; text media, parameters and headers do not. */
+  stronglyTyped?: boolean;
+  /** Least days a deprecation must announce, from the operation's stability. */
+  minSunsetDays?: number;
+  today: string;
+};
+
+/** JSON and `+json` media are strongly typed. */
+export function isStronglyTyped(mediaType: string): boolean {
+  const bare = mediaType.split(';')[0].trim().toLowerCase();
+  return bare === 'application/json' || bare.endsWith('+json');
+}
+
+/** The kind of a change once where it was found is known. */
+export function placedKind(change: SchemaChange, place: SchemaPlace): string {
+  const { facts } = change;
+  if (change.change === 'type-changed' && facts?.typeVerdict) {
+    const { strong, loose } = facts.typeVerdict;
+    if (place.root === 'header' || (place.root !== 'body' && !change.path))
+      return `type-${loose}`;
+    if (place.root !== 'body') {
+      // An object parameter's serialization is unknown: JSON or form style.
+      const strongBreaks = strong === 'changed';
+      const looseBreaks = loose === 'changed';
+      if (strongBreaks && looseBreaks) return 'type-specialized';
+      if (strongBreaks !== looseBreaks) return 'type-changed';
+      return 'type-generalized';
+    }
+    return `type-${place.stronglyTyped === false ? loose : strong}`;
+  }
+  if (change.change === 'deprecated' && facts?.sunset) {
+    const minDays = place.minSunsetDays ?? 0;
+    const { date, invalid } = facts.sunset;
+    if (invalid) return 'deprecated-sunset-invalid';
+    if (!date) return minDays > 0 ? 'deprecated-sunset-missing' : 'deprecated';
+    if (daysBetween(place.today, date) < minDays)
+      return 'sunset-date-too-small';
+    return 'deprecated-with-sunset';
+  }
+  return change.change;
+}
 
 /** Compares two schemas and reports each change under one label. */
 export function reportSchemaChanges(
@@ -23,6 +76,8 @@ export function reportSchemaChanges(
     root: SchemaRoot;
     location: string;
     label: string;
+    stronglyTyped?: boolean;
+    minSunsetDays?: number;
   },
 ): void {
   const changes = context.schemas.compare(
@@ -30,12 +85,21 @@ export function reportSchemaChanges(
     options.revision,
     options.direction,
   );
+  const place: SchemaPlace = {
+    direction: options.direction,
+    root: options.root,
+    stronglyTyped: options.stronglyTyped,
+    minSunsetDays: options.minSunsetDays,
+    today: context.today,
+  };
   for (const change of changes) {
+    const kind = placedKind(change, place);
     const rule = schemaRule(
       options.direction,
       options.root,
       change.path,
-      change.change,
+      kind,
+      change.facts,
     );
     const subject = `${options.label}|${change.path}|${change.change}|${change.message}`;
     const message = `${options.label}${
@@ -43,7 +107,7 @@ export function reportSchemaChanges(
     }: ${change.message}`;
     if (!rule) {
       context.findings.add({
-        id: `unclassified-${change.change}`,
+        id: `unclassified-${kind}`,
         location: options.location,
         pointer: change.pointer,
         message,
@@ -60,15 +124,20 @@ export function reportSchemaChanges(
       subject,
       sunset: change.sunset,
     });
+    // The reference names a header parameter that became an enum both ways.
+    if (
+      options.root === 'header-parameter' &&
+      !change.path &&
+      kind === 'became-enum'
+    ) {
+      context.findings.add({
+        id: 'request-header-property-became-enum',
+        level: rule.level,
+        location: options.location,
+        pointer: change.pointer,
+        message,
+        subject,
+      });
+    }
   }
-}
-
-/** A date from `x-sunset` or `Sunset`, as YYYY-MM-DD, when it reads as one. */
-export function sunsetOf(node: any): string | undefined {
-  const raw = node?.['x-sunset'] ?? node?.['x-sunset-date'];
-  if (raw === undefined || raw === null) return undefined;
-  const date = raw instanceof Date ? raw : new Date(String(raw));
-  return Number.isNaN(date.getTime())
-    ? undefined
-    : date.toISOString().slice(0, 10);
 }

@@ -14,7 +14,31 @@ export type SchemaChange = {
   pointer: string;
   message: string;
   sunset?: string;
+  /** What the rule needs besides the kind to pick its id and level. */
+  facts?: ChangeFacts;
 };
+
+/** Details of a change that its id depends on where it was found. */
+export type ChangeFacts = {
+  /** The node is read-only (in a request) or write-only (in a response): consumers never see it there. */
+  hidden?: boolean;
+  /** The property is required (read/write-only changes name that). */
+  required?: boolean;
+  /** The property that was added or became required has a default. */
+  hasDefault?: boolean;
+  /** The type change as strongly typed (JSON) and loosely typed (text) media read it. */
+  typeVerdict?: { strong: TypeVerdict; loose: TypeVerdict };
+  /** The node's `x-sunset` as read for a deprecation. */
+  sunset?: { date?: string; invalid?: string };
+  /** Why a stability level could not be read. */
+  invalidStability?: string;
+};
+
+export type TypeVerdict =
+  | 'changed'
+  | 'generalized'
+  | 'specialized'
+  | 'compatible';
 
 export type CheckContext = {
   base: Schema;
@@ -25,7 +49,12 @@ export type CheckContext = {
   emit(
     change: string,
     message: string,
-    options?: { inBase?: boolean; path?: string; sunset?: string },
+    options?: {
+      inBase?: boolean;
+      path?: string;
+      sunset?: string;
+      facts?: ChangeFacts;
+    },
   ): void;
   /** A sub-schema with its `$ref`s followed, on either side. */
   resolve(
@@ -97,14 +126,26 @@ export class SchemaComparator {
       direction,
       basePointer: b.pointer,
       revisionPointer: r.pointer,
-      emit: (change, message, options) =>
+      emit: (change, message, options) => {
+        // A change on the node itself: consumers never send a read-only
+        // value, and never receive a write-only one.
+        const hidden =
+          options?.facts?.hidden ??
+          (!options?.path &&
+            (direction === 'request'
+              ? r.node.readOnly === true
+              : r.node.writeOnly === true));
+        const facts =
+          hidden || options?.facts ? { ...options?.facts, hidden } : undefined;
         changes.push({
           change,
           path: options?.path ?? '',
           pointer: options?.inBase ? b.pointer : r.pointer,
           message,
           sunset: options?.sunset,
-        }),
+          ...(facts ? { facts } : {}),
+        });
+      },
       resolve: (side, node, pointer) => {
         const doc = side === 'base' ? this.baseDoc : this.revisionDoc;
         const resolved = doc.deref(

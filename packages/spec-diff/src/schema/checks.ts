@@ -1,5 +1,8 @@
 import { JSON_SCHEMA_2020_CHECKS } from './jsonSchema2020Checks';
+import { Sunset, sunsetOf } from '../lifecycle';
+import { StabilityLevel, stabilityOf, stabilityRank } from '../lifecycle';
 import { CheckContext, childPointer } from './SchemaComparator';
+import { listOfTypesChange, typeVerdict } from './typeChanges';
 import {
   Bound,
   isNullable,
@@ -7,6 +10,7 @@ import {
   lowerBound,
   propertiesOf,
   requiredOf,
+  Schema,
   same,
   show,
   typesOf,
@@ -15,65 +19,59 @@ import {
 
 export type SchemaCheck = (context: CheckContext) => void;
 
-// Formats that only widen the one before them: a request accepting int64
-// still accepts every int32.
-const WIDER_FORMAT: Record<string, string> = {
-  int32: 'int64',
-  float: 'double',
-};
-
-const typeCheck: SchemaCheck = ({ base, revision, emit }) => {
+const typeCheck: SchemaCheck = ({
+  base,
+  revision,
+  direction,
+  emit,
+  resolve,
+  basePointer,
+  revisionPointer,
+}) => {
+  const list = listOfTypesChange(base, revision, (side, node) =>
+    resolve(side, node, side === 'base' ? basePointer : revisionPointer),
+  );
+  if (list) {
+    const describe = (types: string[]) => types.join(', ');
+    // A request that accepts fewer types breaks senders; a response that may
+    // hold more breaks readers.
+    if (direction === 'request') {
+      if (list.removed.length)
+        emit(
+          'list-of-types-narrowed',
+          `no longer accepts ${describe(list.removed)}`,
+        );
+      else emit('list-of-types-widened', `now accepts ${describe(list.added)}`);
+    } else if (list.added.length)
+      emit('list-of-types-widened', `may now hold ${describe(list.added)}`);
+    else
+      emit(
+        'list-of-types-narrowed',
+        `no longer holds ${describe(list.removed)}`,
+      );
+    return;
+  }
   const before = typesOf(base);
   const after = typesOf(revision);
+  if (same(before, after) && (base.format ?? '') === (revision.format ?? ''))
+    return;
   const describe = (types: string[], format: unknown) =>
     `${types.join('|') || 'any'}${format ? ` (${format})` : ''}`;
-  const from = describe(before, base.format);
-  const to = describe(after, revision.format);
-
-  if (same(before, after)) {
-    if (base.format === revision.format) return;
-    const generalized =
-      (base.format && !revision.format) ||
-      WIDER_FORMAT[String(base.format)] === revision.format;
-    const specialized =
-      (!base.format && revision.format) ||
-      WIDER_FORMAT[String(revision.format)] === base.format;
-    if (generalized)
-      emit('type-generalized', `type widened from ${from} to ${to}`);
-    else if (specialized)
-      emit('type-specialized', `type narrowed from ${from} to ${to}`);
-    else emit('type-changed', `type changed from ${from} to ${to}`);
-    return;
-  }
-  if (before.length === 0) {
-    emit('type-specialized', `type narrowed from any to ${to}`);
-    return;
-  }
-  if (after.length === 0) {
-    emit('type-generalized', `type widened from ${from} to any`);
-    return;
-  }
-  if (same(before, ['integer']) && same(after, ['number'])) {
-    emit('type-generalized', `type widened from ${from} to ${to}`);
-    return;
-  }
-  if (same(before, ['number']) && same(after, ['integer'])) {
-    emit('type-specialized', `type narrowed from ${from} to ${to}`);
-    return;
-  }
-  const added = after.filter(t => !before.includes(t));
-  const removed = before.filter(t => !after.includes(t));
-  if (before.length > 1 || after.length > 1) {
-    if (removed.length === 0) {
-      emit('list-of-types-widened', `types widened from ${from} to ${to}`);
-      return;
-    }
-    if (added.length === 0) {
-      emit('list-of-types-narrowed', `types narrowed from ${from} to ${to}`);
-      return;
-    }
-  }
-  emit('type-changed', `type changed from ${from} to ${to}`);
+  emit(
+    'type-changed',
+    `type changed from ${describe(before, base.format)} to ${describe(
+      after,
+      revision.format,
+    )}`,
+    {
+      facts: {
+        typeVerdict: {
+          strong: typeVerdict(base, revision, direction, true),
+          loose: typeVerdict(base, revision, direction, false),
+        },
+      },
+    },
+  );
 };
 
 const nullableCheck: SchemaCheck = ({ base, revision, emit }) => {
@@ -107,6 +105,29 @@ const enumCheck: SchemaCheck = ({ base, revision, emit }) => {
     if (!beforeKeys.has(JSON.stringify(value))) {
       emit('enum-value-added', `enum value ${show(value)} added`);
     }
+  }
+};
+
+/** `x-extensible-enum`: values clients may send, which servers may extend. */
+const extensibleEnumCheck: SchemaCheck = ({ base, revision, emit }) => {
+  const before = base['x-extensible-enum'];
+  const after = revision['x-extensible-enum'];
+  if (!Array.isArray(before) || !Array.isArray(after)) return;
+  const afterKeys = new Set(after.map(v => JSON.stringify(v)));
+  const beforeKeys = new Set(before.map(v => JSON.stringify(v)));
+  for (const value of before) {
+    if (!afterKeys.has(JSON.stringify(value)))
+      emit(
+        'x-extensible-enum-value-removed',
+        `x-extensible-enum value ${show(value)} removed`,
+      );
+  }
+  for (const value of after) {
+    if (!beforeKeys.has(JSON.stringify(value)))
+      emit(
+        'x-extensible-enum-value-added',
+        `x-extensible-enum value ${show(value)} added`,
+      );
   }
 };
 
@@ -219,25 +240,85 @@ const patternCheck: SchemaCheck = ({ base, revision, emit }) => {
     );
 };
 
+function sunsetFacts(sunset: Sunset): { date?: string; invalid?: string } {
+  if (!sunset.present) return {};
+  return 'date' in sunset ? { date: sunset.date } : { invalid: sunset.invalid };
+}
+
 const deprecatedCheck: SchemaCheck = ({ base, revision, emit }) => {
   if (base.deprecated !== true && revision.deprecated === true) {
-    emit('deprecated', 'deprecated');
+    const sunset = sunsetOf(revision);
+    emit('deprecated', 'deprecated', {
+      sunset: sunset.present && 'date' in sunset ? sunset.date : undefined,
+      facts: { sunset: sunsetFacts(sunset) },
+    });
+  } else if (base.deprecated === true && revision.deprecated !== true) {
+    emit('reactivated', 'is no longer deprecated');
   }
 };
 
-const readWriteOnlyCheck: SchemaCheck = ({ base, revision, emit }) => {
-  for (const [keyword, name] of [
-    ['readOnly', 'read-only'],
-    ['writeOnly', 'write-only'],
+/** `x-stability-level` of a property: moved down (breaking) or up. */
+const stabilityCheck: SchemaCheck = ({ base, revision, emit }) => {
+  if (base['x-stability-level'] === revision['x-stability-level']) return;
+  const before = stabilityOf(base);
+  const after = stabilityOf(revision);
+  for (const [stability, inBase] of [
+    [before, true],
+    [after, false],
   ] as const) {
-    if (base[keyword] !== true && revision[keyword] === true)
-      emit(`became-${name}`, `became ${name}`);
-    if (base[keyword] === true && revision[keyword] !== true)
-      emit(`became-not-${name}`, `is no longer ${name}`);
+    if ('invalid' in stability) {
+      emit('invalid-stability-level', stability.invalid, {
+        inBase,
+        facts: { invalidStability: stability.invalid },
+      });
+      return;
+    }
   }
+  const from = (before as { level: StabilityLevel }).level;
+  const to = (after as { level: StabilityLevel }).level;
+  if (from === to || stabilityRank(from) < stabilityRank('beta')) return;
+  if (stabilityRank(to) < stabilityRank(from))
+    emit('stability-decreased', `stability decreased from ${from} to ${to}`);
+  else emit('stability-increased', `stability increased from ${from} to ${to}`);
 };
 
-/** Properties: added, removed, required or not, and what changed inside each. */
+/**
+ * A concrete object schema wrapped into a `oneOf` of alternatives: the base
+ * properties found in some alternative moved there rather than disappeared.
+ */
+function oneOfWrapping(
+  context: CheckContext,
+): { moved: Set<string>; alternatives: number } | undefined {
+  const { base, revision, resolve, revisionPointer } = context;
+  const baseProperties = Object.keys(propertiesOf(base));
+  if (Array.isArray(base.oneOf) || baseProperties.length === 0)
+    return undefined;
+  if (
+    !Array.isArray(revision.oneOf) ||
+    revision.oneOf.length === 0 ||
+    Object.keys(propertiesOf(revision)).length > 0 ||
+    typesOf(revision).length > 0
+  )
+    return undefined;
+  const alternatives = revision.oneOf.map(
+    (node: unknown, index: number) =>
+      resolve(
+        'revision',
+        node,
+        childPointer(revisionPointer, 'oneOf', String(index)),
+      ) ?? {},
+  );
+  const moved = new Set(
+    baseProperties.filter(name =>
+      alternatives.some(
+        (alternative: any) => name in propertiesOf(alternative),
+      ),
+    ),
+  );
+  return moved.size ? { moved, alternatives: alternatives.length } : undefined;
+}
+
+/** Properties: added, removed, required or not, read/write-only, and what changed inside each. */
 const propertiesCheck: SchemaCheck = context => {
   const {
     base,
@@ -253,49 +334,77 @@ const propertiesCheck: SchemaCheck = context => {
   const after = propertiesOf(revision);
   const requiredBefore = requiredOf(base);
   const requiredAfter = requiredOf(revision);
+  const wrapping = oneOfWrapping(context);
   // Consumers never send read-only properties, and never receive write-only ones.
   const hidden = direction === 'request' ? 'readOnly' : 'writeOnly';
-  const isHidden = (
-    side: 'base' | 'revision',
-    node: unknown,
-    pointer: string,
-  ) => resolve(side, node, pointer)?.[hidden] === true;
+  const schemaOf = (side: 'base' | 'revision', name: string) =>
+    side === 'base'
+      ? resolve(
+          'base',
+          before[name],
+          childPointer(basePointer, 'properties', name),
+        )
+      : resolve(
+          'revision',
+          after[name],
+          childPointer(revisionPointer, 'properties', name),
+        );
 
   for (const name of Object.keys(after)) {
-    const pointer = childPointer(revisionPointer, 'properties', name);
     if (name in before) continue;
-    if (isHidden('revision', after[name], pointer)) continue;
+    const schema = schemaOf('revision', name);
+    if (schema?.[hidden] === true) continue;
     const required = requiredAfter.has(name);
+    const hasDefault = schema !== undefined && 'default' in schema;
     emit(
       required ? 'property-added-required' : 'property-added-optional',
-      `${required ? 'required' : 'optional'} property added`,
-      { path: name },
+      `${required ? 'required' : 'optional'} property added${
+        required && hasDefault ? ` (with default ${show(schema!.default)})` : ''
+      }`,
+      { path: name, facts: { hasDefault, required } },
     );
   }
   for (const name of Object.keys(before)) {
-    const pointer = childPointer(basePointer, 'properties', name);
     if (name in after) continue;
-    if (isHidden('base', before[name], pointer)) continue;
+    if (wrapping?.moved.has(name)) continue;
+    if (schemaOf('base', name)?.[hidden] === true) continue;
     const required = requiredBefore.has(name);
     emit(
       required ? 'property-removed-required' : 'property-removed-optional',
       `${required ? 'required' : 'optional'} property removed`,
-      { path: name, inBase: true },
+      { path: name, inBase: true, facts: { required } },
     );
   }
   for (const name of Object.keys(after)) {
     if (!(name in before)) continue;
     const revisionChild = childPointer(revisionPointer, 'properties', name);
+    const beforeSchema = schemaOf('base', name) ?? {};
+    const afterSchema = schemaOf('revision', name) ?? {};
     const wasRequired = requiredBefore.has(name);
     const isRequired = requiredAfter.has(name);
-    if (
-      wasRequired !== isRequired &&
-      !isHidden('revision', after[name], revisionChild)
-    ) {
+    if (wasRequired !== isRequired && afterSchema[hidden] !== true) {
+      const hasDefault = 'default' in afterSchema;
       emit(
         isRequired ? 'became-required' : 'became-optional',
-        `became ${isRequired ? 'required' : 'optional'}`,
-        { path: name },
+        `became ${isRequired ? 'required' : 'optional'}${
+          isRequired && hasDefault
+            ? ` (with default ${show(afterSchema.default)})`
+            : ''
+        }`,
+        { path: name, facts: { hasDefault, required: isRequired } },
+      );
+    }
+    for (const [keyword, label] of [
+      ['readOnly', 'read-only'],
+      ['writeOnly', 'write-only'],
+    ] as const) {
+      const was = beforeSchema[keyword] === true;
+      const is = afterSchema[keyword] === true;
+      if (was === is) continue;
+      emit(
+        is ? `became-${label}` : `became-not-${label}`,
+        is ? `became ${label}` : `is no longer ${label}`,
+        { path: name, facts: { required: isRequired, hidden: false } },
       );
     }
     descend(
@@ -363,17 +472,66 @@ const additionalPropertiesCheck: SchemaCheck = ({
     );
 };
 
+// Keywords that describe a schema without constraining its values.
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'example',
+  'examples',
+  'externalDocs',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'default',
+  '$comment',
+  'xml',
+]);
+
+/** A schema that only annotates: `allOf: [{description: …}]` accepts everything. */
+function annotatesOnly(schema: Schema | undefined): boolean {
+  return (
+    !!schema &&
+    Object.keys(schema).every(
+      key => ANNOTATIONS.has(key) || key.startsWith('x-'),
+    )
+  );
+}
+
 /** oneOf / anyOf / allOf: alternatives matched by `$ref` or position. */
 function compositionCheck(
   keyword: 'oneOf' | 'anyOf' | 'allOf',
   name: string,
 ): SchemaCheck {
-  return ({ base, revision, emit, descend, basePointer, revisionPointer }) => {
+  return context => {
+    const {
+      base,
+      revision,
+      emit,
+      descend,
+      resolve,
+      basePointer,
+      revisionPointer,
+    } = context;
     const before: unknown[] = Array.isArray(base[keyword]) ? base[keyword] : [];
     const after: unknown[] = Array.isArray(revision[keyword])
       ? revision[keyword]
       : [];
     if (before.length === 0 && after.length === 0) return;
+    // Alternatives of plain types are a list of types, judged by the type check.
+    if (
+      keyword !== 'allOf' &&
+      listOfTypesChange(base, revision, (side, node) =>
+        resolve(side, node, side === 'base' ? basePointer : revisionPointer),
+      )
+    )
+      return;
+    const wrapped = keyword === 'oneOf' ? oneOfWrapping(context) : undefined;
+    if (wrapped) {
+      emit(
+        'wrapped-in-one-of',
+        `wrapped in a oneOf of ${wrapped.alternatives} alternatives: a payload that matches more than one of them is now rejected`,
+      );
+    }
     const keyOf = (node: unknown, index: number) => {
       if (isObject(node) && typeof node.$ref === 'string')
         return `ref:${node.$ref}`;
@@ -384,11 +542,36 @@ function compositionCheck(
     const afterKeys = new Map(after.map((n, i) => [keyOf(n, i), i]));
     const describe = (key: string) =>
       key.startsWith('ref:') ? key.slice(4) : `schema ${key}`;
+    const onlyAnnotates = (side: 'base' | 'revision', index: number) =>
+      keyword === 'allOf' &&
+      annotatesOnly(
+        side === 'base'
+          ? resolve(
+              'base',
+              before[index],
+              childPointer(basePointer, keyword, String(index)),
+            )
+          : resolve(
+              'revision',
+              after[index],
+              childPointer(revisionPointer, keyword, String(index)),
+            ),
+      );
     for (const [key, index] of afterKeys) {
       if (key === 'null') continue;
       const match = beforeKeys.get(key);
       if (match === undefined) {
-        emit(`${name}-added`, `${keyword} alternative ${describe(key)} added`);
+        if (wrapped) continue;
+        if (onlyAnnotates('revision', index))
+          emit(
+            `${name}-added-annotation-only`,
+            `${keyword} ${describe(key)} added; it only annotates`,
+          );
+        else
+          emit(
+            `${name}-added`,
+            `${keyword} alternative ${describe(key)} added`,
+          );
       } else {
         descend(
           '',
@@ -403,14 +586,20 @@ function compositionCheck(
         );
       }
     }
-    for (const key of beforeKeys.keys()) {
-      if (key !== 'null' && !afterKeys.has(key)) {
+    for (const [key, index] of beforeKeys) {
+      if (key === 'null' || afterKeys.has(key)) continue;
+      if (onlyAnnotates('base', index))
+        emit(
+          `${name}-removed-annotation-only`,
+          `${keyword} ${describe(key)} removed; it only annotated`,
+          { inBase: true },
+        );
+      else
         emit(
           `${name}-removed`,
           `${keyword} alternative ${describe(key)} removed`,
           { inBase: true },
         );
-      }
     }
   };
 }
@@ -421,11 +610,38 @@ const discriminatorCheck: SchemaCheck = ({ base, revision, emit }) => {
   if (!before && after) emit('discriminator-added', 'discriminator added');
   else if (before && !after)
     emit('discriminator-removed', 'discriminator removed', { inBase: true });
-  else if (before && after && before.propertyName !== after.propertyName) {
+  if (!before || !after) return;
+  if (before.propertyName !== after.propertyName) {
     emit(
       'discriminator-property-name-changed',
       `discriminator property changed from '${before.propertyName}' to '${after.propertyName}'`,
     );
+  }
+  const mappingBefore = isObject(before.mapping) ? before.mapping : {};
+  const mappingAfter = isObject(after.mapping) ? after.mapping : {};
+  for (const [value, target] of Object.entries(mappingAfter)) {
+    if (!(value in mappingBefore))
+      emit(
+        'discriminator-mapping-added',
+        `discriminator value '${value}' now maps to ${show(target)}`,
+      );
+    else if (!same(mappingBefore[value], target))
+      emit(
+        'discriminator-mapping-changed',
+        `discriminator value '${value}' now maps to ${show(
+          target,
+        )} instead of ${show(mappingBefore[value])}`,
+      );
+  }
+  for (const value of Object.keys(mappingBefore)) {
+    if (!(value in mappingAfter))
+      emit(
+        'discriminator-mapping-deleted',
+        `discriminator value '${value}' no longer maps to ${show(
+          mappingBefore[value],
+        )}`,
+        { inBase: true },
+      );
   }
 };
 
@@ -445,8 +661,9 @@ export const SCHEMA_CHECKS: SchemaCheck[] = [
   countCheck('maxProperties', 'max-properties'),
   countCheck('minProperties', 'min-properties'),
   patternCheck,
+  extensibleEnumCheck,
   deprecatedCheck,
-  readWriteOnlyCheck,
+  stabilityCheck,
   discriminatorCheck,
   compositionCheck('oneOf', 'one-of'),
   compositionCheck('anyOf', 'any-of'),

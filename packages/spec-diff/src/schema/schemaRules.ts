@@ -2,8 +2,11 @@ import { FindingLevel } from '../types';
 import { JSON_SCHEMA_2020_LEVELS } from './jsonSchema2020Checks';
 import { Direction } from './SchemaComparator';
 
-/** Where a compared schema sits: a body, a parameter or a response header. */
-export type SchemaRoot = 'body' | 'parameter' | 'header';
+/**
+ * Where a compared schema sits: a body, a parameter (a header parameter has
+ * rules of its own for its properties) or a response header.
+ */
+export type SchemaRoot = 'body' | 'parameter' | 'header-parameter' | 'header';
 
 type Levels = [request: FindingLevel, response: FindingLevel];
 const B: FindingLevel = 'breaking';
@@ -20,6 +23,8 @@ const LEVELS: Record<string, Levels> = {
   'type-changed': [B, B],
   'type-generalized': [I, B],
   'type-specialized': [B, I],
+  // A type swap only text media tolerate (object to string in XML).
+  'type-compatible': [I, I],
   'list-of-types-widened': [I, B],
   'list-of-types-narrowed': [B, I],
   'became-nullable': [I, B],
@@ -28,6 +33,8 @@ const LEVELS: Record<string, Levels> = {
   'enum-removed': [I, B],
   'enum-value-removed': [B, I],
   'enum-value-added': [I, W],
+  'x-extensible-enum-value-removed': [B, I],
+  'x-extensible-enum-value-added': [I, I],
   'const-added': [B, I],
   'const-removed': [I, B],
   'const-changed': [B, B],
@@ -38,6 +45,15 @@ const LEVELS: Record<string, Levels> = {
   'pattern-removed': [I, I],
   'pattern-changed': [W, I],
   deprecated: [I, I],
+  'deprecated-with-sunset': [I, I],
+  // Consumers are owed a date, or a date far enough away.
+  'deprecated-sunset-missing': [B, B],
+  'deprecated-sunset-invalid': [B, B],
+  'sunset-date-too-small': [B, B],
+  reactivated: [I, I],
+  'stability-decreased': [B, B],
+  'stability-increased': [I, I],
+  'invalid-stability-level': [B, B],
   'became-read-only': [I, I],
   'became-not-read-only': [I, I],
   'became-write-only': [I, I],
@@ -45,12 +61,19 @@ const LEVELS: Record<string, Levels> = {
   'discriminator-added': [I, I],
   'discriminator-removed': [I, I],
   'discriminator-property-name-changed': [I, I],
+  'discriminator-mapping-added': [I, I],
+  'discriminator-mapping-deleted': [I, I],
+  'discriminator-mapping-changed': [I, I],
+  // A payload matching more than one alternative is now refused.
+  'wrapped-in-one-of': [B, B],
   'one-of-added': [I, B],
   'one-of-removed': [B, I],
   'any-of-added': [I, I],
   'any-of-removed': [B, I],
   'all-of-added': [B, I],
   'all-of-removed': [W, I],
+  'all-of-added-annotation-only': [I, I],
+  'all-of-removed-annotation-only': [I, I],
   'property-added-required': [B, I],
   'property-added-optional': [I, I],
   'property-removed-required': [W, B],
@@ -88,15 +111,51 @@ for (const bound of [
   LEVELS[`${bound}-decreased`] = [I, B];
 }
 
+// Setting a lower bound on lengths or property counts where there was none
+// refuses what used to be the smallest valid request (`""`, `{}`); the
+// reference has no rule for these and rates setting other bounds a warning.
+LEVELS['min-length-set'] = [B, I];
+LEVELS['min-properties-set'] = [B, I];
+
 // Where the reference checker rates one subject differently from the rest:
-// a parameter's default is applied by the server, and a type change inside
-// an object parameter only warns.
+// a parameter's default is applied by the server, a type change inside an
+// object parameter only warns (its serialization decides), and a response
+// property that stops being write-only only matters when it is required.
 const LEVEL_BY_ID: Record<string, FindingLevel> = {
   'request-parameter-default-value-added': B,
   'request-parameter-default-value-removed': B,
   'request-parameter-default-value-changed': B,
   'request-parameter-property-type-changed': W,
+  'response-optional-property-became-not-write-only': I,
 };
+
+// Constraints on a request property the client never sends (read-only)
+// cannot refuse its requests; the reference names some of them.
+const READ_ONLY_IDS = new Set([
+  'enum-value-removed',
+  'max-decreased',
+  'exclusive-max-decreased',
+  'max-length-decreased',
+  'min-increased',
+  'exclusive-min-increased',
+]);
+
+// Changes that are about the element's lifecycle, not the values it holds.
+const LIFECYCLE = new Set([
+  'deprecated',
+  'deprecated-with-sunset',
+  'deprecated-sunset-missing',
+  'deprecated-sunset-invalid',
+  'sunset-date-too-small',
+  'reactivated',
+  'stability-decreased',
+  'stability-increased',
+  'invalid-stability-level',
+  'became-read-only',
+  'became-not-read-only',
+  'became-write-only',
+  'became-not-write-only',
+]);
 
 // Rule ids that do not follow `<direction>-<subject>-<change>`.
 const SPECIAL_IDS: Record<string, [request: string, response: string]> = {
@@ -116,28 +175,62 @@ const SPECIAL_IDS: Record<string, [request: string, response: string]> = {
     'request-property-removed',
     'response-optional-property-removed',
   ],
-  'became-read-only': [
-    'request-optional-property-became-read-only',
-    'response-optional-property-became-read-only',
-  ],
-  'became-not-read-only': [
-    'request-optional-property-became-not-read-only',
-    'response-optional-property-became-not-read-only',
-  ],
-  'became-write-only': [
-    'request-optional-property-became-write-only',
-    'response-optional-property-became-write-only',
-  ],
-  'became-not-write-only': [
-    'request-optional-property-became-not-write-only',
-    'response-required-property-became-not-write-only',
+  'invalid-stability-level': [
+    'api-invalid-stability-level',
+    'api-invalid-stability-level',
   ],
 };
 
 function subjectOf(root: SchemaRoot, path: string): string {
   if (root === 'body') return path ? 'property' : 'body';
-  if (root === 'parameter') return path ? 'parameter-property' : 'parameter';
+  if (root === 'parameter' || root === 'header-parameter')
+    return path ? 'parameter-property' : 'parameter';
   return path ? 'header-property' : 'header';
+}
+
+/** What the id of a change depends on besides its kind and place. */
+export type RuleFacts = {
+  hidden?: boolean;
+  required?: boolean;
+  hasDefault?: boolean;
+};
+
+function specialId(
+  direction: Direction,
+  root: SchemaRoot,
+  path: string,
+  change: string,
+  facts: RuleFacts,
+): string | undefined {
+  const side = direction === 'request' ? 0 : 1;
+  if (root === 'header-parameter' && path) {
+    if (change === 'became-enum') return 'request-header-property-became-enum';
+    if (change === 'became-required')
+      return 'request-header-property-became-required';
+    if (change === 'property-added-required')
+      return 'new-required-request-header-property';
+  }
+  if (direction === 'request' && facts.hasDefault) {
+    if (change === 'property-added-required')
+      return 'new-required-request-property-with-default';
+    if (change === 'became-required')
+      return 'request-property-became-required-with-default';
+  }
+  if (change.startsWith('became-') && change.endsWith('-only')) {
+    return `${direction}-${
+      facts.required ? 'required' : 'optional'
+    }-property-${change}`;
+  }
+  if (change === 'wrapped-in-one-of') {
+    return `${direction}-${path ? 'property' : 'body'}-wrapped-in-one-of`;
+  }
+  if (facts.hidden && !LIFECYCLE.has(change)) {
+    if (direction === 'request' && READ_ONLY_IDS.has(change))
+      return `request-read-only-property-${change}`;
+    if (direction === 'response' && change === 'enum-value-added')
+      return 'response-write-only-property-enum-value-added';
+  }
+  return SPECIAL_IDS[change]?.[side];
 }
 
 /** The rule id and level of one schema change where it was found. */
@@ -146,18 +239,21 @@ export function schemaRule(
   root: SchemaRoot,
   path: string,
   change: string,
+  facts: RuleFacts = {},
 ): { id: string; level: FindingLevel } | undefined {
   const levels = LEVELS[change];
   if (!levels) return undefined;
   const side = direction === 'request' ? 0 : 1;
-  const special = SPECIAL_IDS[change];
-  const id = special
-    ? special[side]
-    : `${direction}-${
-        change === 'deprecated' && root === 'body'
-          ? 'property'
-          : subjectOf(root, path)
-      }-${change}`;
+  // Lifecycle rules of a body name its properties, as the reference does.
+  const subject =
+    LIFECYCLE.has(change) && root === 'body'
+      ? 'property'
+      : subjectOf(root, path);
+  const id =
+    specialId(direction, root, path, change, facts) ??
+    `${direction}-${subject}-${change}`;
+  // What consumers never see there cannot break them.
+  if (facts.hidden && !LIFECYCLE.has(change)) return { id, level: I };
   return { id, level: LEVEL_BY_ID[id] ?? levels[side] };
 }
 

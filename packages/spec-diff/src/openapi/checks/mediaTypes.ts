@@ -1,6 +1,15 @@
 import { Direction } from '../../schema/SchemaComparator';
 import { childPointer } from '../../schema/SchemaComparator';
-import { OpenApiContext, reportSchemaChanges } from '../OpenApiContext';
+import {
+  isStronglyTyped,
+  OpenApiContext,
+  reportSchemaChanges,
+} from '../OpenApiContext';
+import {
+  isMediaTypeContained,
+  pairMediaTypes,
+  sameParameters,
+} from '../mediaTypeName';
 
 /** Media types of a body, removed or added, and their schemas compared. */
 export function checkContent(
@@ -11,6 +20,7 @@ export function checkContent(
     direction: Direction;
     location: string;
     label: string;
+    minSunsetDays?: number;
   },
 ): void {
   const { findings } = context;
@@ -18,30 +28,56 @@ export function checkContent(
   const before = options.base.node?.content ?? {};
   const after = options.revision.node?.content ?? {};
   const prefix = direction === 'request' ? 'request-body' : 'response';
-  for (const media of Object.keys(before)) {
-    if (!(media in after)) {
-      findings.add({
-        id: `${prefix}-media-type-removed`,
-        location,
-        pointer: childPointer(options.base.pointer, 'content', media),
-        message: `${label}: media type ${media} removed`,
-        subject: `${label}|${media}`,
-      });
-    }
+  const { pairs, removed, added } = pairMediaTypes(
+    Object.keys(before).filter(media => !(media in after)),
+    Object.keys(after).filter(media => !(media in before)),
+  );
+  for (const media of removed) {
+    findings.add({
+      id: `${prefix}-media-type-removed`,
+      location,
+      pointer: childPointer(options.base.pointer, 'content', media),
+      message:
+        direction === 'request'
+          ? `${label}: media type ${media} removed: clients sending ${media} are refused`
+          : `${label}: media type ${media} removed: clients that accept only ${media} get nothing they can read`,
+      subject: `${label}|${media}`,
+    });
   }
-  for (const media of Object.keys(after)) {
+  for (const media of added) {
+    findings.add({
+      id: `${prefix}-media-type-added`,
+      location,
+      pointer: childPointer(options.revision.pointer, 'content', media),
+      message: `${label}: media type ${media} added`,
+      subject: `${label}|${media}`,
+    });
+  }
+  const compared: [string, string][] = [
+    ...Object.keys(after)
+      .filter(media => media in before)
+      .map(media => [media, media] as [string, string]),
+    ...pairs,
+  ];
+  for (const [mediaBefore, media] of compared) {
     const pointer = childPointer(options.revision.pointer, 'content', media);
-    if (!(media in before)) {
+    if (mediaBefore !== media && direction === 'response') {
+      let change = 'generalized';
+      if (!sameParameters(mediaBefore, media)) change = 'changed';
+      else if (isMediaTypeContained(mediaBefore, media)) change = 'specialized';
       findings.add({
-        id: `${prefix}-media-type-added`,
+        id: `response-media-type-name-${change}`,
         location,
         pointer,
-        message: `${label}: media type ${media} added`,
-        subject: `${label}|${media}`,
+        message: `${label}: media type ${mediaBefore} is now ${media}${
+          change === 'generalized'
+            ? `: clients that accept only ${mediaBefore} may be refused or misread it`
+            : ''
+        }`,
+        subject: `${label}|${mediaBefore}|${media}`,
       });
-      continue;
     }
-    const schemaBefore = before[media]?.schema;
+    const schemaBefore = before[mediaBefore]?.schema;
     const schemaAfter = after[media]?.schema;
     const schemaRule =
       direction === 'request'
@@ -52,7 +88,11 @@ export function checkContent(
         id: `${schemaRule}-added`,
         location,
         pointer,
-        message: `${label} (${media}): schema added`,
+        message: `${label} (${media}): schema added${
+          direction === 'request'
+            ? ': bodies that do not match it are now refused'
+            : ''
+        }`,
         subject: `${label}|${media}`,
       });
     } else if (schemaBefore && !schemaAfter) {
@@ -60,7 +100,11 @@ export function checkContent(
         id: `${schemaRule}-removed`,
         location,
         pointer,
-        message: `${label} (${media}): schema removed`,
+        message: `${label} (${media}): schema removed${
+          direction === 'response'
+            ? ': readers can no longer rely on its shape'
+            : ''
+        }`,
         subject: `${label}|${media}`,
       });
     } else if (schemaBefore && schemaAfter) {
@@ -70,7 +114,7 @@ export function checkContent(
           pointer: childPointer(
             options.base.pointer,
             'content',
-            media,
+            mediaBefore,
             'schema',
           ),
         },
@@ -82,6 +126,8 @@ export function checkContent(
         root: 'body',
         location,
         label: `${label} (${media})`,
+        stronglyTyped: isStronglyTyped(media),
+        minSunsetDays: options.minSunsetDays,
       });
     }
   }

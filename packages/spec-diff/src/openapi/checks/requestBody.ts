@@ -1,6 +1,7 @@
 import { OpenApiContext } from '../OpenApiContext';
 import { Operation } from '../operations';
 import { checkContent } from './mediaTypes';
+import { minimumSunsetDays } from '../../lifecycle';
 
 export function checkRequestBody(
   context: OpenApiContext,
@@ -60,5 +61,6 @@ export function checkRequestBody(
     direction: 'request',
     location,
     label: 'request body',
+    minSunsetDays: minimumSunsetDays(revision.node, context.deprecationDays),
   });
 }

@@ -2,6 +2,7 @@ import { childPointer } from '../../schema/SchemaComparator';
 import { OpenApiContext, reportSchemaChanges } from '../OpenApiContext';
 import { Operation } from '../operations';
 import { checkContent } from './mediaTypes';
+import { minimumSunsetDays } from '../../lifecycle';
 
 const isSuccess = (status: string) => /^2/.test(status);
 
@@ -159,6 +160,7 @@ export function checkResponses(
       direction: 'response',
       location,
       label,
+      minSunsetDays: minimumSunsetDays(revision.node, context.deprecationDays),
     });
     checkHeaders(context, responseBefore, responseAfter, location, label);
   }
