@@ -70,6 +70,8 @@ export interface Config {
        * acknowledged are reminded. Defaults to [14, 7, 1].
        */
       reminderDays?: number[];
+      /** Days a calendar feed token stays valid. Defaults to 180. */
+      feedTokenDays?: number;
     };
     /**
      * Where the plugin's pages are in the app, for links in notifications

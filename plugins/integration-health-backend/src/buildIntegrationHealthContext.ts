@@ -325,6 +325,7 @@ export async function buildIntegrationHealthContext(
         auth,
         discovery,
         links,
+        tokenDays: calendarConfig.feedTokenDays,
       }),
       breakingChangeCheck: new BreakingChangeCheck({
         catalog,

@@ -168,6 +168,8 @@ export type CalendarConfig = {
   detectedGraceDays: number;
   /** Days before an entry's date when pending consumers are reminded. */
   reminderDays: number[];
+  /** Days a calendar feed token stays valid. */
+  feedTokenDays: number;
 };
 
 export function readCalendarConfig(config: Config): CalendarConfig {
@@ -200,9 +202,22 @@ export function readCalendarConfig(config: Config): CalendarConfig {
       )}`,
     );
   }
+  const feedTokenDays = calendar?.getOptionalNumber('feedTokenDays') ?? 180;
+  if (
+    !(
+      Number.isInteger(feedTokenDays) &&
+      feedTokenDays >= 1 &&
+      feedTokenDays <= 3650
+    )
+  ) {
+    throw new InputError(
+      `integrationHealth.calendar.feedTokenDays must be whole days from 1 to 3650, got ${feedTokenDays}`,
+    );
+  }
   return {
     detectedGraceDays,
     reminderDays: [...new Set(reminderDays as number[])].sort((a, b) => b - a),
+    feedTokenDays,
   };
 }
 

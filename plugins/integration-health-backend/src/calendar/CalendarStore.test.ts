@@ -136,23 +136,52 @@ describe.each(databases.eachSupportedId())(
       ).toBe(false);
     });
 
-    it('keeps feed tokens hashed, one active per user', async () => {
+    it('keeps feed tokens hashed, one active per user, each until it expires', async () => {
       const { tokens } = await stores();
+      const at = (iso: string) => new Date(iso);
+      const expires = at('2027-05-21T10:00:00Z');
       const first = await tokens.issue(
         'user:default/mei',
-        new Date('2026-11-22T10:00:00Z'),
+        at('2026-11-22T10:00:00Z'),
+        expires,
       );
-      expect(await tokens.userOf(first)).toBe('user:default/mei');
+      expect(await tokens.userOf(first, at('2026-11-22T10:01:00Z'))).toBe(
+        'user:default/mei',
+      );
       const second = await tokens.issue(
         'user:default/mei',
-        new Date('2026-11-22T11:00:00Z'),
+        at('2026-11-22T11:00:00Z'),
+        expires,
       );
-      expect(await tokens.userOf(first)).toBeUndefined();
+      expect(
+        await tokens.userOf(first, at('2026-11-22T11:01:00Z')),
+      ).toBeUndefined();
       expect(await tokens.active('user:default/mei')).toEqual({
         createdAt: '2026-11-22T11:00:00.000Z',
+        expiresAt: '2027-05-21T10:00:00.000Z',
       });
+      // After its expiry the token opens nothing.
+      expect(await tokens.userOf(second, expires)).toBeUndefined();
       expect(await tokens.revoke('user:default/mei', new Date())).toBe(1);
-      expect(await tokens.userOf(second)).toBeUndefined();
+      expect(
+        await tokens.userOf(second, at('2026-11-22T11:01:00Z')),
+      ).toBeUndefined();
+    });
+
+    it('leaves one active token when the same user issues two at once', async () => {
+      const { tokens } = await stores();
+      const now = new Date('2026-11-22T10:00:00Z');
+      const later = new Date('2027-05-21T10:00:00Z');
+      const issued = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          tokens.issue('user:default/amara', now, later),
+        ),
+      );
+      const working = [];
+      for (const token of issued) {
+        if (await tokens.userOf(token, now)) working.push(token);
+      }
+      expect(working).toHaveLength(1);
     });
   },
 );

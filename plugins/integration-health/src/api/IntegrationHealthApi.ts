@@ -121,9 +121,13 @@ export interface IntegrationHealthApi {
     days: number,
   ): Promise<{ day: string; contract?: number; mock?: number }[]>;
   /** Whether the user has an active calendar feed token. */
-  getFeedStatus(): Promise<{ active: boolean; createdAt?: string }>;
+  getFeedStatus(): Promise<{
+    active: boolean;
+    createdAt?: string;
+    expiresAt?: string;
+  }>;
   /** A new feed link (shown once); the previous one stops working. */
-  createFeedLink(): Promise<{ url: string }>;
+  createFeedLink(): Promise<{ url: string; expiresAt?: string }>;
   /** Stops the user's feed link from working. */
   revokeFeedLink(): Promise<void>;
   /** Every evidence source and whether it is stale. */

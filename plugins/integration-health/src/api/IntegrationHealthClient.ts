@@ -279,16 +279,21 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
 
   /** {@inheritDoc IntegrationHealthApi.getFeedStatus} */
   getFeedStatus() {
-    return this.get<{ active: boolean; createdAt?: string }>(
-      '/v1/calendar/feed-tokens',
-    );
+    return this.get<{
+      active: boolean;
+      createdAt?: string;
+      expiresAt?: string;
+    }>('/v1/calendar/feed-tokens');
   }
 
   /** {@inheritDoc IntegrationHealthApi.createFeedLink} */
   createFeedLink() {
-    return this.request<{ url: string }>('/v1/calendar/feed-tokens', {
-      method: 'POST',
-    });
+    return this.request<{ url: string; expiresAt?: string }>(
+      '/v1/calendar/feed-tokens',
+      {
+        method: 'POST',
+      },
+    );
   }
 
   /** {@inheritDoc IntegrationHealthApi.revokeFeedLink} */

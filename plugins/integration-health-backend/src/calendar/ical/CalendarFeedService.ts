@@ -23,6 +23,8 @@ export class CalendarFeedService {
       auth: AuthService;
       discovery: DiscoveryService;
       links: AppLinks;
+      /** Days a feed token stays valid. */
+      tokenDays: number;
     },
   ) {}
 
@@ -34,13 +36,25 @@ export class CalendarFeedService {
   }
 
   async issue(userRef: string) {
-    const token = await this.options.tokens.issue(userRef, new Date());
-    return { token, url: await this.feedUrl(token) };
+    const now = new Date();
+    const expiresAt = new Date(
+      now.getTime() + this.options.tokenDays * 86_400_000,
+    );
+    const token = await this.options.tokens.issue(userRef, now, expiresAt);
+    return {
+      token,
+      url: await this.feedUrl(token),
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 
   async status(userRef: string) {
     const active = await this.options.tokens.active(userRef);
-    return { active: Boolean(active), createdAt: active?.createdAt };
+    return {
+      active: Boolean(active),
+      createdAt: active?.createdAt,
+      expiresAt: active?.expiresAt,
+    };
   }
 
   async revoke(userRef: string) {
@@ -59,7 +73,7 @@ export class CalendarFeedService {
 
   /** The feed a token opens; unknown and revoked tokens see no feed at all. */
   async feed(token: string, teamRef?: string): Promise<string> {
-    const userRef = await this.options.tokens.userOf(token);
+    const userRef = await this.options.tokens.userOf(token, new Date());
     if (!userRef) throw new NotFoundError('No such calendar feed');
     const teams = await this.teamsOf(userRef);
     if (teamRef && !teams.includes(teamRef)) {

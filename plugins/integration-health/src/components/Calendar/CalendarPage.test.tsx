@@ -174,6 +174,21 @@ describe('CalendarPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when the feed link was created and when it stops working', async () => {
+    const api = calendarApi();
+    (api.getFeedStatus as jest.Mock).mockResolvedValue({
+      active: true,
+      createdAt: '2026-11-22T03:00:00.000Z',
+      expiresAt: '2027-05-21T03:00:00.000Z',
+    });
+    await render(api);
+    expect(
+      await screen.findByText(
+        'You have a feed link, created 2026-11-22; it stops working on 2027-05-21.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('creates a feed link, shows it once, and revokes it', async () => {
     const api = calendarApi();
     await render(api);
@@ -183,6 +198,7 @@ describe('CalendarPage', () => {
     (api.getFeedStatus as jest.Mock).mockResolvedValue({
       active: true,
       createdAt: '2026-11-22T03:00:00.000Z',
+      expiresAt: '2027-05-21T03:00:00.000Z',
     });
     await userEvent.click(
       screen.getByRole('button', { name: 'Create a feed link' }),

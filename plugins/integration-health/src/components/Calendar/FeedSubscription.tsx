@@ -60,7 +60,14 @@ export function FeedSubscription() {
                 ? `You have a feed link, created ${status.value.createdAt?.slice(
                     0,
                     10,
-                  )}.`
+                  )}${
+                    status.value.expiresAt
+                      ? `; it stops working on ${status.value.expiresAt.slice(
+                          0,
+                          10,
+                        )}`
+                      : ''
+                  }.`
                 : 'You have no feed link.'}
             </Text>
           )}
