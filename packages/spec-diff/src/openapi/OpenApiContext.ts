@@ -42,8 +42,10 @@ export function placedKind(change: SchemaChange, place: SchemaPlace): string {
   const { facts } = change;
   if (change.change === 'type-changed' && facts?.typeVerdict) {
     const { strong, loose } = facts.typeVerdict;
-    if (place.root === 'header' || (place.root !== 'body' && !change.path))
-      return `type-${loose}`;
+    if (place.root === 'header') return `type-${loose}`;
+    // A parameter is text on the wire: its type either still reads or not.
+    if (place.root !== 'body' && !change.path)
+      return loose === 'compatible' ? 'type-generalized' : `type-${loose}`;
     if (place.root !== 'body') {
       // An object parameter's serialization is unknown: JSON or form style.
       const strongBreaks = strong === 'changed';
