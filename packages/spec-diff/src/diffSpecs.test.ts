@@ -143,6 +143,7 @@ describe('diffSpecs', () => {
     expect(result.format).toBe('openapi-3.1');
     expect(result.findings.map(f => [f.id, f.level])).toEqual([
       ['request-body-list-of-types-narrowed', 'breaking'],
+      ['request-body-type-changed', 'breaking'],
       ['request-body-if-added', 'breaking'],
       ['request-body-then-added', 'breaking'],
     ]);

@@ -1,5 +1,6 @@
-import { Resolved, SpecDocument, escapePointer } from '../load/SpecDocument';
+import { Resolved, SpecDocument } from '../load/SpecDocument';
 import { SCHEMA_CHECKS } from './checks';
+import { childPointer, joinPath } from './schemaPaths';
 import { isObject, Schema } from './schemaModel';
 
 export type Direction = 'request' | 'response';
@@ -70,15 +71,7 @@ export type CheckContext = {
   ): void;
 };
 
-export function joinPath(path: string, segment: string): string {
-  if (!path) return segment;
-  if (!segment) return path;
-  return segment.startsWith('[') ? `${path}${segment}` : `${path}.${segment}`;
-}
-
-export function childPointer(pointer: string, ...tokens: string[]): string {
-  return [pointer, ...tokens.map(escapePointer)].join('/');
-}
+export { childPointer, joinPath };
 
 /**
  * Compares schemas by meaning, following `$ref`s on both sides. A pair of

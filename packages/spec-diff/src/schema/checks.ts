@@ -8,6 +8,8 @@ import {
   isNullable,
   isObject,
   lowerBound,
+  exclusiveLowerBound,
+  exclusiveUpperBound,
   propertiesOf,
   requiredOf,
   Schema,
@@ -49,7 +51,10 @@ const typeCheck: SchemaCheck = ({
         'list-of-types-narrowed',
         `no longer holds ${describe(list.removed)}`,
       );
-    return;
+    // Alternatives of plain types are judged as a list only; a `type` array
+    // is also a type, judged as the reference checker judges type changes.
+    const alternatives = (schema: Schema) => !!(schema.oneOf || schema.anyOf);
+    if (alternatives(base) || alternatives(revision)) return;
   }
   const before = typesOf(base);
   const after = typesOf(revision);
@@ -224,8 +229,9 @@ function countCheck(keyword: string, name: string): SchemaCheck {
 }
 
 const patternCheck: SchemaCheck = ({ base, revision, emit }) => {
-  const before = base.pattern;
-  const after = revision.pattern;
+  // An empty pattern matches everything: it is no pattern.
+  const before = base.pattern || undefined;
+  const after = revision.pattern || undefined;
   if (before === after) return;
   if (before === undefined)
     emit('pattern-added', `pattern ${show(after)} added`);
@@ -653,7 +659,9 @@ export const SCHEMA_CHECKS: SchemaCheck[] = [
   valueKeywordCheck('const', 'const'),
   valueKeywordCheck('default', 'default-value'),
   boundCheck(upperBound, true),
+  boundCheck(exclusiveUpperBound, true),
   boundCheck(lowerBound, false),
+  boundCheck(exclusiveLowerBound, false),
   countCheck('maxLength', 'max-length'),
   countCheck('minLength', 'min-length'),
   countCheck('maxItems', 'max-items'),

@@ -1,4 +1,5 @@
-import { CheckContext } from './SchemaComparator';
+import type { CheckContext } from './SchemaComparator';
+import { childPointer } from './schemaPaths';
 import { isObject, same, show } from './schemaModel';
 
 /**
@@ -97,6 +98,67 @@ function valueChange(keyword: string, name: string): SchemaCheck {
   };
 }
 
+// Keywords holding one schema, compared inside when both sides have it.
+const SUBSCHEMAS = [
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+  'additionalItems',
+];
+// Keywords holding schemas by name.
+const SCHEMA_MAPS = ['dependentSchemas', 'patternProperties'];
+
+/**
+ * What changed inside the schemas these keywords hold (not `not`, whose
+ * meaning is the reverse of what it holds).
+ */
+const subschemasCheck: SchemaCheck = ({
+  base,
+  revision,
+  descend,
+  basePointer,
+  revisionPointer,
+}) => {
+  const pair = (
+    segment: string,
+    before: unknown,
+    after: unknown,
+    tokens: string[],
+  ) => {
+    if (!isObject(before) || !isObject(after)) return;
+    descend(
+      segment,
+      { node: before, pointer: childPointer(basePointer, ...tokens) },
+      { node: after, pointer: childPointer(revisionPointer, ...tokens) },
+    );
+  };
+  for (const keyword of SUBSCHEMAS) {
+    pair(`<${keyword}>`, base[keyword], revision[keyword], [keyword]);
+  }
+  for (const keyword of SCHEMA_MAPS) {
+    if (!isObject(base[keyword]) || !isObject(revision[keyword])) continue;
+    for (const key of Object.keys(revision[keyword])) {
+      pair(`<${keyword} ${key}>`, base[keyword][key], revision[keyword][key], [
+        keyword,
+        key,
+      ]);
+    }
+  }
+  if (Array.isArray(base.prefixItems) && Array.isArray(revision.prefixItems)) {
+    revision.prefixItems.forEach((after: unknown, index: number) =>
+      pair(`[${index}]`, base.prefixItems[index], after, [
+        'prefixItems',
+        String(index),
+      ]),
+    );
+  }
+};
+
 export const JSON_SCHEMA_2020_CHECKS: SchemaCheck[] = [
   presenceCheck('if', 'if'),
   presenceCheck('then', 'then'),
@@ -114,6 +176,7 @@ export const JSON_SCHEMA_2020_CHECKS: SchemaCheck[] = [
   presenceCheck('contentSchema', 'content-schema'),
   valueChange('contentMediaType', 'content-media-type'),
   valueChange('contentEncoding', 'content-encoding'),
+  subschemasCheck,
 ];
 
 /** [request, response] levels of the changes above, as the reference checker rates them. */

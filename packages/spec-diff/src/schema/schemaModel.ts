@@ -32,41 +32,45 @@ export type Bound = {
   keyword: 'max' | 'exclusive-max' | 'min' | 'exclusive-min';
 };
 
-/** The upper bound, whether given as `maximum` (3.0 boolean exclusivity) or numeric `exclusiveMaximum` (3.1). */
+/**
+ * `maximum`, exclusive when OpenAPI 3.0's boolean `exclusiveMaximum` says so.
+ * A numeric `exclusiveMaximum` (3.1) is a bound of its own, compared apart,
+ * as a schema may carry both.
+ */
 export function upperBound(schema: Schema): Bound | undefined {
-  if (typeof schema.exclusiveMaximum === 'number') {
-    return {
-      value: schema.exclusiveMaximum,
-      exclusive: true,
-      keyword: 'exclusive-max',
-    };
-  }
-  if (typeof schema.maximum === 'number') {
-    return {
-      value: schema.maximum,
-      exclusive: schema.exclusiveMaximum === true,
-      keyword: 'max',
-    };
-  }
-  return undefined;
+  if (typeof schema.maximum !== 'number') return undefined;
+  return {
+    value: schema.maximum,
+    exclusive: schema.exclusiveMaximum === true,
+    keyword: 'max',
+  };
+}
+
+export function exclusiveUpperBound(schema: Schema): Bound | undefined {
+  if (typeof schema.exclusiveMaximum !== 'number') return undefined;
+  return {
+    value: schema.exclusiveMaximum,
+    exclusive: true,
+    keyword: 'exclusive-max',
+  };
 }
 
 export function lowerBound(schema: Schema): Bound | undefined {
-  if (typeof schema.exclusiveMinimum === 'number') {
-    return {
-      value: schema.exclusiveMinimum,
-      exclusive: true,
-      keyword: 'exclusive-min',
-    };
-  }
-  if (typeof schema.minimum === 'number') {
-    return {
-      value: schema.minimum,
-      exclusive: schema.exclusiveMinimum === true,
-      keyword: 'min',
-    };
-  }
-  return undefined;
+  if (typeof schema.minimum !== 'number') return undefined;
+  return {
+    value: schema.minimum,
+    exclusive: schema.exclusiveMinimum === true,
+    keyword: 'min',
+  };
+}
+
+export function exclusiveLowerBound(schema: Schema): Bound | undefined {
+  if (typeof schema.exclusiveMinimum !== 'number') return undefined;
+  return {
+    value: schema.exclusiveMinimum,
+    exclusive: true,
+    keyword: 'exclusive-min',
+  };
 }
 
 export function requiredOf(schema: Schema): Set<string> {

@@ -244,11 +244,16 @@ export function schemaRule(
   const levels = LEVELS[change];
   if (!levels) return undefined;
   const side = direction === 'request' ? 0 : 1;
-  // Lifecycle rules of a body name its properties, as the reference does.
-  const subject =
-    LIFECYCLE.has(change) && root === 'body'
-      ? 'property'
-      : subjectOf(root, path);
+  // Lifecycle rules of a body name its properties, as the reference does;
+  // maxItems on a parameter's items is the parameter's, as it reads it.
+  let subject = subjectOf(root, path);
+  if (LIFECYCLE.has(change) && root === 'body') subject = 'property';
+  if (
+    (root === 'parameter' || root === 'header-parameter') &&
+    path === '[]' &&
+    change.startsWith('max-items-')
+  )
+    subject = 'parameter';
   const id =
     specialId(direction, root, path, change, facts) ??
     `${direction}-${subject}-${change}`;
