@@ -37,7 +37,7 @@ describe('diffSpecs', () => {
         location: 'channel transactions.booked (subscribe)',
         pointer: '/components/schemas/TransactionBooked',
         message:
-          "message TransactionBooked payload property 'accountId': required property removed",
+          "message TransactionBooked payload property 'accountId': required property removed: clients reading `accountId` find it missing",
       }),
     ]);
     expect(result.summary).toMatchObject({ breaking: 1, unclassified: 0 });

@@ -7,6 +7,7 @@ import {
   SchemaComparator,
 } from '../schema/SchemaComparator';
 import { SchemaRoot, schemaRule } from '../schema/schemaRules';
+import { whyItMatters } from '../schema/why';
 
 /** What every OpenAPI check works with. */
 export type OpenApiContext = {
@@ -104,10 +105,11 @@ export function reportSchemaChanges(
       change.facts,
     );
     const subject = `${options.label}|${change.path}|${change.change}|${change.message}`;
-    const message = `${options.label}${
+    const where = `${options.label}${
       change.path ? ` property '${change.path}'` : ''
-    }: ${change.message}`;
+    }`;
     if (!rule) {
+      const message = `${where}: ${change.message}`;
       context.findings.add({
         id: `unclassified-${kind}`,
         location: options.location,
@@ -117,6 +119,12 @@ export function reportSchemaChanges(
       });
       continue;
     }
+    const message = `${where}: ${change.message}: ${whyItMatters(
+      options.direction,
+      kind,
+      rule.level,
+      change.path,
+    )}`;
     context.findings.add({
       id: rule.id,
       level: rule.level,

@@ -5,7 +5,7 @@ import { checkRequestBody } from './checks/requestBody';
 import { checkResponses } from './checks/responses';
 import { checkGlobalSecurity, checkOperationSecurity } from './checks/security';
 import { isUnstable } from '../lifecycle';
-import { Operation, operationsOf } from './operations';
+import { callbacksOf, Operation, operationsOf } from './operations';
 
 type OperationCheck = (
   context: OpenApiContext,
@@ -23,10 +23,27 @@ const OPERATION_CHECKS: OperationCheck[] = [
 
 /** Diffs two OpenAPI 3.x documents (2.0 is upgraded before it gets here). */
 export function diffOpenApi(context: OpenApiContext): void {
-  for (const section of ['paths', 'webhooks']) {
-    const base = operationsOf(context.base, section);
-    const revision = operationsOf(context.revision, section);
-    checkEndpoints(context, base, revision, section === 'webhooks');
+  const basePaths = operationsOf(context.base, 'paths');
+  const revisionPaths = operationsOf(context.revision, 'paths');
+  const sections: [
+    kind: 'path' | 'webhook' | 'callback',
+    base: Map<string, Operation>,
+    revision: Map<string, Operation>,
+  ][] = [
+    ['path', basePaths, revisionPaths],
+    [
+      'webhook',
+      operationsOf(context.base, 'webhooks'),
+      operationsOf(context.revision, 'webhooks'),
+    ],
+    [
+      'callback',
+      callbacksOf(context.base, basePaths),
+      callbacksOf(context.revision, revisionPaths),
+    ],
+  ];
+  for (const [kind, base, revision] of sections) {
+    checkEndpoints(context, base, revision, kind);
     for (const [key, after] of revision) {
       const before = base.get(key);
       // Draft and alpha operations may change at will.

@@ -36,6 +36,16 @@ export const OPERATION_RULES: Record<string, FindingLevel> = {
   'api-stability-increased': I,
   'webhook-added': I,
   'webhook-removed': B,
+  // Callbacks: requests the provider sends to the consumer's URL.
+  'callback-added': I, // own
+  'callback-removed': B, // own
+  // What a webhook or callback sends the consumer, judged from its side.
+  'received-body-added': I, // own
+  'received-body-removed': B, // own
+  'received-body-became-optional': B, // own
+  'received-body-became-required': I, // own
+  'received-parameter-added': I, // own
+  'received-parameter-removed': B, // own
   // parameters
   'new-required-request-parameter': B,
   'new-optional-request-parameter': I,

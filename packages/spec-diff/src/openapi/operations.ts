@@ -21,6 +21,12 @@ export type Operation = {
   pointer: string;
   pathItem: any;
   pathPointer: string;
+  /**
+   * Sent by the provider to the consumer (webhooks, callbacks): the consumer
+   * receives its request and writes its response, so each is judged the
+   * other way round from an ordinary operation.
+   */
+  received: boolean;
 };
 
 /**
@@ -71,7 +77,55 @@ function readPathItems(
         pointer: `${item.pointer}/${method}`,
         pathItem: item.node,
         pathPointer: item.pointer,
+        received: section !== 'paths',
       });
     }
   }
+}
+
+/**
+ * The callbacks of every operation: requests the provider sends to a URL the
+ * consumer gave, keyed by the operation, the callback's name, its URL
+ * expression and method.
+ */
+export function callbacksOf(
+  doc: SpecDocument,
+  operations: Map<string, Operation>,
+): Map<string, Operation> {
+  const callbacks = new Map<string, Operation>();
+  for (const [key, op] of operations) {
+    const raw = op.node.callbacks;
+    if (!raw || typeof raw !== 'object') continue;
+    for (const [name, rawCallback] of Object.entries(raw)) {
+      const callback = doc.deref(
+        rawCallback,
+        `${op.pointer}/callbacks/${escapePointer(name)}`,
+      );
+      if (!callback.node || typeof callback.node !== 'object') continue;
+      for (const [expression, rawItem] of Object.entries(callback.node)) {
+        const item = doc.deref(
+          rawItem,
+          `${callback.pointer}/${escapePointer(expression)}`,
+        );
+        if (!item.node || typeof item.node !== 'object') continue;
+        for (const method of METHODS) {
+          const node = item.node[method];
+          if (!node || typeof node !== 'object') continue;
+          callbacks.set(`${key} ${name} ${expression} ${method}`, {
+            method,
+            path: expression,
+            location: `callback ${name} ${method.toUpperCase()} ${expression} of ${
+              op.location
+            }`,
+            node,
+            pointer: `${item.pointer}/${method}`,
+            pathItem: item.node,
+            pathPointer: item.pointer,
+            received: true,
+          });
+        }
+      }
+    }
+  }
+  return callbacks;
 }

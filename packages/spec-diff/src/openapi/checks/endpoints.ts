@@ -220,7 +220,7 @@ export function checkEndpoints(
   context: OpenApiContext,
   base: Map<string, Operation>,
   revision: Map<string, Operation>,
-  webhooks = false,
+  kind: 'path' | 'webhook' | 'callback' = 'path',
 ): void {
   const { findings } = context;
   const revisionPaths = new Set(
@@ -229,12 +229,12 @@ export function checkEndpoints(
 
   for (const [key, op] of base) {
     if (revision.has(key)) continue;
-    if (webhooks) {
+    if (kind !== 'path') {
       findings.add({
-        id: 'webhook-removed',
+        id: `${kind}-removed`,
         location: op.location,
         pointer: op.pointer,
-        message: `webhook ${op.location} removed: subscribers stop receiving it`,
+        message: `${op.location} removed: consumers that subscribed stop receiving it`,
       });
       continue;
     }
@@ -245,7 +245,7 @@ export function checkEndpoints(
     const before = base.get(key);
     if (!before) {
       findings.add({
-        id: webhooks ? 'webhook-added' : 'endpoint-added',
+        id: kind === 'path' ? 'endpoint-added' : `${kind}-added`,
         location: op.location,
         pointer: op.pointer,
         message: `${op.location} added`,

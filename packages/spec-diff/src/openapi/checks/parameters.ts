@@ -226,6 +226,55 @@ function reportAdded(
   });
 }
 
+/**
+ * Parameters of a webhook or callback are what the provider sends (mostly
+ * headers such as a signature): consumers read them.
+ */
+function checkReceivedParameters(
+  context: OpenApiContext,
+  location: string,
+  before: Map<string, Parameter>,
+  after: Map<string, Parameter>,
+): void {
+  for (const [key, param] of before) {
+    if (after.has(key)) continue;
+    context.findings.add({
+      id: 'received-parameter-removed',
+      location,
+      pointer: param.pointer,
+      message: `${param.label} removed: consumers that read it no longer get it`,
+      subject: key,
+    });
+  }
+  for (const [key, param] of after) {
+    const old = before.get(key);
+    if (!old) {
+      context.findings.add({
+        id: 'received-parameter-added',
+        location,
+        pointer: param.pointer,
+        message: `${param.label} added: consumers may ignore it`,
+        subject: key,
+      });
+      continue;
+    }
+    reportSchemaChanges(context, {
+      base: {
+        node: old.node.schema ?? {},
+        pointer: childPointer(old.pointer, 'schema'),
+      },
+      revision: {
+        node: param.node.schema ?? {},
+        pointer: childPointer(param.pointer, 'schema'),
+      },
+      direction: 'response',
+      root: 'header',
+      location,
+      label: param.label,
+    });
+  }
+}
+
 export function checkParameters(
   context: OpenApiContext,
   base: Operation,
@@ -235,6 +284,10 @@ export function checkParameters(
   const location = revision.location;
   const before = parametersOf(context.base, base);
   const after = parametersOf(context.revision, revision);
+  if (revision.received) {
+    checkReceivedParameters(context, location, before, after);
+    return;
+  }
   const minDays = minimumSunsetDays(revision.node, context.deprecationDays);
 
   for (const [key, param] of before) {

@@ -4,7 +4,7 @@ import { Operation } from '../operations';
 import { checkContent } from './mediaTypes';
 import { minimumSunsetDays } from '../../lifecycle';
 
-const isSuccess = (status: string) => /^2/.test(status);
+const isSuccess = (status: string) => status.startsWith('2');
 
 function checkHeaders(
   context: OpenApiContext,
@@ -129,7 +129,9 @@ export function checkResponses(
         : 'response-non-success-status-removed',
       location,
       pointer: childPointer(base.pointer, 'responses', status),
-      message: `response status ${status} removed`,
+      message: isSuccess(status)
+        ? `response status ${status} removed: clients that handle ${status} get a status they did not expect`
+        : `response status ${status} removed`,
       subject: status,
     });
   }
@@ -153,11 +155,12 @@ export function checkResponses(
     );
     const responseAfter = context.revision.deref(after[status], pointer);
     if (!responseBefore.node || !responseAfter.node) continue;
-    const label = `response ${status}`;
+    // The consumer writes the response to a webhook or callback.
+    const label = `${revision.received ? 'reply' : 'response'} ${status}`;
     checkContent(context, {
       base: responseBefore,
       revision: responseAfter,
-      direction: 'response',
+      direction: revision.received ? 'request' : 'response',
       location,
       label,
       minSunsetDays: minimumSunsetDays(revision.node, context.deprecationDays),
