@@ -132,7 +132,7 @@ function diffDocumentLevel(context: DiffContext): void {
         id: 'server-removed',
         location: `server ${name}`,
         pointer: `/servers/${escapePointer(name)}`,
-        message: `server ${name} removed`,
+        message: `server ${name} removed: clients connecting to it reach nothing`,
       });
     }
   }
@@ -156,7 +156,7 @@ function diffDocumentLevel(context: DiffContext): void {
           pointer: `${pointer}/${field}`,
           message: `${field} changed from ${old[field] ?? 'none'} to ${
             server[field] ?? 'none'
-          }`,
+          }: clients configured the old way cannot connect`,
           subject: field,
         });
       }
@@ -167,7 +167,7 @@ function diffDocumentLevel(context: DiffContext): void {
       id: 'info-version-changed',
       location: 'info',
       pointer: '/info/version',
-      message: `version changed from ${base?.info?.version} to ${revision?.info?.version}`,
+      message: `version changed from ${base?.info?.version} to ${revision?.info?.version}: a label; the changes it announces are judged on their own`,
     });
   }
   for (const field of INFO_FIELDS) {
@@ -208,7 +208,7 @@ function diffDocumentLevel(context: DiffContext): void {
         id: 'channel-address-changed',
         location: `channel ${name}`,
         pointer: `/channels/${escapePointer(name)}/address`,
-        message: `address changed from ${old.address} to ${channel?.address}`,
+        message: `address changed from ${old.address} to ${channel?.address}: clients publishing or subscribing to the old address reach nothing`,
       });
     }
   }
@@ -246,7 +246,7 @@ export function diffAsyncApi(context: DiffContext): void {
         id: 'channel-removed',
         location: `channel ${channel}`,
         pointer: `/channels/${escapePointer(channel)}`,
-        message: `channel ${channel} removed`,
+        message: `channel ${channel} removed: its subscribers receive nothing and its publishers reach nothing`,
       });
     }
   }
@@ -267,7 +267,11 @@ export function diffAsyncApi(context: DiffContext): void {
         id: 'operation-removed',
         location: op.location,
         pointer: op.pointer,
-        message: `${op.location} removed`,
+        message: `${op.location} removed: ${
+          op.direction === 'response'
+            ? 'consumers subscribed to it receive nothing'
+            : 'consumers sending to it reach nothing'
+        }`,
       });
     }
   }
@@ -288,7 +292,11 @@ export function diffAsyncApi(context: DiffContext): void {
           id: 'message-removed',
           location: op.location,
           pointer: message.pointer,
-          message: `message ${name} removed`,
+          message: `message ${name} removed: ${
+            op.direction === 'response'
+              ? 'consumers waiting for it never receive it'
+              : 'consumers sending it are refused'
+          }`,
           subject: name,
         });
       }
@@ -303,7 +311,11 @@ export function diffAsyncApi(context: DiffContext): void {
               : 'message-added',
           location: op.location,
           pointer: message.pointer,
-          message: `message ${name} added`,
+          message: `message ${name} added${
+            op.direction === 'response'
+              ? ': subscribers may receive a message type they do not know how to read'
+              : ''
+          }`,
           subject: name,
         });
         continue;

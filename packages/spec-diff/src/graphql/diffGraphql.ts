@@ -75,7 +75,9 @@ export async function diffGraphqlAsync(
       level: LEVELS[change.criticality.level],
       location: change.path ?? '',
       pointer: change.path ? `/${change.path.split('.').join('/')}` : '',
-      message: change.message,
+      message: change.criticality.reason
+        ? `${change.message}: ${change.criticality.reason}`
+        : change.message,
     });
   }
   return { format: 'graphql', ...findings.result() };

@@ -11,7 +11,11 @@ type Why = (at: string) => string;
 const REFUSED =
   (what: string): Why =>
   at =>
-    `clients sending ${what}${at} are now refused`;
+    `clients sending ${what}${at ? ` for${at}` : ''} are now refused`;
+const WILL_BE_REFUSED =
+  (what: string): Why =>
+  at =>
+    `clients sending ${what}${at ? ` for${at}` : ''} will be refused`;
 
 const REQUEST: Record<string, Why> = {
   'property-added-required': at => `clients that do not send${at} are refused`,
@@ -23,7 +27,7 @@ const REQUEST: Record<string, Why> = {
   'min-length-set': REFUSED('""'),
   'min-length-increased': REFUSED('shorter strings'),
   'max-length-decreased': REFUSED('longer strings'),
-  'max-length-set': at => `clients sending longer strings${at} will be refused`,
+  'max-length-set': WILL_BE_REFUSED('longer strings'),
   'min-items-increased': REFUSED('fewer items'),
   'max-items-decreased': REFUSED('more items'),
   'min-properties-set': REFUSED('{}'),
@@ -33,8 +37,11 @@ const REQUEST: Record<string, Why> = {
   'exclusive-max-decreased': REFUSED('larger numbers'),
   'min-increased': REFUSED('smaller numbers'),
   'exclusive-min-increased': REFUSED('smaller numbers'),
-  'max-set': at => `clients sending larger numbers${at} will be refused`,
-  'min-set': at => `clients sending smaller numbers${at} will be refused`,
+  'max-set': WILL_BE_REFUSED('larger numbers'),
+  'min-set': WILL_BE_REFUSED('smaller numbers'),
+  'min-items-set': WILL_BE_REFUSED('fewer items'),
+  'max-items-set': WILL_BE_REFUSED('more items'),
+  'max-properties-set': WILL_BE_REFUSED('more properties'),
   'enum-value-removed': REFUSED('the removed value'),
   'x-extensible-enum-value-removed': REFUSED('the removed value'),
   'became-enum': REFUSED('any other value'),
@@ -46,10 +53,12 @@ const REQUEST: Record<string, Why> = {
   'became-not-nullable': REFUSED('null'),
   'pattern-added': REFUSED('values that do not match the pattern'),
   'pattern-changed': at =>
-    `clients sending values${at} that matched the old pattern may be refused`,
+    `clients sending values${
+      at ? ` for${at}` : ''
+    } that matched the old pattern may be refused`,
   'additional-properties-disallowed': REFUSED('extra properties'),
-  'wrapped-in-one-of': at =>
-    `clients sending a body${at} that matches more than one alternative are refused`,
+  'wrapped-in-one-of': () =>
+    'clients sending a body that matches more than one alternative are refused',
 };
 
 const RESPONSE: Record<string, Why> = {
