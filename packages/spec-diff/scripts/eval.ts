@@ -227,7 +227,8 @@ async function graphql(): Promise<Score> {
         f =>
           (!id || f.id === id) &&
           (!assertion.path || f.location === assertion.path) &&
-          (!assertion.message || f.message === assertion.message),
+          // Findings add why the change matters after the tool's own message.
+          (!assertion.message || f.message.startsWith(assertion.message)),
       );
       if (!match)
         problems.push(
