@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { escapePointer } from './pointer';
 
 /** A key that appears twice in one object; the last one is the one read. */
@@ -9,13 +9,13 @@ export type DuplicateKey = {
   offset: number;
 };
 
-function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  return String(key);
-}
-
 /** Duplicate keys in a composed YAML document, found by one walk of its nodes. */
 export function yamlDuplicateKeys(root: unknown): DuplicateKey[] {
+  // Only called once a YAML document was read, so yaml is loaded already.
+  const { isMap, isPair, isScalar, isSeq } =
+    require('yaml') as typeof import('yaml');
+  const keyText = (key: unknown) =>
+    isScalar(key) ? String(key.value) : String(key);
   const found: DuplicateKey[] = [];
   const walk = (node: unknown, pointer: string, depth: number) => {
     if (depth > 10_000) return;

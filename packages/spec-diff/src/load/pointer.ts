@@ -1,5 +1,6 @@
 /** One reference token of a JSON pointer (RFC 6901). */
 export function escapePointer(token: string): string {
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -58,11 +58,7 @@ export type CheckContext = {
     },
   ): void;
   /** A sub-schema with its `$ref`s followed, on either side. */
-  resolve(
-    side: 'base' | 'revision',
-    node: unknown,
-    pointer: string,
-  ): Schema | undefined;
+  resolve(side: 'base' | 'revision', node: unknown): Schema | undefined;
   /** Compares two sub-schemas found under `segment` (`name`, `[]`, ...). */
   descend(
     segment: string,
@@ -139,13 +135,9 @@ export class SchemaComparator {
           ...(facts ? { facts } : {}),
         });
       },
-      resolve: (side, node, pointer) => {
+      resolve: (side, node) => {
         const doc = side === 'base' ? this.baseDoc : this.revisionDoc;
-        const resolved = doc.deref(
-          node,
-          pointer,
-          side === 'base' ? b.file : r.file,
-        );
+        const resolved = doc.deref(node, '', side === 'base' ? b.file : r.file);
         return isObject(resolved.node) ? resolved.node : undefined;
       },
       descend: (segment, childBase, childRevision) => {

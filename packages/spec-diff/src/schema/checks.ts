@@ -1,7 +1,8 @@
 import { JSON_SCHEMA_2020_CHECKS } from './jsonSchema2020Checks';
 import { Sunset, sunsetOf } from '../lifecycle';
 import { StabilityLevel, stabilityOf, stabilityRank } from '../lifecycle';
-import { CheckContext, childPointer } from './SchemaComparator';
+import type { CheckContext } from './SchemaComparator';
+import { childPointer } from './schemaPaths';
 import { listOfTypesChange, typeVerdict } from './typeChanges';
 import {
   Bound,
@@ -27,11 +28,9 @@ const typeCheck: SchemaCheck = ({
   direction,
   emit,
   resolve,
-  basePointer,
-  revisionPointer,
 }) => {
   const list = listOfTypesChange(base, revision, (side, node) =>
-    resolve(side, node, side === 'base' ? basePointer : revisionPointer),
+    resolve(side, node),
   );
   if (list) {
     const describe = (types: string[]) => types.join(', ');
@@ -295,7 +294,7 @@ const stabilityCheck: SchemaCheck = ({ base, revision, emit }) => {
 function oneOfWrapping(
   context: CheckContext,
 ): { moved: Set<string>; alternatives: number } | undefined {
-  const { base, revision, resolve, revisionPointer } = context;
+  const { base, revision, resolve } = context;
   const baseProperties = Object.keys(propertiesOf(base));
   if (Array.isArray(base.oneOf) || baseProperties.length === 0)
     return undefined;
@@ -307,12 +306,7 @@ function oneOfWrapping(
   )
     return undefined;
   const alternatives = revision.oneOf.map(
-    (node: unknown, index: number) =>
-      resolve(
-        'revision',
-        node,
-        childPointer(revisionPointer, 'oneOf', String(index)),
-      ) ?? {},
+    (node: unknown) => resolve('revision', node) ?? {},
   );
   const moved = new Set(
     baseProperties.filter(name =>
@@ -344,17 +338,7 @@ const propertiesCheck: SchemaCheck = context => {
   // Consumers never send read-only properties, and never receive write-only ones.
   const hidden = direction === 'request' ? 'readOnly' : 'writeOnly';
   const schemaOf = (side: 'base' | 'revision', name: string) =>
-    side === 'base'
-      ? resolve(
-          'base',
-          before[name],
-          childPointer(basePointer, 'properties', name),
-        )
-      : resolve(
-          'revision',
-          after[name],
-          childPointer(revisionPointer, 'properties', name),
-        );
+    resolve(side, side === 'base' ? before[name] : after[name]);
 
   for (const name of Object.keys(after)) {
     if (name in before) continue;
@@ -526,9 +510,7 @@ function compositionCheck(
     // Alternatives of plain types are a list of types, judged by the type check.
     if (
       keyword !== 'allOf' &&
-      listOfTypesChange(base, revision, (side, node) =>
-        resolve(side, node, side === 'base' ? basePointer : revisionPointer),
-      )
+      listOfTypesChange(base, revision, (side, node) => resolve(side, node))
     )
       return;
     const wrapped = keyword === 'oneOf' ? oneOfWrapping(context) : undefined;
@@ -551,17 +533,7 @@ function compositionCheck(
     const onlyAnnotates = (side: 'base' | 'revision', index: number) =>
       keyword === 'allOf' &&
       annotatesOnly(
-        side === 'base'
-          ? resolve(
-              'base',
-              before[index],
-              childPointer(basePointer, keyword, String(index)),
-            )
-          : resolve(
-              'revision',
-              after[index],
-              childPointer(revisionPointer, keyword, String(index)),
-            ),
+        resolve(side, side === 'base' ? before[index] : after[index]),
       );
     for (const [key, index] of afterKeys) {
       if (key === 'null') continue;
