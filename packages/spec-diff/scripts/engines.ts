@@ -28,7 +28,7 @@ export function oasdiffBinary(): string {
 
 /** Builds spec-diff so that its binary runs current JavaScript, not sources. */
 export function buildSpecDiff(): void {
-  execFileSync('npx', ['backstage-cli', 'package', 'build'], {
+  execFileSync('npm', ['run', 'build'], {
     cwd: path.resolve(__dirname, '..'),
     stdio: 'ignore',
   });

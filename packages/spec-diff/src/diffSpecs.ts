@@ -10,6 +10,7 @@ import {
 } from './load/parseDocument';
 import { DOCUMENT_RULES } from './documentRules';
 import { SpecDocument } from './load/SpecDocument';
+import { StableRefs } from './load/StableRefs';
 import { diffOpenApi } from './openapi/diffOpenApi';
 import { OPERATION_RULES } from './openapi/operationRules';
 import { upgradeSwagger2 } from './openapi/upgradeSwagger2';
@@ -109,13 +110,15 @@ export async function diffSpecs(
     dir: options.revisionDir ?? options.baseDir,
     limits,
   });
+  const stable = new StableRefs(baseDoc.root, revisionDoc.root);
   const findings = new FindingCollector(
     id => OPERATION_RULES[id] ?? ASYNCAPI_RULES[id] ?? DOCUMENT_RULES[id],
   );
   const context = {
     base: baseDoc,
     revision: revisionDoc,
-    schemas: new SchemaComparator(baseDoc, revisionDoc),
+    schemas: new SchemaComparator(baseDoc, revisionDoc, stable),
+    stable,
     findings,
     today: (options.today ?? new Date()).toISOString().slice(0, 10),
     deprecationDays: {

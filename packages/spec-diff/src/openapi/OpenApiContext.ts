@@ -1,6 +1,7 @@
 import { FindingCollector } from '../FindingCollector';
 import { SpecDocument } from '../load/SpecDocument';
 import { DeprecationDays, daysBetween } from '../lifecycle';
+import { StableRefs } from '../load/StableRefs';
 import {
   Direction,
   SchemaChange,
@@ -19,6 +20,8 @@ export type OpenApiContext = {
   today: string;
   /** Least days between deprecation and sunset, by stability level. */
   deprecationDays: DeprecationDays;
+  /** Which parts are the same text, with the same targets, in both versions. */
+  stable?: StableRefs;
 };
 
 /** Where a schema was compared, as far as its rules care. */

@@ -1,4 +1,5 @@
 import { Resolved, SpecDocument } from '../load/SpecDocument';
+import { StableRefs } from '../load/StableRefs';
 import { SCHEMA_CHECKS } from './checks';
 import { childPointer, joinPath } from './schemaPaths';
 import { isObject, Schema } from './schemaModel';
@@ -86,6 +87,7 @@ export class SchemaComparator {
   constructor(
     private readonly baseDoc: SpecDocument,
     private readonly revisionDoc: SpecDocument,
+    private readonly stable?: StableRefs,
   ) {}
 
   compare(
@@ -93,6 +95,18 @@ export class SchemaComparator {
     revision: Resolved,
     direction: Direction,
   ): SchemaChange[] {
+    // The same reference to an unchanged target, inside the main documents.
+    const ref = (base.node as { $ref?: unknown } | null)?.$ref;
+    if (
+      this.stable &&
+      typeof ref === 'string' &&
+      !base.file &&
+      !revision.file &&
+      (revision.node as { $ref?: unknown } | null)?.$ref === ref &&
+      this.stable.isStable(ref)
+    ) {
+      return [];
+    }
     const b = this.baseDoc.deref(base.node, base.pointer, base.file);
     const r = this.revisionDoc.deref(
       revision.node,
