@@ -45,6 +45,17 @@ export function yamlDuplicateKeys(root: unknown): DuplicateKey[] {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** The index of the quote that closes the string opened at `open`. */
+function closingQuote(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1);
+  for (;;) {
+    let slashes = 0;
+    while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+}
+
 /**
  * Duplicate keys in a text that JSON.parse has accepted, by one forward scan
  * (JSON.parse keeps the last value and says nothing). Pointers are built only
@@ -63,13 +74,7 @@ export function jsonDuplicateKeys(text: string): DuplicateKey[] {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       // The closing quote is the first one not escaped by an odd run of `\`.
-      let end = text.indexOf('"', i + 1);
-      for (;;) {
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
-        if (slashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
+      const end = closingQuote(text, i);
       if (expectKey) {
         const raw = text.slice(i + 1, end);
         const name = raw.includes('\\')

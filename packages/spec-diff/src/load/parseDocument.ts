@@ -74,7 +74,7 @@ function parseJson(text: string, which: Side, notes?: ParseNote[]): unknown {
         : { which, ...lineAndColumn(text, position) },
     );
   }
-  if (notes && !isOwnSerialization(text, document)) {
+  if (notes) {
     for (const duplicate of jsonDuplicateKeys(text)) {
       notes.push({
         ...duplicate,
@@ -99,23 +99,6 @@ function offsetOf(source: unknown): number {
   if (Array.isArray(source)) return Number(source[0]) || 0;
   const offset = (source as { offset?: unknown } | null)?.offset;
   return typeof offset === 'number' ? offset : 0;
-}
-
-/**
- * True when the text is exactly what JSON.stringify writes for the document
- * (minified, or indented like the text): then it holds no key twice, and
- * the slower scan for duplicates is skipped. Most generated specs are such.
- */
-function isOwnSerialization(text: string, document: unknown): boolean {
-  const body = text.trimEnd();
-  const newline = body.indexOf('\n');
-  if (newline === -1) return JSON.stringify(document) === body;
-  let indent = 0;
-  while (body[newline + 1 + indent] === ' ') indent++;
-  if (body[newline + 1] === '\t') {
-    return JSON.stringify(document, null, '\t') === body;
-  }
-  return indent > 0 && JSON.stringify(document, null, indent) === body;
 }
 
 /** Thrown from inside the composer to stop at the first error. */
