@@ -12,6 +12,9 @@ const SCHEME_FIELDS: [field: string, id: string][] = [
   ['openIdConnectUrl', 'api-security-component-open-id-connect-url-changed'],
 ];
 
+// Where and how clients send credentials: a change refuses them.
+const BREAKS_CLIENTS = new Set(['scheme', 'in', 'name', 'openIdConnectUrl']);
+
 const keyOf = (req: Requirement) =>
   Object.keys(req).sort().join('+') || '(none)';
 
@@ -141,6 +144,10 @@ export function checkGlobalSecurity(context: OpenApiContext): void {
           pointer,
           message: `${field} changed from ${old[field] ?? 'none'} to ${
             scheme[field] ?? 'none'
+          }${
+            BREAKS_CLIENTS.has(field)
+              ? ': clients sending credentials the old way are refused'
+              : ''
           }`,
           subject: field,
         });
