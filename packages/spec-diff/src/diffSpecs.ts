@@ -137,7 +137,7 @@ export async function diffSpecs(
       id: 'spec-ref-unresolved',
       location: unresolved.ref,
       pointer: '',
-      message: `$ref ${unresolved.ref} not followed (${unresolved.side}): ${unresolved.reason}`,
+      message: `$ref ${unresolved.ref} not followed (${unresolved.side}): ${unresolved.reason}; what changed behind it is not judged, so consumers may break without a finding`,
       subject: unresolved.ref,
     });
   }

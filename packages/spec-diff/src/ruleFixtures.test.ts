@@ -43,6 +43,23 @@ describe('rule fixtures', () => {
     },
   );
 
+  it('say why in every breaking finding and warning: who it affects and how', async () => {
+    const silent = new Set<string>();
+    for (const c of cases) {
+      for (const f of (await run(c)).findings) {
+        if (
+          f.level !== 'info' &&
+          !/client|consumer|reader|subscriber|caller|nobody|refused/i.test(
+            f.message,
+          )
+        ) {
+          silent.add(`${f.id}: ${f.message}`);
+        }
+      }
+    }
+    expect([...silent]).toEqual([]);
+  });
+
   it("exercise every breaking rule of the engine's own", () => {
     const exercised = new Set(
       cases

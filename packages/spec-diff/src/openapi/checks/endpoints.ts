@@ -99,7 +99,7 @@ function reportStability(
         id: 'api-invalid-stability-level',
         location: after.location,
         pointer: op.pointer,
-        message: `${after.location} (${side}): ${stability.invalid}`,
+        message: `${after.location} (${side}): ${stability.invalid}: callers cannot tell what it promises`,
         subject: side,
       });
     }
@@ -196,7 +196,7 @@ function reportDeprecation(
         id: 'api-path-sunset-parse',
         location,
         pointer: after.pointer,
-        message: `${location}: ${side.invalid}`,
+        message: `${location}: ${side.invalid}: callers cannot tell when it goes`,
         subject: side.invalid,
       });
       return;

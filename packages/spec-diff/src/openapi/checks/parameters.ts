@@ -83,7 +83,7 @@ function reportRemoved(
     case 'sunset-invalid':
       add(
         'request-parameter-sunset-parse',
-        `${param.label} removed, and its ${verdict.reason}`,
+        `${param.label} removed, and its ${verdict.reason}: nobody can tell whether clients were given the notice they were owed`,
       );
       return;
     case 'before-sunset':
@@ -141,7 +141,7 @@ function reportLifecycle(
       case 'sunset-invalid':
         add(
           'request-parameter-sunset-parse',
-          `${param.label} deprecated, but its ${verdict.reason}`,
+          `${param.label} deprecated, but its ${verdict.reason}: clients cannot tell when it goes`,
         );
         return;
       case 'sunset-too-soon':
@@ -167,7 +167,7 @@ function reportLifecycle(
   if (before.present && !after.present) {
     add(
       'request-parameter-sunset-deleted',
-      `${param.label} is still deprecated but its sunset date was removed`,
+      `${param.label} is still deprecated but its sunset date was removed: clients planning their migration lost the date`,
     );
     return;
   }
@@ -175,7 +175,10 @@ function reportLifecycle(
   if (old.node['x-sunset'] === param.node['x-sunset']) return;
   for (const side of [after, before]) {
     if ('invalid' in side) {
-      add('request-parameter-sunset-parse', `${param.label}: ${side.invalid}`);
+      add(
+        'request-parameter-sunset-parse',
+        `${param.label}: ${side.invalid}: clients cannot tell when it goes`,
+      );
       return;
     }
   }

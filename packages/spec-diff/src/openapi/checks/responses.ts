@@ -33,7 +33,7 @@ function checkHeaders(
         : 'optional-response-header-removed',
       location,
       pointer: header.pointer,
-      message: `${label}: header '${name}' removed`,
+      message: `${label}: header '${name}' removed: clients reading it no longer get it`,
       subject: `${label}|${name}`,
     });
   }
@@ -68,7 +68,7 @@ function checkHeaders(
         id: 'response-header-became-optional',
         location,
         pointer: headerAfter.pointer,
-        message: `${headerLabel} became optional`,
+        message: `${headerLabel} became optional: clients reading it may find it missing`,
         subject: headerLabel,
       });
     } else if (
@@ -91,7 +91,7 @@ function checkHeaders(
         id: 'response-header-explode-changed',
         location,
         pointer: headerAfter.pointer,
-        message: `${headerLabel} explode changed`,
+        message: `${headerLabel} explode changed: clients split its value the old way and misread it`,
         subject: headerLabel,
       });
     }
