@@ -163,3 +163,28 @@ describe('GraphQL token limit', () => {
     });
   });
 });
+
+describe('parsed documents given by callers', () => {
+  it('compares a document whose objects refer to themselves', async () => {
+    const node: any = { type: 'object', properties: {} };
+    node.properties.self = node;
+    const doc = (extra: object) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: node, ...extra } },
+              },
+            },
+          },
+        },
+      },
+    });
+    const result = await diffSpecs(doc({}), doc({}));
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -18,8 +18,8 @@ export class StableRefs {
   /** Both nodes have the same text, and every local `$ref` in it is stable. */
   same(a: unknown, b: unknown): boolean {
     if (a === b) return true;
-    const text = JSON.stringify(a);
-    if (text === undefined || text !== JSON.stringify(b)) return false;
+    const text = textOf(a);
+    if (text === undefined || text !== textOf(b)) return false;
     return refsIn(text).every(ref => this.isStable(ref));
   }
 
@@ -38,6 +38,15 @@ export class StableRefs {
       a !== undefined && b !== undefined && !alias && this.same(a, b);
     this.known.set(ref, stable);
     return stable;
+  }
+}
+
+/** JSON text of a node; none for a parsed object that refers to itself. */
+function textOf(node: unknown): string | undefined {
+  try {
+    return JSON.stringify(node);
+  } catch {
+    return undefined;
   }
 }
 
