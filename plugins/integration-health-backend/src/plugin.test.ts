@@ -1,53 +1,25 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
   TestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { integrationHealthPlugin } from './plugin';
 import { paymentsCatalog } from './testUtils/entities';
+import { catalogHiding } from './__testUtils__/catalogHiding';
 
 jest.setTimeout(30_000);
 
 const OUTSIDER = 'user:default/outsider';
-const HIDDEN_FROM_OUTSIDER = new Set([
-  'component:default/ledger',
-  'api:default/validation-api',
-]);
-
 /**
  * The in-memory catalog, except that the outsider may not read the ledger
  * component nor the validation API — as a permission policy would decide in
  * a real catalog.
  */
-const catalogWithVisibility = createServiceFactory({
-  service: catalogServiceRef,
-  deps: {},
-  factory() {
-    const catalog = catalogServiceMock({ entities: paymentsCatalog() });
-    const hides = (credentials: any, ref: string) =>
-      credentials?.principal?.userEntityRef === OUTSIDER &&
-      HIDDEN_FROM_OUTSIDER.has(ref);
-    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
-    const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
-    catalog.getEntityByRef = async (ref, options: any) =>
-      hides(options?.credentials, String(ref))
-        ? undefined
-        : getEntityByRef(ref, options);
-    catalog.getEntitiesByRefs = async (req, options: any) => {
-      const result = await getEntitiesByRefs(req, options);
-      return {
-        items: result.items.map((item, i) =>
-          hides(options?.credentials, req.entityRefs[i]) ? undefined : item,
-        ),
-      };
-    };
-    return catalog;
-  },
+const catalogWithVisibility = catalogHiding(paymentsCatalog(), {
+  [OUTSIDER]: ['component:default/ledger', 'api:default/validation-api'],
 });
 
 async function startBackend() {

@@ -11,8 +11,6 @@ import {
   TestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
@@ -28,6 +26,7 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import request from 'supertest';
 import { integrationHealthPlugin } from '../plugin';
 import { paymentsCatalog } from '../testUtils/entities';
+import { catalogHiding } from './catalogHiding';
 
 // amara is in payments (owns processing, the provider of transaction events);
 // mei is in ledger (owns the ledger, its consumer); diego is in platform
@@ -82,37 +81,6 @@ export const authWithActors = createServiceFactory({
     return auth;
   },
 });
-
-/** The in-memory catalog, hiding from each user the entities listed for them. */
-function catalogHiding(
-  entities: Entity[],
-  hiddenFrom: Record<string, string[]>,
-) {
-  return createServiceFactory({
-    service: catalogServiceRef,
-    deps: {},
-    factory() {
-      const catalog = catalogServiceMock({ entities });
-      const hides = (options: any, ref: string) =>
-        hiddenFrom[
-          options?.credentials?.principal?.userEntityRef ?? ''
-        ]?.includes(ref) ?? false;
-      const getEntityByRef = catalog.getEntityByRef.bind(catalog);
-      const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
-      catalog.getEntityByRef = async (ref, options: any) =>
-        hides(options, String(ref)) ? undefined : getEntityByRef(ref, options);
-      catalog.getEntitiesByRefs = async (req, options: any) => {
-        const result = await getEntitiesByRefs(req, options);
-        return {
-          items: result.items.map((item, i) =>
-            hides(options, req.entityRefs[i]) ? undefined : item,
-          ),
-        };
-      };
-      return catalog;
-    },
-  });
-}
 
 export const user = (name: string) =>
   mockCredentials.user.header(`user:default/${name}`);
