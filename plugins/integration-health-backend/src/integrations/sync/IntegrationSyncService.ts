@@ -76,10 +76,11 @@ export class IntegrationSyncService {
     try {
       const snapshot = await readCatalogSnapshot({ catalog, auth, pageSize });
       const { integrations, errors } = buildIntegrations(snapshot);
-      const held = await this.holdReason(snapshot, integrations);
+      const entitiesRead = snapshot.entities.size + snapshot.groupRefs.size;
+      const held = await this.holdReason(entitiesRead, integrations);
       if (held) {
         return await this.hold(runId, startedAt, held, {
-          entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
+          entitiesRead,
           integrations: integrations.length,
         });
       }
@@ -124,7 +125,7 @@ export class IntegrationSyncService {
         startedAt,
       );
       const counts = {
-        entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
+        entitiesRead,
         integrations: stored.total,
         integrationsAdded: stored.added,
         integrationsGone: stored.gone,
@@ -189,7 +190,7 @@ export class IntegrationSyncService {
   }
 
   private async holdReason(
-    snapshot: { entities: Map<string, unknown>; groupRefs: Set<string> },
+    entitiesRead: number,
     integrations: ObservedIntegration[],
   ): Promise<string | undefined> {
     const { hold, integrationStore, syncRunStore } = this.options;
@@ -205,7 +206,7 @@ export class IntegrationSyncService {
     );
     return holdReason({
       hold,
-      entitiesRead: snapshot.entities.size + snapshot.groupRefs.size,
+      entitiesRead,
       lastGoodEntitiesRead: lastGood?.counts?.entitiesRead,
       activeBefore: active.length,
       wouldGo: active.filter(id => !observed.has(id)).length,
