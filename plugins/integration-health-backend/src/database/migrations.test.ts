@@ -87,4 +87,96 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     const [{ n }] = await knex('knex_migrations').count({ n: '*' });
     expect(Number(n)).toBe(migrations.length);
   });
+
+  it('merge duplicate spec versions and verifications before making them unique', async () => {
+    const knex = await databases.init(databaseId);
+    const unique = migrations.findIndex(m =>
+      m.startsWith('202612031100_'),
+    );
+    for (let i = 0; i < unique; i++) await knex.migrate.up({ directory });
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day));
+    const version = (id: string, hash: string, day: number, previous?: string) => ({
+      id,
+      api_ref: 'api:default/a',
+      content_hash: hash.repeat(64),
+      definition: hash,
+      observed_at: at(day),
+      source: 'catalog',
+      previous_version_id: previous ?? null,
+    });
+    // v1, a concurrent copy of v1, v2 after the copy, then back to v1.
+    await knex('spec_versions').insert([
+      version('v1', 'a', 1),
+      version('v1-copy', 'a', 2),
+      version('v2', 'b', 3, 'v1-copy'),
+      version('v1-back', 'a', 4, 'v2'),
+    ]);
+    const change = (versionId: string) => ({
+      api_ref: 'api:default/a',
+      version_id: versionId,
+      rule_id: 'endpoint-removed',
+      level: 'breaking',
+      location: 'GET /x',
+      pointer: '/paths/~1x/get',
+      message: 'removed',
+      fingerprint: versionId,
+    });
+    await knex('spec_changes').insert([change('v2'), change('v1-back')]);
+    await knex('api_specs').insert({
+      api_ref: 'api:default/a',
+      current_version_id: 'v1-back',
+      current_hash: 'a'.repeat(64),
+      checked_at: at(4),
+    });
+    const verification = (environment: string | null, id: number) => ({
+      id,
+      integration_id: 'i1',
+      source: 'ci',
+      result: 'passed',
+      provider_version: '1.0.0',
+      environment,
+      verified_at: at(1),
+      received_at: at(1),
+    });
+    await knex('contract_verifications').insert([
+      verification(null, 1),
+      verification(null, 2),
+      verification('production', 3),
+      verification('production', 4),
+      verification('staging', 5),
+    ]);
+
+    await knex.migrate.up({ directory });
+
+    expect(
+      (await knex('spec_versions').orderBy('observed_at')).map(v => [
+        v.id,
+        v.previous_version_id,
+      ]),
+    ).toEqual([
+      ['v1', null],
+      ['v2', 'v1'],
+    ]);
+    expect(await knex('api_specs').first('current_version_id')).toEqual({
+      current_version_id: 'v1',
+    });
+    expect(
+      (await knex('spec_changes')).map(c => c.version_id),
+    ).toEqual(['v2']);
+    expect(
+      (await knex('contract_verifications').orderBy('id')).map(v =>
+        Number(v.id),
+      ),
+    ).toEqual([1, 3, 5]);
+    await expect(
+      knex('spec_versions')
+        .insert(version('v1-again', 'a', 5))
+        .then(() => 'inserted'),
+    ).rejects.toThrow(/unique|duplicate/i);
+    await expect(
+      knex('contract_verifications')
+        .insert(verification(null, 6))
+        .then(() => 'inserted'),
+    ).rejects.toThrow(/unique|duplicate/i);
+  });
 });

@@ -45,5 +45,26 @@ describe.each(databases.eachSupportedId())(
       expect(await store.latestVerifications('other')).toEqual([]);
       expect(await store.integrationIdsWithEvidence()).toEqual(['i1']);
     });
+
+    it('records a verification reported by concurrent writers once', async () => {
+      const store = await createStore();
+      const verification = (environment?: string) => ({
+        source: 'ci',
+        result: 'passed' as const,
+        providerVersion: '1.0.0',
+        verifiedAt: '2026-11-01T10:00:00.000Z',
+        environment,
+      });
+      const added = await Promise.all(
+        [undefined, undefined, undefined, 'production', 'production'].map(
+          environment =>
+            store.addVerification('i1', verification(environment), new Date()),
+        ),
+      );
+      expect(added.filter(Boolean)).toHaveLength(2);
+      const knex = (store as unknown as { db: import('knex').Knex }).db;
+      const [{ n }] = await knex('contract_verifications').count({ n: '*' });
+      expect(Number(n)).toBe(2);
+    });
   },
 );

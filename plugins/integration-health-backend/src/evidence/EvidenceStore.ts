@@ -28,6 +28,12 @@ type VerificationRow = {
   provider_in_production: boolean | number;
 };
 
+/** The columns of the unique index verifications_once_uq. */
+const VERIFICATION_IDENTITY = (db: Knex) =>
+  db.raw(
+    "(integration_id, source, provider_version, result, verified_at, (COALESCE(environment, '')))",
+  );
+
 export class DatabaseEvidenceStore implements EvidenceStore {
   constructor(private readonly db: Knex) {}
 
@@ -36,38 +42,26 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     verification: ContractVerification,
     receivedAt: Date,
   ): Promise<boolean> {
-    const verifiedAt = new Date(verification.verifiedAt);
-    const known = await this.db('contract_verifications')
-      .where({
+    // A unique index (with NULL environments equal) keeps concurrent
+    // reports of the same verification to one row.
+    const inserted: unknown[] = await this.db('contract_verifications')
+      .insert({
         integration_id: integrationId,
         source: verification.source,
-        provider_version: verification.providerVersion,
         result: verification.result,
+        provider_version: verification.providerVersion,
+        consumer_version: verification.consumerVersion ?? null,
+        environment: verification.environment ?? null,
+        verified_at: new Date(verification.verifiedAt),
+        url: verification.url ?? null,
+        note: verification.note ?? null,
+        provider_in_production: verification.providerInProduction ?? false,
+        received_at: receivedAt,
       })
-      .andWhere('verified_at', verifiedAt)
-      .andWhere(query =>
-        verification.environment
-          ? query.where('environment', verification.environment)
-          : query.whereNull('environment'),
-      )
-      .first('id');
-    if (known) {
-      return false;
-    }
-    await this.db('contract_verifications').insert({
-      integration_id: integrationId,
-      source: verification.source,
-      result: verification.result,
-      provider_version: verification.providerVersion,
-      consumer_version: verification.consumerVersion ?? null,
-      environment: verification.environment ?? null,
-      verified_at: verifiedAt,
-      url: verification.url ?? null,
-      note: verification.note ?? null,
-      provider_in_production: verification.providerInProduction ?? false,
-      received_at: receivedAt,
-    });
-    return true;
+      .onConflict(VERIFICATION_IDENTITY(this.db))
+      .ignore()
+      .returning('id');
+    return inserted.length > 0;
   }
 
   async latestVerifications(

@@ -77,6 +77,28 @@ describe.each(databases.eachSupportedId())(
       expect((await mocks.listMocks('a'))[1].document).toEqual(doc('one'));
     });
 
+    it("leaves one set of a source's mocks when replacements run at once", async () => {
+      const { mocks } = await createMockStores();
+      const collectedAt = new Date('2026-11-20T00:00:00Z');
+      await mocks.replaceMocks(
+        'files',
+        [{ integrationId: 'a', documents: [doc('old')] }],
+        { removeOthers: true, collectedAt },
+      );
+      await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          mocks.replaceMocks(
+            'files',
+            [{ integrationId: 'a', documents: [doc(`one`), doc(`two`)] }],
+            { removeOthers: i % 2 === 0, collectedAt },
+          ),
+        ),
+      );
+      expect(
+        (await mocks.listMocks('a')).map(m => m.document.name).sort(),
+      ).toEqual(['one', 'two']);
+    });
+
     it('marks a source stale after a failed attempt and fresh again after a good one', async () => {
       const { sources } = await createMockStores();
       await sources.recordAttempt('broker', new Date('2026-11-20T00:00:00Z'));

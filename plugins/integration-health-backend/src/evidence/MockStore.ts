@@ -1,6 +1,7 @@
 import { MockDocument } from '@integration-health/plugin-integration-health-node';
 import { Knex } from 'knex';
 import { optional, parseJsonColumn } from '../database/rowValues';
+import { lockForTransaction } from '../database/transactionLock';
 
 /** All mocks one source gave for one integration. */
 export type IntegrationMocks = {
@@ -45,6 +46,9 @@ export class DatabaseMockStore implements MockStore {
     options: { removeOthers: boolean; collectedAt: Date },
   ): Promise<void> {
     await this.db.transaction(async tx => {
+      // Two replacements of one source at once would each delete what was
+      // there before and both insert: they take turns instead.
+      await lockForTransaction(tx, `mocks:${source}`);
       if (options.removeOthers) {
         await tx('mock_documents').where('source', source).delete();
       } else {

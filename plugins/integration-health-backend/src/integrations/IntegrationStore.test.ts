@@ -264,5 +264,41 @@ describe.each(databases.eachSupportedId())(
         ['group:default/platform', 'user:default/diego'],
       ]);
     });
+
+    it('records one clear when several clear the same assignment at once', async () => {
+      const { store } = await createStore(databaseId);
+      await store.replaceIntegrations(
+        [observed('intake', 'validation')],
+        new Date('2026-11-20T10:00:00.000Z'),
+      );
+      const [integration] = (
+        await store.listForEntity('component:default/intake')
+      ).upstream;
+      expect(
+        await store.addOwnerAssignment(
+          {
+            integrationId: integration.id,
+            ownerRef: 'group:default/platform',
+            assignedBy: 'user:default/diego',
+          },
+          new Date('2026-11-21T09:00:00.000Z'),
+        ),
+      ).toBe(true);
+
+      const cleared = await Promise.all(
+        ['amara', 'diego', 'lena', 'tomas'].map(name =>
+          store.addOwnerAssignment(
+            { integrationId: integration.id, assignedBy: `user:default/${name}` },
+            new Date('2026-11-21T11:00:00.000Z'),
+          ),
+        ),
+      );
+      expect(cleared.filter(Boolean)).toHaveLength(1);
+      const history = await store.listOwnerAssignments(integration.id);
+      expect(history.map(h => h.ownerRef)).toEqual([
+        undefined,
+        'group:default/platform',
+      ]);
+    });
   },
 );

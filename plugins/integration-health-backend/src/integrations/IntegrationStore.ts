@@ -7,6 +7,7 @@ import {
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { optional, parseJsonColumn, toIsoString } from '../database/rowValues';
+import { lockForTransaction } from '../database/transactionLock';
 
 /** An integration as one sync run observed it, before it has a history. */
 export type ObservedIntegration = Omit<
@@ -58,11 +59,15 @@ export interface IntegrationStore {
   /** Integrations by id, current or gone; unknown ids are left out. */
   getByIds(ids: string[]): Promise<Integration[]>;
 
-  /** Appends an assignment; the latest one per integration is in force. */
+  /**
+   * Appends an assignment; the latest one per integration is in force.
+   * Clearing when nothing is assigned appends nothing (false), also when
+   * two clear at once.
+   */
   addOwnerAssignment(
     assignment: Omit<AccountableOwnerAssignment, 'assignedAt'>,
     assignedAt: Date,
-  ): Promise<void>;
+  ): Promise<boolean>;
 
   /** Every assignment of one integration, newest first. */
   listOwnerAssignments(
@@ -347,13 +352,28 @@ export class DatabaseIntegrationStore implements IntegrationStore {
   async addOwnerAssignment(
     assignment: Omit<AccountableOwnerAssignment, 'assignedAt'>,
     assignedAt: Date,
-  ): Promise<void> {
-    await this.db(ASSIGNMENTS_TABLE).insert({
-      integration_id: assignment.integrationId,
-      owner_ref: assignment.ownerRef ?? null,
-      assigned_by: assignment.assignedBy,
-      assigned_at: assignedAt,
-      note: assignment.note ?? null,
+  ): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      // Whether a clear changes anything depends on the latest assignment,
+      // so assignments of one integration are written one at a time.
+      await lockForTransaction(tx, `owner:${assignment.integrationId}`);
+      if (!assignment.ownerRef) {
+        const latest: Pick<AssignmentRow, 'owner_ref'> | undefined = await tx(
+          ASSIGNMENTS_TABLE,
+        )
+          .where('integration_id', assignment.integrationId)
+          .orderBy('id', 'desc')
+          .first('owner_ref');
+        if (!latest?.owner_ref) return false;
+      }
+      await tx(ASSIGNMENTS_TABLE).insert({
+        integration_id: assignment.integrationId,
+        owner_ref: assignment.ownerRef ?? null,
+        assigned_by: assignment.assignedBy,
+        assigned_at: assignedAt,
+        note: assignment.note ?? null,
+      });
+      return true;
     });
   }
 

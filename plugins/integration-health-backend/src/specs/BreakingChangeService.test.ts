@@ -38,7 +38,7 @@ async function setup() {
     definition: 'x',
     format: 'asyncapi-2',
   };
-  const first = await specStore.recordVersion({
+  const { id: first } = await specStore.recordVersion({
     ...base,
     contentHash: 'a'.repeat(64),
     versionLabel: '1.0.0',

@@ -212,7 +212,7 @@ export class SpecHistoryService {
       error = `Not compared: ${describe(e)}`;
     }
 
-    await specStore.recordVersion({
+    const { recorded } = await specStore.recordVersion({
       apiRef: input.apiRef,
       definition: input.definition,
       contentHash: hash,
@@ -225,6 +225,11 @@ export class SpecHistoryService {
       changes,
       entityEtag: input.entityEtag,
     });
+    if (!recorded) {
+      // Another writer recorded this content first, or the definition went
+      // back to an earlier one: that version is current again.
+      return { recorded: false, breaking: 0, error };
+    }
     const breaking = changes.filter(c => c.level === 'breaking').length;
     this.options.logger.info('Recorded spec version', {
       apiRef: input.apiRef,

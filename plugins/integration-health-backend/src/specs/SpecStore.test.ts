@@ -36,8 +36,8 @@ describe.each(databases.eachSupportedId())(
 
     it('records versions with their changes and keeps the newest as current', async () => {
       const store = await createStore();
-      const first = await store.recordVersion(version({}));
-      const second = await store.recordVersion(
+      const { id: first } = await store.recordVersion(version({}));
+      const { id: second } = await store.recordVersion(
         version({
           definition: 'asyncapi: 2.6.0 # v2',
           contentHash: 'b'.repeat(64),
@@ -136,6 +136,53 @@ describe.each(databases.eachSupportedId())(
       expect((await store.getStates([API])).get(API)).toMatchObject({
         entityEtag: 'etag-9',
         currentHash: 'd'.repeat(64),
+      });
+    });
+
+    it('keeps one version when writers record the same content at once', async () => {
+      const store = await createStore();
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          store.recordVersion(
+            version({
+              changes: [
+                {
+                  ruleId: 'endpoint-removed',
+                  level: 'breaking',
+                  location: 'GET /postings',
+                  pointer: '/paths/~1postings/get',
+                  message: `removed (writer ${i})`,
+                  fingerprint: `f${i}`,
+                },
+              ],
+            }),
+          ),
+        ),
+      );
+      const versions = await store.listVersions(API);
+      expect(versions).toHaveLength(1);
+      expect(versions[0].summary.breaking).toBe(1);
+      expect(results.filter(r => r.recorded)).toHaveLength(1);
+      expect(new Set(results.map(r => r.id))).toEqual(
+        new Set([versions[0].id]),
+      );
+      expect((await store.getStates([API])).get(API)?.currentVersionId).toBe(
+        versions[0].id,
+      );
+    });
+
+    it('makes the earlier version current again when the content goes back to it', async () => {
+      const store = await createStore();
+      const first = await store.recordVersion(version({}));
+      await store.recordVersion(
+        version({ contentHash: 'b'.repeat(64), previousVersionId: first.id }),
+      );
+      const back = await store.recordVersion(version({}));
+      expect(back).toEqual({ id: first.id, recorded: false });
+      expect(await store.listVersions(API)).toHaveLength(2);
+      expect((await store.getStates([API])).get(API)).toMatchObject({
+        currentVersionId: first.id,
+        currentHash: 'a'.repeat(64),
       });
     });
 

@@ -29,6 +29,13 @@ export type NewSpecVersion = {
   entityEtag?: string;
 };
 
+export type RecordedSpecVersion = {
+  /** The API's version with this content. */
+  id: string;
+  /** False when the API already had a version with this content. */
+  recorded: boolean;
+};
+
 export type StoredBreakingChange = SpecChange & {
   apiRef: string;
   versionId: string;
@@ -41,8 +48,13 @@ export interface SpecStore {
   getDefinition(versionId: string): Promise<string | undefined>;
   /** Whether this API ever had a version with this content. */
   hasVersion(apiRef: string, contentHash: string): Promise<boolean>;
-  /** Stores a version with its changes and makes it the API's current one. All or nothing. */
-  recordVersion(version: NewSpecVersion): Promise<string>;
+  /**
+   * Stores a version with its changes and makes it the API's current one.
+   * All or nothing. An API has one version per content: when it already has
+   * this content (a concurrent writer recorded it, or the definition went
+   * back to it), that version becomes current again and nothing is added.
+   */
+  recordVersion(version: NewSpecVersion): Promise<RecordedSpecVersion>;
   /** The entity changed but its definition did not. */
   touch(
     apiRef: string,
@@ -131,34 +143,47 @@ export class DatabaseSpecStore implements SpecStore {
     return !!row;
   }
 
-  async recordVersion(version: NewSpecVersion): Promise<string> {
-    const id = randomUUID();
-    await this.db.transaction(async tx => {
-      await tx('spec_versions').insert({
-        id,
-        api_ref: version.apiRef,
-        content_hash: version.contentHash,
-        format: version.format ?? null,
-        version_label: version.versionLabel ?? null,
-        definition: version.definition,
-        observed_at: version.observedAt,
-        source: version.source,
-        previous_version_id: version.previousVersionId ?? null,
-        error: version.error ?? null,
-      });
-      const rows = version.changes.map(c => ({
-        api_ref: version.apiRef,
-        version_id: id,
-        rule_id: c.ruleId,
-        level: c.level,
-        location: c.location.slice(0, 1024),
-        pointer: c.pointer,
-        message: c.message,
-        fingerprint: c.fingerprint,
-        sunset: c.sunset ?? null,
-      }));
-      for (let i = 0; i < rows.length; i += CHUNK / 5) {
-        await tx('spec_changes').insert(rows.slice(i, i + CHUNK / 5));
+  async recordVersion(
+    version: NewSpecVersion,
+  ): Promise<RecordedSpecVersion> {
+    const newId = randomUUID();
+    return this.db.transaction(async tx => {
+      // The unique index on (api_ref, content_hash) settles a race: the
+      // second insert waits for the first to commit and then does nothing.
+      await tx('spec_versions')
+        .insert({
+          id: newId,
+          api_ref: version.apiRef,
+          content_hash: version.contentHash,
+          format: version.format ?? null,
+          version_label: version.versionLabel ?? null,
+          definition: version.definition,
+          observed_at: version.observedAt,
+          source: version.source,
+          previous_version_id: version.previousVersionId ?? null,
+          error: version.error ?? null,
+        })
+        .onConflict(['api_ref', 'content_hash'])
+        .ignore();
+      const { id } = await tx('spec_versions')
+        .where({ api_ref: version.apiRef, content_hash: version.contentHash })
+        .first('id');
+      const recorded = id === newId;
+      if (recorded) {
+        const rows = version.changes.map(c => ({
+          api_ref: version.apiRef,
+          version_id: id,
+          rule_id: c.ruleId,
+          level: c.level,
+          location: c.location.slice(0, 1024),
+          pointer: c.pointer,
+          message: c.message,
+          fingerprint: c.fingerprint,
+          sunset: c.sunset ?? null,
+        }));
+        for (let i = 0; i < rows.length; i += CHUNK / 5) {
+          await tx('spec_changes').insert(rows.slice(i, i + CHUNK / 5));
+        }
       }
       await tx('api_specs')
         .insert({
@@ -181,8 +206,8 @@ export class DatabaseSpecStore implements SpecStore {
                 'gone_at',
               ],
         );
+      return { id, recorded };
     });
-    return id;
   }
 
   async touch(
