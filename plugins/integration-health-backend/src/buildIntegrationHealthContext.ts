@@ -18,6 +18,7 @@ import {
   breakingChangeAcknowledgePermission,
   breakingChangeAnnouncePermission,
   integrationAssignOwnerPermission,
+  integrationEvidencePushPermission,
   integrationIncidentRecordPermission,
 } from '@integration-health/plugin-integration-health-common';
 import {
@@ -221,6 +222,7 @@ export async function buildIntegrationHealthContext(
       integrationAssignOwnerPermission,
       breakingChangeAcknowledgePermission,
       integrationIncidentRecordPermission,
+      integrationEvidencePushPermission,
     ],
     rules: Object.values(integrationPermissionRules),
     getResources: async ids => {
@@ -273,6 +275,9 @@ export async function buildIntegrationHealthContext(
       httpAuth,
       evidenceService: new EvidenceService({
         catalog,
+        permissions,
+        ruleset: integrationRuleset,
+        registeredSourceIds: options.evidenceSources.map(source => source.id),
         integrationStore,
         evidenceStore,
         scoreStore,

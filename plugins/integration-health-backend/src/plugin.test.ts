@@ -297,7 +297,7 @@ describe('integration-health backend', () => {
       tier: 'verification-failed',
       evidence: [
         expect.objectContaining({
-          source: 'ci',
+          source: 'external:test-service',
           url: 'https://ci.example/runs/42',
         }),
       ],

@@ -69,6 +69,20 @@ export const integrationIncidentRecordPermission = createPermission({
 });
 
 /**
+ * Pushing evidence (a contract verification or a bundle of mocks) for one
+ * integration. Pipelines push with an external access token: an operator
+ * limits a token to exactly this permission with the token's
+ * `accessRestrictions`.
+ *
+ * @public
+ */
+export const integrationEvidencePushPermission = createPermission({
+  name: 'integration-health.evidence.push',
+  attributes: { action: 'create' },
+  resourceType: INTEGRATION_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Integration Health plugin checks.
  *
  * @public
@@ -78,4 +92,5 @@ export const integrationHealthPermissions = [
   breakingChangeAcknowledgePermission,
   breakingChangeAnnouncePermission,
   integrationIncidentRecordPermission,
+  integrationEvidencePushPermission,
 ];

@@ -130,14 +130,23 @@ export class CalendarService {
     return { apiRef, ownerRefs: [...owners] };
   }
 
-  /** Who may act: only people, and those the policy allows per resource. */
+  /**
+   * Who may act, as the permission framework decides: people by the policy,
+   * per resource; a service (the CI check announcing) by its token's access
+   * restrictions. Only people acknowledge.
+   */
   private async decide(
     permission:
       | typeof breakingChangeAcknowledgePermission
       | typeof breakingChangeAnnouncePermission,
     credentials: BackstageCredentials,
   ): Promise<Decision> {
-    if (!this.options.auth.isPrincipal(credentials, 'user')) return () => false;
+    const { auth } = this.options;
+    const mayAsk =
+      auth.isPrincipal(credentials, 'user') ||
+      (permission === breakingChangeAnnouncePermission &&
+        auth.isPrincipal(credentials, 'service'));
+    if (!mayAsk) return () => false;
     const check =
       permission === breakingChangeAnnouncePermission
         ? await this.authorizeApi(permission, credentials)
@@ -342,18 +351,16 @@ export class CalendarService {
   }
 
   /**
-   * Announces a planned breaking change. Users must own the API or a provider;
-   * service callers (a provider's pipeline filing its CI check) may announce.
+   * Announces a planned breaking change, when the permission framework
+   * allows it for this API: users by the policy (owners of the API or a
+   * provider, with the plugin's rule), services such as a provider's pipeline
+   * filing its CI check by their token's access restrictions.
    */
   async announce(
     input: CalendarAnnouncement,
     credentials: BackstageCredentials,
   ) {
-    if (this.options.auth.isPrincipal(credentials, 'user')) {
-      await this.assertMayAnnounce(input.apiRef, credentials);
-    } else if (!(await this.apiResource(input.apiRef))) {
-      throw new NotFoundError(`No API ${input.apiRef} in the catalog`);
-    }
+    await this.assertMayAnnounce(input.apiRef, credentials);
     const entry = await this.options.calendarStore.announce(
       input,
       this.byRef(credentials),

@@ -20,7 +20,7 @@ const verificationBody = z.object({
   environment: z.string().min(1).max(255).optional(),
   verifiedAt: z.string().datetime({ offset: true }).optional(),
   url: httpUrl.optional(),
-  source: z.string().min(1).max(64).default('ci'),
+  source: z.string().min(1).max(64).optional(),
 });
 
 const mockBundleBody = z.object({
@@ -35,7 +35,7 @@ const mockBundleBody = z.object({
       }),
     )
     .max(200),
-  source: z.string().min(1).max(64).default('ci'),
+  source: z.string().min(1).max(64).optional(),
 });
 
 /** Pipelines may name the integration by its refs instead of its id. */
@@ -60,19 +60,24 @@ export function createEvidenceRouter(options: {
   const bundleJson = jsonBody({ limit: '10mb' });
 
   // Pipelines push evidence with an external access token, naming the
-  // integration by id or, on the /v1/evidence routes, by its refs.
+  // integration by id or, on the /v1/evidence routes, by its refs; the
+  // permission framework decides per integration (see EvidenceService).
   const recordVerification = async (id: string, req: express.Request) => {
-    const body = parseInput(verificationBody, req.body, 'body');
-    await httpAuth.credentials(req, { allow: ['service'] });
-    return evidenceService.recordVerification(id, {
-      ...body,
-      verifiedAt: body.verifiedAt ?? new Date().toISOString(),
-    });
+    const { source, ...body } = parseInput(verificationBody, req.body, 'body');
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    return evidenceService.recordVerification(
+      id,
+      { ...body, verifiedAt: body.verifiedAt ?? new Date().toISOString() },
+      { credentials, label: source },
+    );
   };
   const replaceMocks = async (id: string, req: express.Request) => {
     const body = parseInput(mockBundleBody, req.body, 'body');
-    await httpAuth.credentials(req, { allow: ['service'] });
-    return evidenceService.replaceMocks(id, body.source, body.documents);
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    return evidenceService.replaceMocks(id, body.documents, {
+      credentials,
+      label: body.source,
+    });
   };
   const integrationByRefs = (req: express.Request) => {
     const refs = parseInput(integrationRefs, req.body, 'body');
