@@ -117,6 +117,25 @@ describe('integration-health-check', () => {
     });
   });
 
+  it('says which consumer must acknowledge again because the entry changed after it acknowledged', async () => {
+    const reopened = result(false);
+    reopened.breaking[0].consumers[0] = {
+      ...reopened.breaking[0].consumers[0],
+      needsReacknowledgement: true,
+    } as (typeof reopened.breaking)[0]['consumers'][0];
+    answer = { status: 200, body: JSON.stringify(reopened) };
+    const run1 = await run([
+      '--api',
+      'api:default/transaction-events',
+      '--spec',
+      spec,
+    ]);
+    expect(run1.code).toBe(1);
+    expect(run1.out).toContain(
+      '  ✗ component:default/account-management-legacy (group:default/ledger-engineering) needs to acknowledge again: the entry moved earlier or changed what it touches after it acknowledged',
+    );
+  });
+
   it('reads the definition out of an API entity file', async () => {
     const entityFile = path.join(dir, 'api.yaml');
     fs.writeFileSync(

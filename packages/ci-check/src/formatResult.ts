@@ -24,11 +24,13 @@ export function formatResult(
       const owner = consumer.consumerOwnerRef
         ? ` (${consumer.consumerOwnerRef})`
         : '';
-      lines.push(
-        consumer.acknowledged
-          ? `  ✓ ${consumer.consumerRef}${owner} acknowledged`
-          : `  ✗ ${consumer.consumerRef}${owner} has not acknowledged`,
-      );
+      let line = `  ✗ ${consumer.consumerRef}${owner} has not acknowledged`;
+      if (consumer.acknowledged) {
+        line = `  ✓ ${consumer.consumerRef}${owner} acknowledged`;
+      } else if (consumer.needsReacknowledgement) {
+        line = `  ✗ ${consumer.consumerRef}${owner} needs to acknowledge again: the entry moved earlier or changed what it touches after it acknowledged`;
+      }
+      lines.push(line);
     }
   }
   if (result.announcedEntryId) {

@@ -31,6 +31,11 @@ export type AcknowledgementRecord = {
   at: string;
   /** The note of an acknowledgement, or the reason for withdrawing it. */
   note?: string;
+  /**
+   * The entry's `scopeRevision` this record was made for: an acknowledgement
+   * counts only while the entry is still at that revision.
+   */
+  scopeRevision: number;
 };
 
 /**
@@ -45,6 +50,14 @@ export type CalendarConsumer = {
   state: AcknowledgementState;
   /** The acknowledgement in force, when there is one. */
   acknowledgement?: AcknowledgementRecord;
+  /**
+   * True when the consumer had acknowledged an earlier revision of the entry
+   * and the entry has since moved earlier or changed what it touches: it is
+   * pending (or overdue) again until acknowledged anew.
+   */
+  needsReacknowledgement?: boolean;
+  /** The acknowledgement of an earlier revision that no longer counts. */
+  previousAcknowledgement?: AcknowledgementRecord;
   /** Whether the caller may acknowledge (or withdraw) for this consumer. */
   canAcknowledge?: boolean;
 };
@@ -78,6 +91,12 @@ export type CalendarEntry = {
   cancelledAt?: string;
   /** Goes up with every change of the entry itself. */
   sequence: number;
+  /**
+   * Goes up when the entry moves earlier or changes what it touches (its
+   * changes or operations), not when it moves later or only its words
+   * change. Acknowledgements of an earlier scope revision no longer count.
+   */
+  scopeRevision: number;
   /**
    * Goes up with every change of the entry or of its acknowledgements: the
    * feed's iCalendar SEQUENCE, so clients update the event.
@@ -143,6 +162,11 @@ export type BreakingChangeCheckConsumer = {
   consumerRef: string;
   consumerOwnerRef?: string;
   acknowledged: boolean;
+  /**
+   * The consumer acknowledged an earlier revision of the entry, which has
+   * since moved earlier or changed what it touches: it must acknowledge again.
+   */
+  needsReacknowledgement?: boolean;
   /** The calendar entry the acknowledgement is on, or that waits for one. */
   entryId?: string;
 };

@@ -106,18 +106,22 @@ export class BreakingChangeCheck {
               ),
             )
             .map(({ integration: c }) => {
-              const acknowledgedOn = on.find(e =>
-                e.consumers.some(
-                  x =>
-                    x.consumerRef === c.consumerRef &&
-                    x.state === 'acknowledged',
-                ),
+              const stateOn = (e: CalendarEntry) =>
+                e.consumers.find(x => x.consumerRef === c.consumerRef);
+              // Only an acknowledgement of the entry as it stands counts: one
+              // given before it moved earlier or changed scope does not.
+              const acknowledgedOn = on.find(
+                e => stateOn(e)?.state === 'acknowledged',
               );
+              const reopenedOn = acknowledgedOn
+                ? undefined
+                : on.find(e => stateOn(e)?.needsReacknowledgement);
               return {
                 consumerRef: c.consumerRef,
                 consumerOwnerRef: c.consumerOwnerRef,
                 acknowledged: acknowledgedOn !== undefined,
-                entryId: (acknowledgedOn ?? on[0])?.id,
+                ...(reopenedOn ? { needsReacknowledgement: true } : {}),
+                entryId: (acknowledgedOn ?? reopenedOn ?? on[0])?.id,
               };
             }),
         };

@@ -23,6 +23,7 @@ function entry(overrides: Partial<CalendarEntry> = {}): CalendarEntry {
     acknowledgeBy: at(20),
     sequence: 0,
     revision: 0,
+    scopeRevision: 0,
     createdAt: at(0),
     updatedAt: at(0),
     providerOwnerRefs: ['group:default/payments'],
@@ -95,6 +96,38 @@ describe('CalendarNotifier', () => {
         'normal',
       ],
     ]);
+  });
+
+  it("asks the consumer's owners once to acknowledge again when an edit invalidated their acknowledgement, as the scope's last message", async () => {
+    const { sweep } = await setup();
+    const scope = 'integration-health:calendar:e1:component:default/ledger';
+    const reopened = entry({
+      sequence: 1,
+      scopeRevision: 1,
+      consumers: [
+        {
+          consumerRef: 'component:default/ledger',
+          consumerOwnerRef: 'group:default/ledger',
+          integrationId: 'i1',
+          state: 'pending',
+          needsReacknowledgement: true,
+          previousAcknowledgement: {
+            action: 'acknowledged',
+            byRef: 'user:default/mei',
+            at: at(-2),
+            scopeRevision: 0,
+          },
+        },
+      ],
+    });
+    const first = await sweep([reopened]);
+    expect(first.at(-1)).toEqual([
+      'group:default/ledger',
+      'Acknowledge again for ledger: transaction-events: accountId becomes accountRef',
+      scope,
+      'high',
+    ]);
+    expect(await sweep([reopened])).toEqual([]);
   });
 
   it('reminds at the nearest lead time only, and not again', async () => {

@@ -135,6 +135,21 @@ export class CalendarNotifier {
           });
         }
       }
+      // Sent last, under the same scope, so it is the message the owners see.
+      if (consumer.needsReacknowledgement) {
+        const previous = consumer.previousAcknowledgement;
+        messages.push({
+          ...base,
+          kind: `reacknowledge:${entry.scopeRevision}`,
+          title: `Acknowledge again for ${who}: ${scopeTitle}`,
+          description: `The owners of ${api} moved this change earlier or changed what it touches${
+            previous ? ` after ${nameOf(previous.byRef)} acknowledged it` : ''
+          }; that acknowledgement no longer counts. Effective ${dateOf(
+            entry.effectiveAt,
+          )}; acknowledge for ${who} again by ${due}.`,
+          severity: 'high',
+        });
+      }
     }
     if (
       !entry.cancelledAt &&

@@ -8,6 +8,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
+  AcknowledgementRecord,
   AcknowledgementState,
   breakingChangeAcknowledgePermission,
   breakingChangeAnnouncePermission,
@@ -30,7 +31,7 @@ import { ApiResource } from '../permissions/apiRules';
 import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
-import { consumerState } from './consumerState';
+import { consumerState, nextStep } from './consumerState';
 import { detectedEntries } from './detectedEntries';
 
 export type CalendarFilter = {
@@ -159,6 +160,8 @@ export class CalendarService {
     entries: StoredEntry[],
     credentials: BackstageCredentials,
     now: Date,
+    /** The acknowledgement trails, when the caller read them already. */
+    trailsRead?: Map<string, AcknowledgementRecord[]>,
   ): Promise<CalendarEntry[]> {
     const { integrationStore, calendarStore } = this.options;
     const apiRefs = [...new Set(entries.map(e => e.apiRef))];
@@ -173,7 +176,9 @@ export class CalendarService {
       [...apiRefs, ...[...through.values()].flat().map(i => i.consumerRef)],
       credentials,
     );
-    const trails = await calendarStore.acknowledgements(entries.map(e => e.id));
+    const trails =
+      trailsRead ??
+      (await calendarStore.acknowledgements(entries.map(e => e.id)));
     const scores = await this.options.scoreStore.getScores(
       [...through.values()].flat().map(i => i.id),
     );
@@ -210,6 +215,7 @@ export class CalendarService {
             integrationId: i.id,
             ...consumerState(
               trails.get(ackKey(entry.id, i.consumerRef)),
+              entry.scopeRevision,
               acknowledgeBy,
               now,
             ),
@@ -431,8 +437,11 @@ export class CalendarService {
   ): Promise<CalendarEntry> {
     const now = new Date();
     const stored = await this.options.calendarStore.get(request.entryId);
+    const trails = await this.options.calendarStore.acknowledgements([
+      request.entryId,
+    ]);
     const [entry] = stored
-      ? await this.withConsumers([stored], credentials, now)
+      ? await this.withConsumers([stored], credentials, now, trails)
       : [];
     if (!entry) throw new NotFoundError(`No calendar entry ${request.entryId}`);
     const consumer = entry.consumers.find(
@@ -455,7 +464,10 @@ export class CalendarService {
     }
     const isAcknowledged = consumer.state === 'acknowledged';
     if ((request.action === 'acknowledged') !== isAcknowledged) {
-      await this.options.calendarStore.addAcknowledgement(
+      // The step is where the trail this decision was made on ends: of two
+      // concurrent requests that saw the same, the database lets one in, and
+      // the other answers what that one wrote.
+      const added = await this.options.calendarStore.addAcknowledgement(
         entry.id,
         request.consumerRef,
         {
@@ -463,9 +475,14 @@ export class CalendarService {
           byRef: credentials.principal.userEntityRef,
           at: now.toISOString(),
           note: request.note,
+          scopeRevision: entry.scopeRevision,
         },
+        nextStep(
+          trails.get(ackKey(entry.id, request.consumerRef)),
+          entry.scopeRevision,
+        ),
       );
-      await this.emit(request.action, entry.id);
+      if (added) await this.emit(request.action, entry.id);
     }
     const [after] = await this.withConsumers(
       [stored!],

@@ -98,18 +98,30 @@ describe.each(databases.eachSupportedId())(
       const [entry] = await calendar.list();
       const at = (m: number) =>
         new Date(Date.UTC(2026, 10, 22, 11, m)).toISOString();
-      await calendar.addAcknowledgement(entry.id, 'component:default/ledger', {
-        action: 'acknowledged',
-        byRef: 'user:default/mei',
-        at: at(0),
-        note: 'ok',
-      });
-      await calendar.addAcknowledgement(entry.id, 'component:default/ledger', {
-        action: 'withdrawn',
-        byRef: 'user:default/mei',
-        at: at(1),
-        note: 'slipped',
-      });
+      await calendar.addAcknowledgement(
+        entry.id,
+        'component:default/ledger',
+        {
+          action: 'acknowledged',
+          byRef: 'user:default/mei',
+          at: at(0),
+          note: 'ok',
+          scopeRevision: 0,
+        },
+        0,
+      );
+      await calendar.addAcknowledgement(
+        entry.id,
+        'component:default/ledger',
+        {
+          action: 'withdrawn',
+          byRef: 'user:default/mei',
+          at: at(1),
+          note: 'slipped',
+          scopeRevision: 0,
+        },
+        1,
+      );
       const trail = [
         ...(await calendar.acknowledgements([entry.id])).values(),
       ][0];
@@ -134,6 +146,107 @@ describe.each(databases.eachSupportedId())(
           now,
         ),
       ).toBe(false);
+    });
+
+    it('raises the scope revision when an entry moves earlier or changes what it touches, not when it moves later or is reworded', async () => {
+      const { calendar } = await stores();
+      const announcement = {
+        apiRef: 'api:default/account-api',
+        title: 'Postings move',
+        description: 'Use /v2/postings',
+        effectiveAt: '2027-01-15T00:00:00.000Z',
+        operations: ['POST /postings', 'GET /postings'],
+        changes: detected.changes,
+      };
+      const by = 'user:default/amara';
+      const day = (d: number) => new Date(Date.UTC(2026, 10, d));
+      const entry = await calendar.announce(announcement, by, day(20));
+      expect(entry.scopeRevision).toBe(0);
+      const edit = async (change: object, d: number) =>
+        (
+          await calendar.update(
+            entry.id,
+            { ...announcement, ...change },
+            by,
+            day(d),
+          )
+        ).scopeRevision;
+
+      expect(await edit({ effectiveAt: '2027-02-01T00:00:00.000Z' }, 21)).toBe(
+        0,
+      );
+      expect(
+        await edit(
+          {
+            effectiveAt: '2027-02-01T00:00:00.000Z',
+            description: 'Reworded',
+            title: 'Postings move to v2',
+            // The same operations in another order, the same change reworded.
+            operations: ['GET /postings', 'POST /postings'],
+            changes: [{ ...detected.changes[0], message: 'reworded' }],
+          },
+          22,
+        ),
+      ).toBe(0);
+      expect(await edit({ effectiveAt: '2027-01-10T00:00:00.000Z' }, 23)).toBe(
+        1,
+      );
+      expect(
+        await edit(
+          {
+            effectiveAt: '2027-01-10T00:00:00.000Z',
+            operations: ['POST /postings'],
+          },
+          24,
+        ),
+      ).toBe(2);
+      expect(
+        await edit(
+          {
+            effectiveAt: '2027-01-10T00:00:00.000Z',
+            operations: ['POST /postings'],
+            changes: [{ ...detected.changes[0], fingerprint: 'other' }],
+          },
+          25,
+        ),
+      ).toBe(3);
+      expect((await calendar.get(entry.id))?.scopeRevision).toBe(3);
+      expect(
+        (await calendar.history(entry.id)).map(h => h.entry.scopeRevision),
+      ).toEqual([0, 0, 0, 1, 2, 3]);
+    });
+
+    it("records one of two acknowledgements written at once for the same step of a revision, and keeps each revision's trail", async () => {
+      const { calendar } = await stores();
+      const [entry] = await calendar.addDetected(
+        [{ ...detected, sourceKey: 'v3|' }],
+        new Date('2026-11-22T10:00:00Z'),
+      );
+      const ack = (note: string, scopeRevision: number) => ({
+        action: 'acknowledged' as const,
+        byRef: 'user:default/mei',
+        at: '2026-11-22T11:00:00.000Z',
+        note,
+        scopeRevision,
+      });
+      const ledger = 'component:default/ledger';
+      const written = await Promise.all(
+        ['a', 'b', 'c', 'd'].map(note =>
+          calendar.addAcknowledgement(entry.id, ledger, ack(note, 0), 0),
+        ),
+      );
+      expect(written.filter(Boolean)).toHaveLength(1);
+      // The same step at the next revision is another record.
+      expect(
+        await calendar.addAcknowledgement(entry.id, ledger, ack('again', 1), 0),
+      ).toBe(true);
+      const trail = (await calendar.acknowledgements([entry.id])).get(
+        `${entry.id}\u0000${ledger}`,
+      )!;
+      expect(trail.map(r => [r.scopeRevision, r.note])).toEqual([
+        [0, expect.stringMatching(/^[abcd]$/)],
+        [1, 'again'],
+      ]);
     });
 
     it('keeps feed tokens hashed, one active per user, each until it expires', async () => {

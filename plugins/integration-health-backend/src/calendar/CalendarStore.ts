@@ -5,6 +5,7 @@ import {
   CalendarEntry,
   CalendarEntryRevision,
 } from '@integration-health/plugin-integration-health-common';
+import { NotFoundError } from '@backstage/errors';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
@@ -13,6 +14,7 @@ import {
   toIsoString,
   toOptionalIsoString,
 } from '../database/rowValues';
+import { reopensAcknowledgements } from './scopeRevision';
 
 /** An entry as stored, without the consumers (those come from today's integrations). */
 export type StoredEntry = Omit<
@@ -49,6 +51,7 @@ type EntryRow = {
   migration_url: string | null;
   cancelled_at: unknown;
   sequence: number;
+  scope_revision: number;
   source_key: string | null;
   created_by: string | null;
   created_at: unknown;
@@ -71,6 +74,7 @@ function toEntry(row: EntryRow): StoredEntry {
     migrationUrl: optional(row.migration_url),
     cancelledAt: toOptionalIsoString(row.cancelled_at),
     sequence: Number(row.sequence),
+    scopeRevision: Number(row.scope_revision ?? 0),
     effectiveWhenDetected: row.source_key?.endsWith('|') ?? false,
     createdBy: optional(row.created_by),
     createdAt: toIsoString(row.created_at),
@@ -113,11 +117,16 @@ export interface CalendarStore {
     includeCancelled?: boolean;
   }): Promise<StoredEntry[]>;
   history(id: string): Promise<CalendarEntryRevision[]>;
+  /**
+   * Appends to the trail as the `step`-th record of its scope revision;
+   * false, and nothing written, when another request wrote that step first.
+   */
   addAcknowledgement(
     entryId: string,
     consumerRef: string,
     record: AcknowledgementRecord,
-  ): Promise<void>;
+    step: number,
+  ): Promise<boolean>;
   /** The acknowledgement trail of each entry and consumer, oldest first. */
   acknowledgements(
     entryIds: string[],
@@ -228,12 +237,24 @@ export class DatabaseCalendarStore implements CalendarStore {
     now: Date,
   ): Promise<StoredEntry> {
     return this.db.transaction(async tx => {
+      const before: EntryRow = await tx(ENTRIES)
+        .where('id', id)
+        .forUpdate()
+        .first();
+      if (!before) throw new NotFoundError(`No calendar entry ${id}`);
+      // Acknowledgements given for the old date or scope no longer count.
+      const reopens = reopensAcknowledgements(toEntry(before), {
+        effectiveAt: new Date(a.effectiveAt).toISOString(),
+        operations: a.operations,
+        changes: a.changes,
+      });
       await tx(ENTRIES)
         .where('id', id)
         .update({
           ...announcementColumns(a),
           updated_at: now,
           sequence: tx.raw('sequence + 1'),
+          ...(reopens ? { scope_revision: tx.raw('scope_revision + 1') } : {}),
         });
       return this.recordHistory(tx, id, 'updated', byRef, now);
     });
@@ -293,15 +314,23 @@ export class DatabaseCalendarStore implements CalendarStore {
     entryId: string,
     consumerRef: string,
     record: AcknowledgementRecord,
-  ) {
-    await this.db('calendar_acknowledgements').insert({
-      entry_id: entryId,
-      consumer_ref: consumerRef,
-      action: record.action,
-      by_ref: record.byRef,
-      at: new Date(record.at),
-      note: record.note ?? null,
-    });
+    step: number,
+  ): Promise<boolean> {
+    const inserted = await this.db('calendar_acknowledgements')
+      .insert({
+        entry_id: entryId,
+        consumer_ref: consumerRef,
+        action: record.action,
+        by_ref: record.byRef,
+        at: new Date(record.at),
+        note: record.note ?? null,
+        scope_revision: record.scopeRevision,
+        step,
+      })
+      .onConflict(['entry_id', 'consumer_ref', 'scope_revision', 'step'])
+      .ignore()
+      .returning('id');
+    return inserted.length > 0;
   }
 
   /** The acknowledgement trail of each entry and consumer, oldest first. */
@@ -317,6 +346,7 @@ export class DatabaseCalendarStore implements CalendarStore {
         by_ref: string;
         at: unknown;
         note: string | null;
+        scope_revision: number;
       }[] = await this.db('calendar_acknowledgements')
         .whereIn('entry_id', entryIds.slice(i, i + 500))
         .orderBy('id');
@@ -328,6 +358,7 @@ export class DatabaseCalendarStore implements CalendarStore {
           byRef: row.by_ref,
           at: toIsoString(row.at),
           note: optional(row.note),
+          scopeRevision: Number(row.scope_revision),
         });
         trail.set(key, list);
       }

@@ -22,6 +22,7 @@ describe('renderICalendar', () => {
           acknowledgeBy: '2026-12-31T00:00:00.000Z',
           sequence: 2,
           revision: 3,
+          scopeRevision: 0,
           createdAt: '2026-11-01T00:00:00.000Z',
           updatedAt: '2026-11-02T00:00:00.000Z',
           providerOwnerRefs: [],
@@ -65,6 +66,7 @@ describe('renderICalendar', () => {
           acknowledgeBy: '2026-12-31T00:00:00.000Z',
           sequence: 1,
           revision: 1,
+          scopeRevision: 0,
           createdAt: '2026-11-01T00:00:00.000Z',
           updatedAt: '2026-11-02T00:00:00.000Z',
           providerOwnerRefs: [],
@@ -88,6 +90,55 @@ describe('renderICalendar', () => {
     expect(event.description).not.toContain('\u0007');
     expect(event.component.getFirstPropertyValue('url')).toBe(
       'https://portal.example.com/calendar?entry=e1X-LINK:1',
+    );
+  });
+
+  it('shows a consumer whose acknowledgement an edit invalidated as needing to acknowledge again, with who had acknowledged', () => {
+    const text = renderICalendar({
+      name: 'Breaking changes for ledger',
+      entries: [
+        {
+          id: 'e1',
+          origin: 'announced',
+          apiRef: 'api:default/transaction-events',
+          title: 'accountId becomes accountRef',
+          operations: [],
+          changes: [],
+          effectiveAt: '2026-12-10T00:00:00.000Z',
+          acknowledgeBy: '2026-12-10T00:00:00.000Z',
+          sequence: 1,
+          revision: 2,
+          scopeRevision: 1,
+          createdAt: '2026-11-01T00:00:00.000Z',
+          updatedAt: '2026-11-21T00:00:00.000Z',
+          providerOwnerRefs: [],
+          consumers: [
+            {
+              consumerRef: 'component:default/ledger',
+              integrationId: 'i1',
+              state: 'pending',
+              needsReacknowledgement: true,
+              previousAcknowledgement: {
+                action: 'acknowledged',
+                byRef: 'user:default/mei',
+                at: '2026-11-20T09:00:00.000Z',
+                scopeRevision: 0,
+              },
+            },
+          ],
+        },
+      ],
+      link: () => 'https://portal.example.com/calendar?entry=e1',
+      now: new Date('2026-11-22T12:00:00Z'),
+    });
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!,
+    );
+    expect(event.summary).toBe(
+      'accountId becomes accountRef (0/1 acknowledged)',
+    );
+    expect(event.description).toContain(
+      'ledger: pending, needs re-acknowledgement (acknowledged by mei on 2026-11-20, before the entry changed)',
     );
   });
 });

@@ -59,7 +59,17 @@ function describe(entry: CalendarEntry): string {
             c.acknowledgement.note ? `: ${c.acknowledgement.note}` : ''
           }`
         : '';
-      return `${nameOf(c.consumerRef)}: ${c.state}${ack}`;
+      const previous = c.previousAcknowledgement;
+      const reack = c.needsReacknowledgement
+        ? `, needs re-acknowledgement${
+            previous
+              ? ` (acknowledged by ${nameOf(
+                  previous.byRef,
+                )} on ${previous.at.slice(0, 10)}, before the entry changed)`
+              : ''
+          }`
+        : '';
+      return `${nameOf(c.consumerRef)}: ${c.state}${ack}${reack}`;
     }),
     entry.migrationNotes ? `Migration: ${entry.migrationNotes}` : '',
     entry.migrationUrl ?? '',
