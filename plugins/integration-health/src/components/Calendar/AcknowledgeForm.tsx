@@ -40,7 +40,11 @@ export function AcknowledgeForm(props: {
         variant={withdrawing ? 'tertiary' : 'primary'}
         onPress={() => setOpen(true)}
       >
-        {withdrawing ? `Withdraw for ${name}` : `Acknowledge for ${name}`}
+        {withdrawing && `Withdraw for ${name}`}
+        {!withdrawing &&
+          (consumer.needsReacknowledgement
+            ? `Acknowledge again for ${name}`
+            : `Acknowledge for ${name}`)}
       </Button>
     );
   }

@@ -136,6 +136,51 @@ describe('CalendarPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a consumer whose acknowledgement an edit invalidated as needing to acknowledge again, with the earlier acknowledgement', async () => {
+    const api = calendarApi();
+    const reopened = eventsCalendarEntry();
+    reopened.consumers[0] = {
+      ...reopened.consumers[0],
+      needsReacknowledgement: true,
+      previousAcknowledgement: {
+        action: 'acknowledged',
+        byRef: 'user:default/mei.tanaka',
+        at: '2026-11-20T09:00:00.000Z',
+        note: 'Reading accountRef from 9.8.0',
+        scopeRevision: 0,
+      },
+    };
+    (api.getCalendar as jest.Mock).mockResolvedValue([reopened]);
+    (api.getCalendarEntry as jest.Mock).mockResolvedValue({
+      ...reopened,
+      history: [],
+    });
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'transaction-events 2.0.0: 1 breaking change',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const consumers = await within(dialog).findByRole('table', {
+      name: 'Consumers and their acknowledgements',
+    });
+    expect(within(consumers).getByText('Pending')).toBeInTheDocument();
+    expect(
+      within(consumers).getByText('Needs re-acknowledgement'),
+    ).toBeInTheDocument();
+    expect(
+      within(consumers).getByText(
+        /on Nov 20, 2026 \(“Reading accountRef from 9.8.0”\), before the entry moved earlier or changed what it touches: that no longer counts\./,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', {
+        name: 'Acknowledge again for account-management-legacy',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('shows the month with each entry on its date', async () => {
     const api = calendarApi();
     // Today, so it is in the month shown first whatever the date.

@@ -66,9 +66,27 @@ function Consumers({
             </td>
             <td>
               <StateBadge state={consumer.state} />
+              {consumer.needsReacknowledgement && (
+                <Text as="p" variant="body-small" weight="bold">
+                  Needs re-acknowledgement
+                </Text>
+              )}
             </td>
             <td>
               <Flex direction="column" gap="2">
+                {consumer.previousAcknowledgement && (
+                  <Text variant="body-small" color="secondary">
+                    Acknowledged by{' '}
+                    <EntityRefLink
+                      entityRef={consumer.previousAcknowledgement.byRef}
+                    />{' '}
+                    on {formatDay(consumer.previousAcknowledgement.at)}
+                    {consumer.previousAcknowledgement.note &&
+                      ` (“${consumer.previousAcknowledgement.note}”)`}
+                    , before the entry moved earlier or changed what it touches:
+                    that no longer counts.
+                  </Text>
+                )}
                 {consumer.acknowledgement && (
                   <Text variant="body-small">
                     by{' '}
