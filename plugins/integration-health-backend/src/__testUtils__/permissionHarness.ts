@@ -37,6 +37,17 @@ export const GROUPS: Record<string, string[]> = {
   'user:default/diego': ['group:default/platform'],
 };
 
+/** The users of GROUPS as catalog entities, members of their groups. */
+export function groupMembers(): Entity[] {
+  return Object.entries(GROUPS).map(([ref, groups]) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: ref.split('/')[1], namespace: 'default' },
+    spec: {},
+    relations: groups.map(targetRef => ({ type: 'memberOf', targetRef })),
+  }));
+}
+
 /** Users' ownership claims, as the auth backend would resolve them. */
 export const userInfoWithGroups = createServiceFactory({
   service: coreServices.userInfo,

@@ -154,12 +154,12 @@ export function createCalendarRouter(options: {
       .json(await calendarService.announce(body, await caller(req)));
   });
   router.get('/v1/calendar/feed-tokens', async (req, res) => {
-    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await feedService.status(principal.userEntityRef));
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await feedService.status(credentials));
   });
   router.post('/v1/calendar/feed-tokens', async (req, res) => {
-    const { principal } = await httpAuth.credentials(req, { allow: ['user'] });
-    res.status(201).json(await feedService.issue(principal.userEntityRef));
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.status(201).json(await feedService.issue(credentials));
   });
   router.delete('/v1/calendar/feed-tokens', async (req, res) => {
     const { principal } = await httpAuth.credentials(req, { allow: ['user'] });

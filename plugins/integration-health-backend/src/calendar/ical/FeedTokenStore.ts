@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Knex } from 'knex';
-import { toIsoString, toOptionalIsoString } from '../../database/rowValues';
+import {
+  parseJsonColumn,
+  toIsoString,
+  toOptionalIsoString,
+} from '../../database/rowValues';
 
 const TABLE = 'calendar_feed_tokens';
 const hash = (token: string) =>
@@ -19,6 +23,17 @@ export interface FeedTokenStore {
   revoke(userRef: string, now: Date): Promise<number>;
   /** The user a token belongs to, when it is active and not expired at `now`. */
   userOf(token: string, now: Date): Promise<string | undefined>;
+  /**
+   * The feed a token opens, when it is active and not expired at `now`: its
+   * user and the entity refs they could read when last recorded (none before
+   * the first record).
+   */
+  feedOf(
+    token: string,
+    now: Date,
+  ): Promise<{ userRef: string; visibleRefs: string[] } | undefined>;
+  /** Records what the user could read, on their active token if any. */
+  rememberVisible(userRef: string, refs: string[], at: Date): Promise<void>;
   /** When the user's active token was issued and when it expires, if they have one. */
   active(
     userRef: string,
@@ -61,17 +76,31 @@ export class DatabaseFeedTokenStore implements FeedTokenStore {
       .update({ revoked_at: now });
   }
 
-  /** The user a token belongs to, when it is active. */
   async userOf(token: string, now: Date): Promise<string | undefined> {
+    return (await this.feedOf(token, now))?.userRef;
+  }
+
+  async feedOf(token: string, now: Date) {
     const row = await this.db(TABLE)
       .where({ token_hash: hash(token) })
       .whereNull('revoked_at')
-      .first('user_ref', 'expires_at');
+      .first('user_ref', 'expires_at', 'visible_refs');
     if (!row) return undefined;
     const expired =
       row.expires_at !== null &&
       Date.parse(toIsoString(row.expires_at)) <= now.getTime();
-    return expired ? undefined : row.user_ref;
+    if (expired) return undefined;
+    return {
+      userRef: row.user_ref as string,
+      visibleRefs: parseJsonColumn<string[]>(row.visible_refs, []),
+    };
+  }
+
+  async rememberVisible(userRef: string, refs: string[], at: Date) {
+    await this.db(TABLE)
+      .where({ user_ref: userRef })
+      .whereNull('revoked_at')
+      .update({ visible_refs: JSON.stringify(refs), visible_at: at });
   }
 
   async active(
