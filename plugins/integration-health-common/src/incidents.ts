@@ -74,6 +74,8 @@ export type IntegrationIncident = IncidentInput & {
   recordedAt: string;
   updatedBy: string;
   updatedAt: string;
+  /** How many times it was edited since it was recorded. */
+  editCount?: number;
   /** Contract and mock freshness on the last day before it, when known. */
   scoresBefore?: { day: string; contract?: number; mock?: number };
   /** Whether the caller may edit it. */
@@ -92,4 +94,29 @@ export type IncidentSummary = {
   affectedTransactions: number;
   /** Money affected, summed per currency (ISO 4217 code → amount). */
   money: Record<string, number>;
+};
+
+/**
+ * One field an edit of an incident changed, with its value before and after
+ * (absent when the field was not set).
+ *
+ * @public
+ */
+export type IncidentFieldChange = {
+  [K in keyof IncidentInput]-?: {
+    field: K;
+    before?: IncidentInput[K];
+    after?: IncidentInput[K];
+  };
+}[keyof IncidentInput];
+
+/**
+ * One edit of an incident: who, when and what changed.
+ *
+ * @public
+ */
+export type IncidentEdit = {
+  editedBy: string;
+  editedAt: string;
+  changes: IncidentFieldChange[];
 };

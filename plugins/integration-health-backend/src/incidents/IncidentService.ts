@@ -9,6 +9,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
+  IncidentEdit,
   IncidentInput,
   Integration,
   IntegrationIncident,
@@ -99,6 +100,27 @@ export class IncidentService {
       visible,
       credentials,
     );
+  }
+
+  /**
+   * The edits of one incident, oldest first: to whoever may read the
+   * incident, exactly as the incident is read.
+   */
+  async history(
+    integrationId: string,
+    incidentId: string,
+    credentials: BackstageCredentials,
+  ): Promise<IncidentEdit[]> {
+    const integration = await this.visibility.getVisibleIntegration(
+      this.options.integrationStore,
+      integrationId,
+      credentials,
+    );
+    const incident = await this.options.incidentStore.get(incidentId);
+    if (!incident || incident.integrationId !== integration.id) {
+      throw new NotFoundError(`No incident ${incidentId} at this integration`);
+    }
+    return this.options.incidentStore.edits(incidentId);
   }
 
   async record(
@@ -242,6 +264,9 @@ export class IncidentService {
   ): Promise<IntegrationIncident[]> {
     if (incidents.length === 0) return [];
     const byId = new Map(integrations.map(i => [i.id, i]));
+    const editCounts = await this.options.incidentStore.editCounts(
+      incidents.map(i => i.id),
+    );
     const mayRecord =
       (credentials.principal as { type?: string }).type === 'user'
         ? await this.mayRecord(credentials)
@@ -254,6 +279,7 @@ export class IncidentService {
           consumerRef: integration.consumerRef,
           providerRef: integration.providerRef,
           apiRef: integration.apiRef,
+          editCount: editCounts.get(incident.id) ?? 0,
           scoresBefore: await this.scoresBefore(incident),
           canEdit: mayRecord(integration),
         };

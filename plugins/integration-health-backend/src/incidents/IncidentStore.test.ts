@@ -85,6 +85,84 @@ describe.each(databases.eachSupportedId())('incidents on %s', databaseId => {
     ).toBeUndefined();
   });
 
+  it('keeps every edit with who, when and each field it changed, before and after; an edit that changes nothing is not one', async () => {
+    const store = await createStore();
+    const id = '0b7f1c2e-0000-4000-8000-000000000009';
+    const recorded = input('Payments not booked', '2026-11-19T08:15:00Z');
+    await store.add(
+      { id, integrationId: 'i1', ...recorded },
+      'user:default/mei',
+      new Date('2026-11-20T10:00:00Z'),
+    );
+    expect(await store.edits(id)).toEqual([]);
+
+    await store.update(
+      id,
+      {
+        ...recorded,
+        title: 'Payments not booked for 95 minutes',
+        resolvedAt: '2026-11-19T09:50:00Z',
+      },
+      'user:default/ava',
+      new Date('2026-11-21T09:00:00Z'),
+    );
+    // The same again, with the keys in another order: nothing changed.
+    await store.update(
+      id,
+      {
+        ...recorded,
+        impact: { ...recorded.impact },
+        title: 'Payments not booked for 95 minutes',
+        resolvedAt: '2026-11-19T09:50:00.000Z',
+      },
+      'user:default/ava',
+      new Date('2026-11-21T09:30:00Z'),
+    );
+    await store.update(
+      id,
+      {
+        ...recorded,
+        title: 'Payments not booked for 95 minutes',
+        resolvedAt: '2026-11-19T09:50:00Z',
+        impact: { ...recorded.impact, affectedTransactions: 1350 },
+        trigger: undefined,
+      },
+      'user:default/mei',
+      new Date('2026-11-22T08:00:00Z'),
+    );
+
+    expect(await store.edits(id)).toEqual([
+      {
+        editedBy: 'user:default/ava',
+        editedAt: '2026-11-21T09:00:00.000Z',
+        changes: [
+          {
+            field: 'title',
+            before: 'Payments not booked',
+            after: 'Payments not booked for 95 minutes',
+          },
+          { field: 'resolvedAt', after: '2026-11-19T09:50:00.000Z' },
+        ],
+      },
+      {
+        editedBy: 'user:default/mei',
+        editedAt: '2026-11-22T08:00:00.000Z',
+        changes: [
+          {
+            field: 'impact',
+            before: recorded.impact,
+            after: { ...recorded.impact, affectedTransactions: 1350 },
+          },
+          { field: 'trigger', before: recorded.trigger },
+        ],
+      },
+    ]);
+    expect(await store.editCounts([id, 'no-such-incident'])).toEqual(
+      new Map([[id, 2]]),
+    );
+    expect((await store.get(id))?.updatedBy).toBe('user:default/mei');
+  });
+
   it('lists by integration and by start, newest first', async () => {
     const store = await createStore();
     const at = new Date('2026-11-21T00:00:00Z');

@@ -1,5 +1,7 @@
 import {
+  IncidentEdit,
   IncidentEvidence,
+  IncidentFieldChange,
   IncidentImpact,
   IncidentInput,
   IncidentTrigger,
@@ -38,6 +40,7 @@ type IncidentRow = {
 };
 
 const TABLE = 'integration_incidents';
+const EDITS = 'incident_edits';
 const CHUNK = 500;
 
 const toRow = (input: IncidentInput) => ({
@@ -74,6 +77,45 @@ function fromRow(row: IncidentRow): StoredIncident {
   };
 }
 
+const FIELDS: (keyof IncidentInput)[] = [
+  'title',
+  'occurredAt',
+  'resolvedAt',
+  'impact',
+  'trigger',
+  'outOfSync',
+  'postmortemUrls',
+];
+
+// Compared as stored: key order and absent-versus-undefined do not count.
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  ) ?? 'null';
+
+/** The fields an edit changes, each with its value before and after. */
+function changedFields(
+  before: IncidentInput,
+  after: IncidentInput,
+): IncidentFieldChange[] {
+  return FIELDS.filter(
+    field => canonical(before[field]) !== canonical(after[field]),
+  ).map(
+    field =>
+      ({
+        field,
+        before: before[field],
+        after: after[field],
+      } as IncidentFieldChange),
+  );
+}
+
 /** Incidents at integrations; they are edited, never deleted. */
 export interface IncidentStore {
   add(
@@ -81,13 +123,21 @@ export interface IncidentStore {
     by: string,
     at: Date,
   ): Promise<StoredIncident>;
-  /** Replaces what was recorded; who recorded it first stays. */
+  /**
+   * Replaces what was recorded, and keeps the edit (who, when, each field
+   * before and after) in the same transaction; who recorded it first stays.
+   * An edit that changes nothing is not recorded.
+   */
   update(
     id: string,
     input: IncidentInput,
     by: string,
     at: Date,
   ): Promise<StoredIncident | undefined>;
+  /** The edits of an incident, oldest first. */
+  edits(id: string): Promise<IncidentEdit[]>;
+  /** How many edits each of these incidents has had. */
+  editCounts(ids: string[]): Promise<Map<string, number>>;
   get(id: string): Promise<StoredIncident | undefined>;
   /** The incidents of these integrations, newest first. */
   listForIntegrations(ids: string[]): Promise<StoredIncident[]>;
@@ -115,17 +165,65 @@ export class DatabaseIncidentStore implements IncidentStore {
     return (await this.get(incident.id))!;
   }
 
-  /** Replaces what was recorded; who recorded it first stays. */
   async update(
     id: string,
     input: IncidentInput,
     by: string,
     at: Date,
   ): Promise<StoredIncident | undefined> {
-    await this.db(TABLE)
-      .where({ id })
-      .update({ ...toRow(input), updated_by: by, updated_at: at });
-    return this.get(id);
+    return this.db.transaction(async tx => {
+      const row: IncidentRow | undefined = await tx(TABLE)
+        .where({ id })
+        .forUpdate()
+        .first();
+      if (!row) return undefined;
+      const before = fromRow(row);
+      const changes = changedFields(before, {
+        ...input,
+        occurredAt: new Date(input.occurredAt).toISOString(),
+        resolvedAt: input.resolvedAt
+          ? new Date(input.resolvedAt).toISOString()
+          : undefined,
+      });
+      if (changes.length === 0) return before;
+      await tx(TABLE)
+        .where({ id })
+        .update({ ...toRow(input), updated_by: by, updated_at: at });
+      await tx(EDITS).insert({
+        incident_id: id,
+        edited_by: by,
+        edited_at: at,
+        changes: JSON.stringify(changes),
+      });
+      return fromRow(await tx(TABLE).where({ id }).first());
+    });
+  }
+
+  async edits(id: string): Promise<IncidentEdit[]> {
+    const rows: {
+      edited_by: string;
+      edited_at: unknown;
+      changes: string;
+    }[] = await this.db(EDITS).where({ incident_id: id }).orderBy('id');
+    return rows.map(r => ({
+      editedBy: r.edited_by,
+      editedAt: toIsoString(r.edited_at),
+      changes: parseJsonColumn<IncidentFieldChange[]>(r.changes, []),
+    }));
+  }
+
+  async editCounts(ids: string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows: { incident_id: string; count: number | string }[] =
+        await this.db(EDITS)
+          .whereIn('incident_id', ids.slice(i, i + CHUNK))
+          .groupBy('incident_id')
+          .select('incident_id')
+          .count({ count: '*' });
+      for (const r of rows) counts.set(r.incident_id, Number(r.count));
+    }
+    return counts;
   }
 
   async get(id: string): Promise<StoredIncident | undefined> {

@@ -114,6 +114,27 @@ export function createIncidentRouter(options: {
   );
 
   router.get(
+    '/v1/integrations/:integrationId/incidents/:incidentId/history',
+    async (req, res) => {
+      const { integrationId, incidentId } = parse(
+        incidentParams,
+        req.params,
+        'incident',
+      );
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json({
+        items: await incidentService.history(
+          integrationId,
+          incidentId,
+          credentials,
+        ),
+      });
+    },
+  );
+
+  router.get(
     '/v1/entities/:kind/:namespace/:name/incidents',
     async (req, res) => {
       const entityRef = entityRefOf(req.params);

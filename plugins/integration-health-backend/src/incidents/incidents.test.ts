@@ -47,7 +47,11 @@ describe('incident records, with the permission framework deciding', () => {
       ownersPolicy,
       {
         // Mei may not read the validation API: nor its calendar entries.
-        hiddenFrom: { 'user:default/mei': ['api:default/validation-api'] },
+        // Zoe may not read the ledger: nor its integrations' incidents.
+        hiddenFrom: {
+          'user:default/mei': ['api:default/validation-api'],
+          'user:default/zoe': ['component:default/ledger'],
+        },
         services: [
           createServiceFactory({
             service: notificationService,
@@ -322,5 +326,76 @@ describe('incident records, with the permission framework deciding', () => {
       calendarEntryId: announced.body.id,
       calendarEntryTitle: 'Secret validation change',
     });
+  });
+
+  it('keeps every edit of an incident and shows the history to whoever may read it, and to no one else', async () => {
+    // One body, so that only what an edit says it changes changes.
+    const asRecorded = incident();
+    const recorded = await record('mei', {
+      ...asRecorded,
+      title: 'Bookings delayed',
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.editCount).toBe(0);
+    const edit = (who: string, body: object) =>
+      request(backend.server)
+        .put(`${path()}/${recorded.body.id}`)
+        .set('Authorization', user(who))
+        .send(body);
+    expect(
+      (await edit('amara', { ...asRecorded, title: 'Bookings lost' })).status,
+    ).toBe(200);
+    const second = await edit('mei', {
+      ...asRecorded,
+      title: 'Bookings lost',
+      impact: { ...asRecorded.impact, affectedTransactions: 1350 },
+    });
+    expect(second.body).toMatchObject({ editCount: 2 });
+
+    const history = (who?: string, id = recorded.body.id) => {
+      const req = request(backend.server).get(`${path()}/${id}/history`);
+      return who ? req.set('Authorization', user(who)) : req;
+    };
+    // Diego owns neither side but may read the integration: he sees it too.
+    const seen = await history('diego');
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toEqual([
+      {
+        editedBy: 'user:default/amara',
+        editedAt: expect.any(String),
+        changes: [
+          {
+            field: 'title',
+            before: 'Bookings delayed',
+            after: 'Bookings lost',
+          },
+        ],
+      },
+      {
+        editedBy: 'user:default/mei',
+        editedAt: expect.any(String),
+        changes: [
+          {
+            field: 'impact',
+            before: expect.objectContaining({ affectedTransactions: 1200 }),
+            after: expect.objectContaining({ affectedTransactions: 1350 }),
+          },
+        ],
+      },
+    ]);
+    expect(
+      (await list('diego')).body.items.find(
+        (i: any) => i.id === recorded.body.id,
+      ),
+    ).toMatchObject({ editCount: 2 });
+
+    expect((await history(undefined)).status).toBe(401);
+    // Who cannot see the integration is answered as if it did not exist.
+    const hidden = await history('zoe');
+    expect(hidden.status).toBe(404);
+    expect(JSON.stringify(hidden.body)).not.toContain('Bookings');
+    expect(
+      (await history('diego', '6f1c1d52-2222-4222-8222-222222222222')).status,
+    ).toBe(404);
   });
 });
