@@ -13,6 +13,14 @@ export interface Config {
        */
       pageSize?: number;
       /**
+       * Seconds the sync lease lasts without renewal. A running sync holds
+       * the lease and renews it every third of this, so a run that outlives
+       * the schedule's timeout never overlaps the next one; a sync that
+       * finds it held is recorded as skipped. A process that dies mid-sync
+       * holds up the next sync at most this long. Defaults to 120.
+       */
+      leaseSeconds?: number;
+      /**
        * A run whose catalog read looks incomplete (a catalog still
        * ingesting, a policy hiding entities from the plugin) is held: it
        * changes nothing and says why on the run and on the tab.

@@ -214,6 +214,7 @@ export async function buildIntegrationHealthContext(
     maxMockDocumentBytes: syncConfig.maxMockDocumentBytes,
     pageSize: syncConfig.pageSize,
     hold: syncConfig.hold,
+    leaseMs: syncConfig.leaseMs,
   });
 
   permissionsRegistry.addResourceType({

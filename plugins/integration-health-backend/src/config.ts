@@ -25,6 +25,8 @@ export type SyncConfig = {
   maxDocumentBytes: number;
   evidenceTimeoutMs: number;
   maxMockDocumentBytes: number;
+  /** How long the sync lease lasts without renewal. */
+  leaseMs: number;
 };
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -85,9 +87,16 @@ export function readSyncConfig(config: Config): SyncConfig {
       `integrationHealth.evidence.maxMockDocumentBytes must be a positive integer, got ${maxMockDocumentBytes}`,
     );
   }
+  const leaseSeconds = sync?.getOptionalNumber('leaseSeconds') ?? 120;
+  if (!(leaseSeconds >= 1 && leaseSeconds <= 86_400)) {
+    throw new InputError(
+      `integrationHealth.sync.leaseSeconds must be from 1 to 86400, got ${leaseSeconds}`,
+    );
+  }
   return {
     schedule,
     hold,
+    leaseMs: leaseSeconds * 1000,
     pageSize,
     maxDocumentBytes,
     evidenceTimeoutMs: evidenceTimeoutSeconds * 1000,

@@ -131,11 +131,18 @@ export type SyncRunEntityError = {
 /**
  * Where a run of the sync job is. A `held` run read a catalog that looked
  * incomplete (far fewer entities than the last good run, or most of the
- * integrations gone) and changed nothing; its `error` says why.
+ * integrations gone) and changed nothing; its `error` says why. A `skipped`
+ * run started while another run held the sync lease and did nothing; it is
+ * kept for operators and never reported as the latest run.
  *
  * @public
  */
-export type SyncRunStatus = 'running' | 'succeeded' | 'failed' | 'held';
+export type SyncRunStatus =
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'held'
+  | 'skipped';
 
 /**
  * What a run of the sync job read, found and changed.

@@ -21,10 +21,28 @@ export type FinishSyncRunInput = {
   entityErrors: SyncRunEntityError[];
 };
 
+/** Who holds the sync lease, until when. */
+export type SyncLeaseState = { holder: string; expiresAt: string };
+
 export interface SyncRunStore {
+  /**
+   * Takes the sync lease for `holder` until `now + ttlMs` when nobody holds
+   * it or its holder let it expire; otherwise answers who holds it. Atomic:
+   * of two callers at once, one gets it.
+   */
+  acquireLease(
+    holder: string,
+    now: Date,
+    ttlMs: number,
+  ): Promise<{ acquired: true } | { acquired: false; heldBy: SyncLeaseState }>;
+  /** Extends the lease while `holder` still has it; false once another took it. */
+  renewLease(holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  releaseLease(holder: string): Promise<void>;
+  /** Records a run that did nothing because another held the lease. */
+  recordSkippedRun(at: Date, reason: string): Promise<string>;
   startRun(startedAt: Date): Promise<string>;
   finishRun(runId: string, result: FinishSyncRunInput): Promise<void>;
-  /** The most recently started run, with its entity errors. */
+  /** The most recently started run that was not skipped, with its entity errors. */
   getLatestRun(): Promise<SyncRun | undefined>;
   /** The most recent run that finished successfully, without entity errors. */
   getLatestSucceededRun(): Promise<SyncRun | undefined>;
@@ -40,6 +58,8 @@ type SyncRunRow = {
 };
 
 const ERROR_CHUNK_SIZE = 200;
+const LEASES = 'sync_leases';
+const LEASE = 'catalog-sync';
 
 function mapToSyncRun(
   row: SyncRunRow,
@@ -59,9 +79,65 @@ function mapToSyncRun(
 export class DatabaseSyncRunStore implements SyncRunStore {
   constructor(private readonly db: Knex) {}
 
+  async acquireLease(
+    holder: string,
+    now: Date,
+    ttlMs: number,
+  ): Promise<
+    { acquired: true } | { acquired: false; heldBy: SyncLeaseState }
+  > {
+    // One statement: insert the lease, or take it over only when expired.
+    await this.db(LEASES)
+      .insert({
+        name: LEASE,
+        holder,
+        acquired_at: now,
+        expires_at: new Date(now.getTime() + ttlMs),
+      })
+      .onConflict('name')
+      .merge(['holder', 'acquired_at', 'expires_at'])
+      .where(`${LEASES}.expires_at`, '<=', now);
+    const row = await this.db(LEASES)
+      .where({ name: LEASE })
+      .first('holder', 'expires_at');
+    return row.holder === holder
+      ? { acquired: true }
+      : {
+          acquired: false,
+          heldBy: {
+            holder: row.holder,
+            expiresAt: toIsoString(row.expires_at),
+          },
+        };
+  }
+
+  async renewLease(holder: string, now: Date, ttlMs: number) {
+    const updated = await this.db(LEASES)
+      .where({ name: LEASE, holder })
+      .update({ expires_at: new Date(now.getTime() + ttlMs) });
+    return updated > 0;
+  }
+
+  async releaseLease(holder: string): Promise<void> {
+    await this.db(LEASES).where({ name: LEASE, holder }).delete();
+  }
+
+  async recordSkippedRun(at: Date, reason: string): Promise<string> {
+    const id = randomUUID();
+    await this.db('sync_runs').insert({
+      id,
+      status: 'skipped',
+      started_at: at,
+      finished_at: at,
+      error: reason,
+    });
+    return id;
+  }
+
   /**
-   * Records a new run. Runs are scheduled one at a time across replicas, so a
-   * run still marked running at this point was cut off by a stopped process.
+   * Records a new run. The caller holds the sync lease, so a run still
+   * marked running at this point was cut off by a stopped process or lost
+   * the lease (and stops before its next write).
    */
   async startRun(startedAt: Date): Promise<string> {
     const id = randomUUID();
@@ -104,6 +180,7 @@ export class DatabaseSyncRunStore implements SyncRunStore {
 
   async getLatestRun(): Promise<SyncRun | undefined> {
     const row: SyncRunRow | undefined = await this.db('sync_runs')
+      .whereNot({ status: 'skipped' })
       .orderBy('started_at', 'desc')
       .first();
     if (!row) {

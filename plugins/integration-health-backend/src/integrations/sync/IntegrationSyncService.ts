@@ -18,6 +18,7 @@ import { buildIntegrations } from './buildIntegrations';
 import { readCatalogSnapshot } from './readCatalogSnapshot';
 import { holdReason } from './holdReason';
 import { HoldConfig } from '../../config';
+import { SyncLease, SyncLeaseLostError } from './SyncLease';
 
 export type IntegrationSyncServiceOptions = {
   catalog: CatalogService;
@@ -37,6 +38,12 @@ export type IntegrationSyncServiceOptions = {
   pageSize: number;
   /** When a run whose catalog read looks incomplete is held; never, without it. */
   hold?: HoldConfig;
+  /**
+   * How long the sync lease lasts without renewal (a run renews it while it
+   * goes on). A process that dies holding it blocks the sync this long.
+   * Defaults to 2 minutes.
+   */
+  leaseMs?: number;
 };
 
 /** Integrations with neither a declared nor an assigned accountable owner. */
@@ -55,12 +62,45 @@ async function countWithoutOwner(
  * One run of the sync job: reads the catalog, derives the integrations,
  * stores them and records the run. Errors on single entities are recorded
  * and skipped; a catalog failure fails the run and leaves stored
- * integrations as they were.
+ * integrations as they were. One run at a time holds the sync lease: a run
+ * that finds it held is recorded as skipped, and a run that lost it stops
+ * before its next write.
  */
 export class IntegrationSyncService {
   constructor(private readonly options: IntegrationSyncServiceOptions) {}
 
   async runOnce(): Promise<SyncRunSummary> {
+    const { syncRunStore, logger } = this.options;
+    const lease = await SyncLease.acquire({
+      store: syncRunStore,
+      ttlMs: this.options.leaseMs ?? 120_000,
+      logger,
+    });
+    if (!(lease instanceof SyncLease)) {
+      const at = new Date();
+      const reason = `Skipped: another sync run holds the sync lease until ${lease.heldBy.expiresAt}`;
+      const id = await syncRunStore.recordSkippedRun(at, reason);
+      logger.info('Integration sync skipped: another run holds the lease', {
+        runId: id,
+        leaseHolder: lease.heldBy.holder,
+        leaseExpiresAt: lease.heldBy.expiresAt,
+      });
+      return {
+        id,
+        status: 'skipped',
+        startedAt: at.toISOString(),
+        finishedAt: at.toISOString(),
+        error: reason,
+      };
+    }
+    try {
+      return await this.runHolding(lease);
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private async runHolding(lease: SyncLease): Promise<SyncRunSummary> {
     const {
       catalog,
       auth,
@@ -84,10 +124,14 @@ export class IntegrationSyncService {
           integrations: integrations.length,
         });
       }
+      // Each write first makes sure the run still holds the lease: a run that
+      // outlived it while another took over must not overwrite that one's work.
+      await lease.check();
       const stored = await integrationStore.replaceIntegrations(
         integrations,
         startedAt,
       );
+      await lease.check();
       const specs = await specHistory.syncFromCatalog({
         apis: [...snapshot.entities.values()]
           .filter(e => e.kind === 'api')
@@ -97,8 +141,10 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...specs.errors);
+      await lease.check();
       const calendarEntriesAdded =
         (await this.options.calendarService?.addDetected(startedAt)) ?? 0;
+      await lease.check();
       const evidence = await collectEvidence({
         sources: this.options.evidenceSources ?? [],
         integrations,
@@ -111,12 +157,14 @@ export class IntegrationSyncService {
       errors.push(...evidence.errors);
       // Scores move with the spec history and with age, so every run
       // recomputes those of the integrations that have evidence.
+      await lease.check();
       const scored = await this.options.scoreService.computeAll(
         await integrationStore.getByIds(
           await this.options.scoreService.integrationIdsWithEvidence(),
         ),
         startedAt,
       );
+      await lease.check();
       const rollups = await this.options.rollupService.snapshotDay(
         integrations.map(i =>
           integrationId(i.consumerRef, i.providerRef, i.apiRef),
@@ -172,13 +220,17 @@ export class IntegrationSyncService {
         error: message,
         entityErrors: [],
       });
-      logger.error(
-        'Integration sync failed; stored integrations are unchanged',
-        {
-          runId,
-          error: message,
-        },
-      );
+      if (error instanceof SyncLeaseLostError) {
+        logger.warn('Integration sync lost its lease and stopped', { runId });
+      } else {
+        logger.error(
+          'Integration sync failed; stored integrations are unchanged',
+          {
+            runId,
+            error: message,
+          },
+        );
+      }
       return {
         id: runId,
         status: 'failed',
