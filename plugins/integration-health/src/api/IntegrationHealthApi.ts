@@ -13,6 +13,7 @@ import {
   Scorecard,
   ScorecardKind,
   HealthSnapshot,
+  IncidentEdit,
   IncidentInput,
   Integration,
   IntegrationIncident,
@@ -115,6 +116,11 @@ export interface IntegrationHealthApi {
     incidentId: string,
     incident: IncidentInput,
   ): Promise<IntegrationIncident>;
+  /** Every edit of an incident (who, when, what changed), oldest first. */
+  getIncidentHistory(
+    integrationId: string,
+    incidentId: string,
+  ): Promise<IncidentEdit[]>;
   /** One integration's daily contract and mock freshness, oldest first. */
   getIntegrationTrend(
     integrationId: string,

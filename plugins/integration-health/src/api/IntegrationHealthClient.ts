@@ -15,6 +15,7 @@ import {
   Scorecard,
   ScorecardKind,
   HealthSnapshot,
+  IncidentEdit,
   IncidentInput,
   Integration,
   IntegrationIncident,
@@ -267,6 +268,16 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
       )}`,
       { method: 'PUT', body: incident },
     );
+  }
+
+  /** {@inheritDoc IntegrationHealthApi.getIncidentHistory} */
+  async getIncidentHistory(integrationId: string, incidentId: string) {
+    const { items } = await this.get<{ items: IncidentEdit[] }>(
+      `${integrationPath(integrationId)}/incidents/${encodeURIComponent(
+        incidentId,
+      )}/history`,
+    );
+    return items;
   }
 
   /** {@inheritDoc IntegrationHealthApi.getIntegrationTrend} */

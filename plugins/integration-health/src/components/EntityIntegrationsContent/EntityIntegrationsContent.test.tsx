@@ -52,6 +52,7 @@ function mockApi(
     getEntityIncidents: jest.fn().mockResolvedValue([]),
     recordIncident: jest.fn(),
     updateIncident: jest.fn(),
+    getIncidentHistory: jest.fn().mockResolvedValue([]),
     getIntegrationTrend: jest.fn().mockResolvedValue([]),
     announce: jest.fn(),
     updateAnnouncement: jest.fn(),

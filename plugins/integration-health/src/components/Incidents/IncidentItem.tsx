@@ -4,6 +4,7 @@ import { calendarRouteRef } from '../../routes';
 import { useOptionalRouteRef } from '../useOptionalRouteRef';
 import styles from './Incidents.module.css';
 import { isHttpUrl } from '../ExternalLink/isHttpUrl';
+import { IncidentHistory } from './IncidentHistory';
 
 const WARNING_BELOW = 50;
 
@@ -147,6 +148,7 @@ export function IncidentItem(props: {
               '',
             )}`}
         </Text>
+        <IncidentHistory incident={incident} />
       </Flex>
     </li>
   );

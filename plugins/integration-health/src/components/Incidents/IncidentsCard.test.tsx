@@ -133,6 +133,73 @@ describe('IncidentsCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows how often an incident was edited and, opened, who changed what and when, newest first', async () => {
+    const api = incidentsApi([
+      {
+        ...recorded,
+        title: 'Card payments not booked for 95 minutes',
+        updatedBy: 'user:default/amara',
+        editCount: 2,
+      },
+    ]);
+    (api as any).getIncidentHistory = jest.fn(async () => [
+      {
+        editedBy: 'user:default/amara',
+        editedAt: '2026-11-21T09:00:00.000Z',
+        changes: [
+          {
+            field: 'title',
+            before: 'Card payments not booked',
+            after: 'Card payments not booked for 95 minutes',
+          },
+        ],
+      },
+      {
+        editedBy: 'user:default/mei',
+        editedAt: '2026-11-22T08:30:00.000Z',
+        changes: [
+          {
+            field: 'impact',
+            before: {
+              durationMinutes: 95,
+              affectedTransactions: 1200,
+              money: { amount: 48200.5, currency: 'EUR' },
+            },
+            after: {
+              durationMinutes: 95,
+              affectedTransactions: 1350,
+              money: { amount: 52000, currency: 'EUR' },
+            },
+          },
+          { field: 'resolvedAt', before: '2026-11-19T09:50:00.000Z' },
+        ],
+      },
+    ]);
+    await render(api);
+    const disclosure = await screen.findByRole('button', {
+      name: 'Edited 2 times',
+    });
+    expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+    expect(api.getIncidentHistory).not.toHaveBeenCalled();
+
+    await userEvent.click(disclosure);
+    const edits = await screen.findByRole('list', {
+      name: 'Edits of incident: Card payments not booked for 95 minutes',
+    });
+    expect(api.getIncidentHistory).toHaveBeenCalledWith('i1', 'inc-1');
+    const entries = within(edits)
+      .getAllByRole('listitem')
+      .filter(li => li.parentElement === edits);
+    expect(entries.map(li => li.textContent)).toEqual([
+      'mei on 2026-11-22 08:30 UTC' +
+        'Impact, transactions: 1,200 → 1,350' +
+        'Impact, money: EUR 48,200.50 → EUR 52,000.00' +
+        'Resolved: 2026-11-19 09:50 UTC → not set',
+      'amara on 2026-11-21 09:00 UTC' +
+        'Title: “Card payments not booked” → “Card payments not booked for 95 minutes”',
+    ]);
+  });
+
   it('says when there is none', async () => {
     await render(incidentsApi([]));
     expect(
