@@ -71,6 +71,26 @@ export async function diffSpecs(
   revision: SpecInput,
   options: DiffOptions = {},
 ): Promise<DiffResult> {
+  try {
+    return await compare(base, revision, options);
+  } catch (error) {
+    // The comparison recurses along nesting and $ref chains: documents deep
+    // enough to exhaust the stack are refused, as too large, not crashed on.
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      throw new SpecInputError(
+        'too-large',
+        'the documents nest too deeply (in their text or through $ref chains) to be compared',
+      );
+    }
+    throw error;
+  }
+}
+
+async function compare(
+  base: SpecInput,
+  revision: SpecInput,
+  options: DiffOptions,
+): Promise<DiffResult> {
   const limits: ParseLimits = {
     maxDocumentBytes:
       options.maxDocumentBytes ?? DEFAULT_LIMITS.maxDocumentBytes,

@@ -66,6 +66,15 @@ describe('the fast YAML path', () => {
     expect(readYamlFast('a: &x {b: 1}\nc: *x\n')).toBeUndefined();
     expect(readYamlFast('a: 1\na: 2\n')).toBeUndefined();
     expect(readYamlFast('a: [1\n')).toBeUndefined();
-    expect(readYamlFast(`${'- '.repeat(2000)}x\n`)).toBeUndefined();
+  });
+
+  it('refuses nesting deeper than 1000 levels, which the careful reader takes seconds per megabyte on', () => {
+    expect(readYamlFast(`${'- '.repeat(900)}x\n`)).toBeDefined();
+    expect(() => readYamlFast(`${'- '.repeat(2000)}x\n`, 'revision')).toThrow(
+      expect.objectContaining({
+        code: 'too-large',
+        location: { which: 'revision' },
+      }),
+    );
   });
 });

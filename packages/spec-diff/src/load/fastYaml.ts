@@ -7,6 +7,10 @@
  * bounds alias expansion.
  */
 import type * as JsYaml from 'js-yaml';
+import { SpecInputError } from '../errors';
+
+/** Deeper than this no spec goes; the fast reader refuses it. */
+export const MAX_YAML_DEPTH = 1000;
 
 let schema: JsYaml.Schema | undefined;
 
@@ -37,16 +41,31 @@ function sharesNodes(root: unknown): boolean {
   return false;
 }
 
-/** The document, or undefined when the careful reader must read it. */
-export function readYamlFast(text: string): { value: unknown } | undefined {
+/**
+ * The document, or undefined when the careful reader must read it. A
+ * document nested deeper than MAX_YAML_DEPTH is refused here: the careful
+ * reader would take seconds per megabyte of `- - - …` and then run out of
+ * stack.
+ */
+export function readYamlFast(
+  text: string,
+  which?: 'base' | 'revision',
+): { value: unknown } | undefined {
   const { jsYaml, schema: core } = load();
   let value: unknown;
   try {
     value = jsYaml.load(text, {
       schema: core,
-      maxDepth: 1000,
+      maxDepth: MAX_YAML_DEPTH,
     } as JsYaml.LoadOptions);
-  } catch {
+  } catch (error) {
+    if (String((error as Error).message).includes('exceeded maxDepth')) {
+      throw new SpecInputError(
+        'too-large',
+        `the document nests deeper than ${MAX_YAML_DEPTH} levels`,
+        { which },
+      );
+    }
     return undefined;
   }
   return sharesNodes(value) ? undefined : { value };

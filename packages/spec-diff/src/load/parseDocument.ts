@@ -225,5 +225,6 @@ export function parseDocumentText(
   const start = text.trimStart()[0];
   return start === '{' || start === '['
     ? parseJson(text, which, notes)
-    : readYamlFast(text)?.value ?? parseYamlText(text, which, limits, notes);
+    : readYamlFast(text, which)?.value ??
+        parseYamlText(text, which, limits, notes);
 }
