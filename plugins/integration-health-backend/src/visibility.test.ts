@@ -6,6 +6,7 @@ import {
   startPolicyBackend,
   user,
 } from './__testUtils__/permissionHarness';
+import { answered } from './__testUtils__/answered';
 
 jest.setTimeout(60_000);
 
@@ -41,15 +42,14 @@ describe('what a user may not read in the catalog appears nowhere', () => {
         title: TITLE,
         effectiveAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
       });
-    expect(announced.status).toBe(201);
-    entryId = announced.body.id;
+    entryId = answered(announced, 201).body.id;
     const verified = await request(server)
       .post(
         `/api/integration-health/v1/integrations/${ledgerIntegrationId}/verifications`,
       )
       .set('Authorization', mockCredentials.service.header())
       .send({ result: 'failed', providerVersion: '1.0.0' });
-    expect(verified.status).toBe(201);
+    answered(verified, 201);
     const incident = await request(server)
       .post(
         `/api/integration-health/v1/integrations/${ledgerIntegrationId}/incidents`,
@@ -62,18 +62,18 @@ describe('what a user may not read in the catalog appears nowhere', () => {
         trigger: { calendarEntryId: entryId },
         postmortemUrls: [],
       });
-    expect(incident.status).toBe(201);
+    answered(incident, 201);
     const assigned = await request(server)
       .put(
         `/api/integration-health/v1/integrations/${ledgerIntegrationId}/accountable-owner`,
       )
       .set('Authorization', user('mei'))
       .send({ ownerRef: 'group:default/ledger' });
-    expect(assigned.status).toBe(200);
+    answered(assigned, 200);
     const issued = await request(server)
       .post('/api/integration-health/v1/calendar/feed-tokens')
       .set('Authorization', user('amara'));
-    expect(issued.status).toBe(201);
+    answered(issued, 201);
     feedUrl =
       new URL(issued.body.url).pathname + new URL(issued.body.url).search;
   });

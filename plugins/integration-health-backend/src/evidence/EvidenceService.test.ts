@@ -46,7 +46,7 @@ describe.each(databases.eachSupportedId())(
           result: AuthorizeResult.ALLOW,
         }),
         ruleset: {
-          getRuleByName: name =>
+          getRuleByName: (name: string) =>
             Object.values(integrationPermissionRules).find(
               r => r.name === name,
             )!,

@@ -1,6 +1,7 @@
 import { Comparator } from '@pactflow/openapi-pact-comparator';
 import { MockInteraction } from './mockInteractions';
 import { OperationMatcher } from './matchOperation';
+import { HttpPatternChecker } from './httpPatterns';
 import { phraseBodyProblems, sortSchemaMessages } from './phraseProblems';
 
 type HttpInteraction = Extract<MockInteraction, { kind: 'http' }>;
@@ -22,11 +23,14 @@ const INTERACTION_INDEX = /^\[root\]\.interactions\[(\d+)\]/;
  * PactFlow's openapi-pact-comparator: the path and method exist, parameters,
  * headers and request body match, the status is one the spec declares and
  * the response body matches its schema (no fields the spec does not define).
- * Warnings (e.g. an undocumented header) do not make a mock invalid.
+ * Warnings (e.g. an undocumented header) do not make a mock invalid. The
+ * comparator gets the document without its `pattern`s, which `patterns`
+ * checks in linear time.
  */
 export async function checkHttpMocks(
   comparator: Comparator,
   matcher: OperationMatcher,
+  patterns: HttpPatternChecker,
   interactions: HttpInteraction[],
 ): Promise<InteractionVerdict[]> {
   const pact = {
@@ -41,7 +45,7 @@ export async function checkHttpMocks(
   };
   const verdicts: InteractionVerdict[] = interactions.map(i => ({
     operation: matcher.operationOf(i.request.method, i.request.path),
-    problems: [],
+    problems: patterns.check(i, matcher.routeOf(i.request.path)),
   }));
   const bodyMessages = interactions.map(
     () => new Map<string, { message: string }[]>(),

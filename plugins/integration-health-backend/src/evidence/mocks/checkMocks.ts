@@ -4,6 +4,7 @@ import { MockDocument } from '@integration-health/plugin-integration-health-node
 import { checkHttpMocks, InteractionVerdict } from './checkHttpMocks';
 import { MessageMockChecker } from './checkMessageMocks';
 import { OperationMatcher } from './matchOperation';
+import { HttpPatternChecker, withoutPatterns } from './httpPatterns';
 import { MockInteraction } from './mockInteractions';
 import { readMockDocument } from './readMockDocument';
 
@@ -26,13 +27,17 @@ export class SpecNotCheckableError extends Error {
 export class MockChecker {
   private comparator?: Comparator;
   private matcher?: OperationMatcher;
+  private patterns?: HttpPatternChecker;
   private messageChecker?: MessageMockChecker;
 
   constructor(spec: CurrentSpec) {
     try {
       if (spec.format.startsWith('openapi')) {
-        this.comparator = new Comparator({ oas: spec.document as any });
+        this.comparator = new Comparator({
+          oas: withoutPatterns(spec.document) as any,
+        });
         this.matcher = new OperationMatcher(spec.document);
+        this.patterns = new HttpPatternChecker(spec.document);
       } else if (spec.format.startsWith('asyncapi')) {
         this.messageChecker = new MessageMockChecker(spec.document);
       } else {
@@ -66,7 +71,12 @@ export class MockChecker {
       ],
     });
     const httpVerdicts = this.comparator
-      ? await checkHttpMocks(this.comparator, this.matcher!, http)
+      ? await checkHttpMocks(
+          this.comparator,
+          this.matcher!,
+          this.patterns!,
+          http,
+        )
       : http.map(wrongKind);
     const messageVerdicts = this.messageChecker
       ? this.messageChecker.check(messages)

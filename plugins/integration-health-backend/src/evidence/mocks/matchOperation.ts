@@ -1,6 +1,9 @@
 import { isRecord } from '@integration-health/plugin-integration-health-common';
-
-type Route = { template: string; pattern: RegExp; params: number };
+import {
+  matchesPathTemplate,
+  parsePathTemplate,
+  PathTemplate,
+} from './pathTemplate';
 
 /** The server base paths of an OpenAPI 2 or 3 document ('' always included). */
 function basePaths(document: Record<string, unknown>): string[] {
@@ -25,33 +28,30 @@ function basePaths(document: Record<string, unknown>): string[] {
  * of `GET /transactions/1` and `/2` count as one operation.
  */
 export class OperationMatcher {
-  private readonly routes: Route[];
+  private readonly routes: PathTemplate[];
   private readonly bases: string[];
 
   constructor(document: unknown) {
     const doc = isRecord(document) ? document : {};
     this.bases = basePaths(doc);
     this.routes = Object.keys(isRecord(doc.paths) ? doc.paths : {})
-      .map(template => {
-        const parts = template.split(/\{[^}]+\}/);
-        const escaped = parts.map(p => p.replace(/[.*+?^$()|[\]\\]/g, '\\$&'));
-        return {
-          template,
-          pattern: new RegExp(`^${escaped.join('[^/]+')}$`),
-          params: parts.length - 1,
-        };
-      })
+      .map(parsePathTemplate)
       // Literal paths win over templated ones, as in OpenAPI routing.
       .sort((a, b) => a.params - b.params);
   }
 
-  operationOf(method: string, path: string): string {
+  /** The path template a request path hits, with the path below the server's base path. */
+  routeOf(path: string): { template: string; path: string } | undefined {
     for (const base of this.bases) {
       if (base && !path.startsWith(base)) continue;
       const rest = path.slice(base.length) || '/';
-      const route = this.routes.find(r => r.pattern.test(rest));
-      if (route) return `${method} ${route.template}`;
+      const route = this.routes.find(r => matchesPathTemplate(r, rest));
+      if (route) return { template: route.template, path: rest };
     }
-    return `${method} ${path}`;
+    return undefined;
+  }
+
+  operationOf(method: string, path: string): string {
+    return `${method} ${this.routeOf(path)?.template ?? path}`;
   }
 }
