@@ -15,10 +15,15 @@ type Replica = {
   process: ChildProcess;
   port: number;
   catalogReads: number;
+  /** Resolves when a sync paused midway (REPLICA_PAUSE_MIDWAY). */
+  midway: Promise<void>;
 };
 
 /** Starts one backend process (see __testUtils__/replicaProcess.ts). */
-function startReplica(connection: unknown): Promise<Replica> {
+function startReplica(
+  connection: unknown,
+  env: Record<string, string> = {},
+): Promise<Replica> {
   const child = spawn(
     process.execPath,
     [
@@ -27,12 +32,24 @@ function startReplica(connection: unknown): Promise<Replica> {
       path.join(__dirname, '__testUtils__', 'replicaProcess.ts'),
     ],
     {
-      env: { ...process.env, REPLICA_DATABASE: JSON.stringify(connection) },
+      env: {
+        ...process.env,
+        ...env,
+        REPLICA_DATABASE: JSON.stringify(connection),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   return new Promise((resolve, reject) => {
-    const replica: Replica = { process: child, port: 0, catalogReads: 0 };
+    let midway: () => void;
+    const replica: Replica = {
+      process: child,
+      port: 0,
+      catalogReads: 0,
+      midway: new Promise(paused => {
+        midway = paused;
+      }),
+    };
     let stderr = '';
     child.stderr!.on('data', chunk => {
       stderr += chunk;
@@ -40,6 +57,7 @@ function startReplica(connection: unknown): Promise<Replica> {
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       for (const line of chunk.split('\n')) {
         if (line === 'catalog-read') replica.catalogReads++;
+        if (line === 'sync-midway') midway();
         const listening = /^listening (\d+)$/.exec(line);
         if (listening) {
           replica.port = Number(listening[1]);
@@ -59,7 +77,10 @@ function startReplica(connection: unknown): Promise<Replica> {
 
 function stopReplica(replica: Replica): Promise<void> {
   return new Promise(resolve => {
-    if (replica.process.exitCode !== null) {
+    if (
+      replica.process.exitCode !== null ||
+      replica.process.signalCode !== null
+    ) {
       resolve();
       return;
     }
@@ -126,6 +147,130 @@ const ids = databases.eachSupportedId();
       expect(a.status).toBe(200);
       expect(a.body.downstream).toHaveLength(2);
       expect(b.body).toEqual(a.body);
+    });
+  },
+);
+
+async function waitFor(what: string, check: () => Promise<boolean>) {
+  const deadline = Date.now() + 90_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
+const syncedRuns = (knex: Knex) =>
+  knex('sync_runs').where({ status: 'succeeded' });
+
+/** What a sync stores: integrations, spec history, evidence and scores. */
+async function storedCounts(knex: Knex) {
+  const counts: Record<string, number> = {};
+  for (const table of [
+    'integrations',
+    'api_specs',
+    'spec_versions',
+    'spec_changes',
+    'contract_verifications',
+    'mock_documents',
+    'integration_scores',
+  ]) {
+    const [{ n }] = await knex(table).count({ n: '*' });
+    counts[table] = Number(n);
+  }
+  return counts;
+}
+
+(ids.length > 0 ? describe.each(ids) : describe.skip.each([['none']]))(
+  'a backend process killed in the middle of a sync on %s',
+  databaseId => {
+    const started: Replica[] = [];
+    const start = async (connection: unknown, env: Record<string, string>) => {
+      const replica = await startReplica(connection, env);
+      started.push(replica);
+      return replica;
+    };
+    afterAll(async () => {
+      await Promise.all(started.map(stopReplica));
+    });
+
+    it('leaves whole data: the run it held up is not overlapped, and after a restart the next run stores what a clean run stores', async () => {
+      const knex = await databases.init(databaseId as 'POSTGRES_15');
+      const cleanKnex = await databases.init(databaseId as 'POSTGRES_15');
+      const connection = (knex.client as any).config.connection;
+      // A short task timeout, so the other process's scheduler starts the
+      // sync again while the first one is still in it, and a short lease,
+      // so the killed process's lease does not hold up the restart for long.
+      const faultEnv = {
+        REPLICA_EVIDENCE: '1',
+        REPLICA_SYNC_TIMEOUT_SECONDS: '3',
+        REPLICA_LEASE_SECONDS: '2',
+      };
+      const [victim] = await Promise.all([
+        start(connection, { ...faultEnv, REPLICA_PAUSE_MIDWAY: '1' }),
+        // The same catalog and evidence, synced without a fault.
+        start((cleanKnex.client as any).config.connection, {
+          REPLICA_EVIDENCE: '1',
+        }),
+      ]);
+      await victim.midway;
+      // Another replica joins while the victim's sync is under way. Once the
+      // sync is past its task timeout the scheduler's janitor frees the task
+      // (within a minute; done here at once), and that replica's scheduler
+      // starts the sync again: it finds the lease held and changes nothing.
+      await start(connection, faultEnv);
+      await waitFor(
+        'the task timeout',
+        async () =>
+          (await knex('backstage_backend_tasks__tasks')
+            .where({ id: 'integration-health-catalog-sync' })
+            .where('current_run_expires_at', '<', knex.fn.now())
+            .update({
+              current_run_ticket: null,
+              current_run_started_at: null,
+              current_run_expires_at: null,
+            })) === 1,
+      );
+      await waitFor(
+        'a sync skipped past the timeout',
+        async () =>
+          (await knex('sync_runs').where({ status: 'skipped' })).length >= 2,
+      );
+      const before = await storedCounts(knex);
+      const runsBefore = await knex('sync_runs').whereNot({
+        status: 'skipped',
+      });
+      expect(runsBefore.map(r => r.status)).toEqual(['running']);
+      // Mid-way: integrations and spec history written, evidence not yet.
+      expect(before.integrations).toBeGreaterThan(0);
+      expect(before.spec_versions).toBeGreaterThan(0);
+      expect(before.contract_verifications).toBe(0);
+
+      victim.process.kill('SIGKILL');
+      await new Promise(resolve => victim.process.once('exit', resolve));
+      const restarted = await start(connection, faultEnv);
+      await waitFor(
+        'a sync after the restart',
+        async () => (await syncedRuns(knex)).length >= 1,
+      );
+      await waitFor(
+        'the clean sync',
+        async () => (await syncedRuns(cleanKnex)).length >= 1,
+      );
+      await Promise.all(started.map(stopReplica));
+
+      const after = await storedCounts(knex);
+      expect(after).toEqual(await storedCounts(cleanKnex));
+      expect(after.contract_verifications).toBeGreaterThan(0);
+      expect(after.mock_documents).toBeGreaterThan(0);
+      // The killed run is recorded as interrupted, not left running.
+      const interrupted = await knex('sync_runs').where({
+        id: runsBefore[0].id,
+      });
+      expect(interrupted[0]).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/^Interrupted/),
+      });
+      expect(restarted.port).toBeGreaterThan(0);
     });
   },
 );

@@ -90,12 +90,15 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
 
   it('merge duplicate spec versions and verifications before making them unique', async () => {
     const knex = await databases.init(databaseId);
-    const unique = migrations.findIndex(m =>
-      m.startsWith('202612031100_'),
-    );
+    const unique = migrations.findIndex(m => m.startsWith('202612031100_'));
     for (let i = 0; i < unique; i++) await knex.migrate.up({ directory });
     const at = (day: number) => new Date(Date.UTC(2026, 10, day));
-    const version = (id: string, hash: string, day: number, previous?: string) => ({
+    const version = (
+      id: string,
+      hash: string,
+      day: number,
+      previous?: string,
+    ) => ({
       id,
       api_ref: 'api:default/a',
       content_hash: hash.repeat(64),
@@ -160,9 +163,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect(await knex('api_specs').first('current_version_id')).toEqual({
       current_version_id: 'v1',
     });
-    expect(
-      (await knex('spec_changes')).map(c => c.version_id),
-    ).toEqual(['v2']);
+    expect((await knex('spec_changes')).map(c => c.version_id)).toEqual(['v2']);
     expect(
       (await knex('contract_verifications').orderBy('id')).map(v =>
         Number(v.id),

@@ -288,7 +288,10 @@ describe.each(databases.eachSupportedId())(
       const cleared = await Promise.all(
         ['amara', 'diego', 'lena', 'tomas'].map(name =>
           store.addOwnerAssignment(
-            { integrationId: integration.id, assignedBy: `user:default/${name}` },
+            {
+              integrationId: integration.id,
+              assignedBy: `user:default/${name}`,
+            },
             new Date('2026-11-21T11:00:00.000Z'),
           ),
         ),

@@ -83,9 +83,7 @@ export class DatabaseSyncRunStore implements SyncRunStore {
     holder: string,
     now: Date,
     ttlMs: number,
-  ): Promise<
-    { acquired: true } | { acquired: false; heldBy: SyncLeaseState }
-  > {
+  ): Promise<{ acquired: true } | { acquired: false; heldBy: SyncLeaseState }> {
     // One statement: insert the lease, or take it over only when expired.
     await this.db(LEASES)
       .insert({

@@ -143,9 +143,7 @@ export class DatabaseSpecStore implements SpecStore {
     return !!row;
   }
 
-  async recordVersion(
-    version: NewSpecVersion,
-  ): Promise<RecordedSpecVersion> {
+  async recordVersion(version: NewSpecVersion): Promise<RecordedSpecVersion> {
     const newId = randomUUID();
     return this.db.transaction(async tx => {
       // The unique index on (api_ref, content_hash) settles a race: the
