@@ -9,12 +9,7 @@
  *
  *   npm run bench:sync -- [--components 10000] [--groups 300] [--pg]
  */
-import {
-  coreServices,
-  createServiceFactory,
-  SchedulerService,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
@@ -26,6 +21,7 @@ import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { SyncRun } from '@integration-health/plugin-integration-health-common';
 import { integrationHealthPlugin } from '../src/plugin';
+import { heldTasks, percentile, round } from './benchParts';
 import {
   openApiDefinition,
   seededRandom,
@@ -36,16 +32,6 @@ function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? fallback : Number(process.argv[index + 1]);
 }
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-const round = (value: number, digits = 2) =>
-  Math.round(value * 10 ** digits) / 10 ** digits;
 
 function connect(): Knex {
   if (process.argv.includes('--pg')) {
@@ -90,43 +76,6 @@ function timedCatalog(spent: { ms: number }) {
     catalog,
     setEntities(entities: Entity[]) {
       current = catalogServiceMock({ entities });
-    },
-  };
-}
-
-/**
- * A scheduler that keeps the plugin's tasks for the benchmark to run, so
- * that each sync is timed alone.
- */
-function heldTasks() {
-  const tasks = new Map<string, () => Promise<void>>();
-  const scheduler = {
-    async scheduleTask(
-      task: SchedulerServiceTaskScheduleDefinition & {
-        id: string;
-        fn: (signal: AbortSignal) => void | Promise<void>;
-      },
-    ) {
-      tasks.set(task.id, async () => task.fn(new AbortController().signal));
-    },
-    async triggerTask() {},
-    async getScheduledTasks() {
-      return [];
-    },
-    createScheduledTaskRunner() {
-      throw new Error('not used by the plugin');
-    },
-  } as unknown as SchedulerService;
-  return {
-    factory: createServiceFactory({
-      service: coreServices.scheduler,
-      deps: {},
-      factory: () => scheduler,
-    }),
-    run(id: string) {
-      const task = tasks.get(id);
-      if (!task) throw new Error(`The plugin scheduled no task ${id}`);
-      return task();
     },
   };
 }
