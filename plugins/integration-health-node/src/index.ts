@@ -20,3 +20,4 @@ export {
   type MockDocument,
 } from './evidenceSources';
 export { Pacticipants } from './Pacticipants';
+export { parseLenientJson } from './parseLenientJson';
