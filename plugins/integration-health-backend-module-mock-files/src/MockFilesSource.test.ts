@@ -74,12 +74,10 @@ describe('MockFilesSource', () => {
         component('transaction-intake'),
       ]),
     );
-    // The whole fixture folder also holds a file that is not JSON.
-    expect(found.errors).toEqual([
-      expect.stringMatching(
-        /^component:default\/account-management-legacy: broken\/transaction-intake\/not-json.json is not JSON .*; its earlier mocks are kept$/,
-      ),
-    ]);
+    // The whole fixture folder also holds a file that is not JSON: it costs
+    // only itself, handed on as its text (an unreadable mock), and the
+    // consumer's readable mocks are used.
+    expect(found.errors).toEqual([]);
     expect(found.mocks).toEqual([
       {
         subject: gatewayToIntake,
@@ -91,6 +89,21 @@ describe('MockFilesSource', () => {
           expect.objectContaining({
             name: 'transaction-intake/submit-transaction.json',
             format: 'wiremock',
+          }),
+        ],
+      },
+      {
+        subject: legacyToProcessing,
+        documents: [
+          {
+            name: 'broken/transaction-intake/not-json.json',
+            format: 'wiremock',
+            content: expect.stringContaining('"url": "/transactions"'),
+            url: undefined,
+          },
+          expect.objectContaining({
+            name: 'legacy-transaction-events.pact.json',
+            format: 'pact',
           }),
         ],
       },
@@ -129,6 +142,60 @@ describe('MockFilesSource', () => {
         },
       ],
     });
+  });
+
+  it('reads mapping files with comments, and lets a file that is not JSON cost only itself', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mocks-'));
+    fs.mkdirSync(path.join(dir, 'transaction-intake'));
+    fs.writeFileSync(
+      path.join(dir, 'transaction-intake', 'commented.json'),
+      [
+        '// Recorded against staging, then trimmed by hand',
+        '{',
+        '  "request": { "method": "GET", "url": "/transactions" }, /* all */',
+        '  "response": { "status": 200 }',
+        '}',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'transaction-intake', 'half-edited.json'),
+      '{ "request": { "method": "GET", ',
+    );
+    fs.writeFileSync(path.join(dir, 'stray.json'), '<html>');
+    const found = await collect(
+      source(
+        [
+          component('api-gateway', {
+            'integration-health.io/mocks': `dir:${dir}`,
+          }),
+          component('transaction-intake'),
+        ],
+        [dir],
+      ),
+    );
+    expect(found.errors).toEqual([]);
+    expect(found.mocks).toEqual([
+      {
+        subject: gatewayToIntake,
+        documents: [
+          expect.objectContaining({ name: 'stray.json', content: '<html>' }),
+          {
+            name: 'transaction-intake/commented.json',
+            format: 'wiremock',
+            content: {
+              request: { method: 'GET', url: '/transactions' },
+              response: { status: 200 },
+            },
+            url: undefined,
+          },
+          expect.objectContaining({
+            name: 'transaction-intake/half-edited.json',
+            format: 'wiremock',
+            content: '{ "request": { "method": "GET", ',
+          }),
+        ],
+      },
+    ]);
   });
 
   it.each([
@@ -176,7 +243,7 @@ describe('MockFilesSource', () => {
     ]);
   });
 
-  it('reads a url: location through the URL reader, and reports one that answers garbage', async () => {
+  it('reads a url: location through the URL reader, and hands on one that answers garbage as an unreadable mock', async () => {
     const urlReader = mockServices.urlReader.mock();
     const pact = fs.readFileSync(
       path.join(fixtures, 'legacy-transaction-events.pact.json'),
@@ -211,9 +278,16 @@ describe('MockFilesSource', () => {
         format: 'pact',
       }),
     ]);
+    // A URL that answers something else is one unreadable mock of that URL.
     const bad = await collect(make('https://git.example.com/legacy/bad.json'));
-    expect(bad.errors).toEqual([
-      expect.stringContaining('bad.json is not JSON'),
+    expect(bad.errors).toEqual([]);
+    expect(bad.mocks?.[0].documents).toEqual([
+      {
+        name: 'https://git.example.com/legacy/bad.json',
+        url: 'https://git.example.com/legacy/bad.json',
+        format: 'wiremock',
+        content: '<html>oops</html>',
+      },
     ]);
   });
 });

@@ -52,6 +52,35 @@ function providerNameOf(file: MockFile): string | undefined {
   return folders.length > 1 ? folders[0] : undefined;
 }
 
+function integrationsOf(
+  file: MockFile,
+  integrations: EvidenceSubject[],
+  pacticipants: Pacticipants,
+): EvidenceSubject[] {
+  const provider = providerNameOf(file);
+  const refs = provider ? pacticipants.refsOf(provider) : [];
+  return integrations.filter(i => refs.includes(i.providerRef));
+}
+
+/**
+ * A file that is not JSON names no provider: it goes to the integration a
+ * folder of its path names, else to each of the consumer's integrations, so
+ * its owners see it as an unreadable mock.
+ */
+function ownersOfUnreadable(
+  file: MockFile,
+  integrations: EvidenceSubject[],
+  pacticipants: Pacticipants,
+): EvidenceSubject[] {
+  const folders = file.url ? [] : file.name.split(/[\\/]/).slice(0, -1);
+  for (const folder of folders) {
+    const refs = pacticipants.refsOf(folder);
+    const named = integrations.filter(i => refs.includes(i.providerRef));
+    if (named.length > 0) return named;
+  }
+  return integrations;
+}
+
 /** Where `dir:` locations of an entity are relative to: its catalog file's folder. */
 function baseDirectory(entity: Entity): string | undefined {
   const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
@@ -63,9 +92,10 @@ function baseDirectory(entity: Entity): string | undefined {
 /**
  * Pact files and WireMock mappings that consumers keep next to their code,
  * declared with the `integration-health.io/mocks` annotation. A consumer
- * whose location cannot be read in full (missing, not JSON, too large,
- * outside the allowed directories) is an error of the source, and its
- * earlier mocks are kept.
+ * whose location cannot be read in full (missing, too large, outside the
+ * allowed directories) is an error of the source, and its earlier mocks are
+ * kept. A file that is not JSON (comments are allowed, as WireMock allows
+ * them) costs only itself: it is handed on as its text, an unreadable mock.
  */
 export class MockFilesSource implements EvidenceSource {
   readonly id = 'mock-files';
@@ -169,17 +199,16 @@ export class MockFilesSource implements EvidenceSource {
         integrations.map(i => [i, []]),
       );
       for (const file of files) {
-        const provider = providerNameOf(file);
-        const providerRefs = provider ? pacticipants.refsOf(provider) : [];
-        for (const integration of integrations) {
-          if (providerRefs.includes(integration.providerRef)) {
-            documents.get(integration)!.push({
-              name: file.name,
-              format: isPact(file.content) ? 'pact' : 'wiremock',
-              content: file.content,
-              url: file.url,
-            });
-          }
+        const owners = file.problem
+          ? ownersOfUnreadable(file, integrations, pacticipants)
+          : integrationsOf(file, integrations, pacticipants);
+        for (const integration of owners) {
+          documents.get(integration)!.push({
+            name: file.name,
+            format: isPact(file.content) ? 'pact' : 'wiremock',
+            content: file.content,
+            url: file.url,
+          });
         }
       }
       for (const [subject, docs] of documents)

@@ -1,13 +1,17 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { parseLenientJson } from '@integration-health/plugin-integration-health-node';
 
 /** One JSON file found at a mock location, parsed. */
 export type MockFile = {
   /** Path under the location (`transaction-intake/submit.json`), or the URL. */
   name: string;
+  /** The parsed JSON; the file's text when it is not JSON. */
   content: unknown;
   url?: string;
+  /** Why the file is not JSON: one unreadable mock, not a failed location. */
+  problem?: string;
 };
 
 export type MockLocationLimits = {
@@ -21,13 +25,21 @@ export class MockLocationError extends Error {
   name = 'MockLocationError';
 }
 
-function parseJson(text: string, name: string): unknown {
+/** A file's JSON, read as WireMock reads it (comments allowed), or why it is not JSON. */
+function readFile(
+  text: string,
+  name: string,
+  url?: string,
+): MockFile {
   try {
-    return JSON.parse(text);
+    return { name, url, content: parseLenientJson(text) };
   } catch (error) {
-    throw new MockLocationError(
-      `${name} is not JSON (${(error as Error).message})`,
-    );
+    return {
+      name,
+      url,
+      content: text,
+      problem: `it is not JSON (${(error as Error).message})`,
+    };
   }
 }
 
@@ -42,7 +54,8 @@ function isInside(root: string, candidate: string) {
 /**
  * Every `*.json` under a directory, which (after resolving symlinks) must lie
  * inside one of the allowed roots; files whose real path leaves the root are
- * refused, as are too many or too large files.
+ * refused, as are too many or too large files. A file that is not JSON is
+ * returned with its problem, so it costs only itself.
  */
 export async function readMockDirectory(
   directory: string,
@@ -92,10 +105,7 @@ export async function readMockDirectory(
             `${name} is larger than ${limits.maxFileBytes} bytes`,
           );
         }
-        files.push({
-          name,
-          content: parseJson(await fs.readFile(target, 'utf8'), name),
-        });
+        files.push(readFile(await fs.readFile(target, 'utf8'), name));
       }
     }
   };
@@ -124,5 +134,5 @@ export async function readMockUrl(
       `${url} is larger than ${limits.maxFileBytes} bytes`,
     );
   }
-  return { name: url, url, content: parseJson(buffer.toString('utf8'), url) };
+  return readFile(buffer.toString('utf8'), url, url);
 }
