@@ -105,7 +105,11 @@ export class EvidenceService {
   private async pushTarget(
     integrationId: string,
     push: EvidencePush,
-  ): Promise<{ integration: Integration; source: string }> {
+  ): Promise<{
+    integration: Integration;
+    source: string;
+    siblingApiRefs: string[];
+  }> {
     const source = pushSourceId(
       push.credentials.principal,
       push.label,
@@ -133,7 +137,15 @@ export class EvidenceService {
         `Integration ${integrationId} is gone from the catalog; evidence for it is not taken`,
       );
     }
-    return { integration, source };
+    // The provider's other APIs this consumer uses: a document may mock them too.
+    const siblingApiRefs = current.flatMap(i =>
+      i.providerRef === integration.providerRef &&
+      i.apiRef &&
+      i.apiRef !== integration.apiRef
+        ? [i.apiRef]
+        : [],
+    );
+    return { integration, source, siblingApiRefs };
   }
 
   async recordVerification(
@@ -141,14 +153,22 @@ export class EvidenceService {
     verification: Omit<ContractVerification, 'source'>,
     push: EvidencePush,
   ): Promise<IntegrationScores> {
-    const { integration, source } = await this.pushTarget(integrationId, push);
+    const { integration, source, siblingApiRefs } = await this.pushTarget(
+      integrationId,
+      push,
+    );
     const now = new Date();
     await this.options.evidenceStore.addVerification(
       integrationId,
       { ...verification, source },
       now,
     );
-    const scores = await this.options.scoreService.compute(integration, now);
+    const scores = await this.options.scoreService.compute(
+      integration,
+      now,
+      undefined,
+      siblingApiRefs,
+    );
     return { ...scores, computedAt: now.toISOString() };
   }
 
@@ -158,7 +178,10 @@ export class EvidenceService {
     documents: MockDocument[],
     push: EvidencePush,
   ): Promise<IntegrationScores> {
-    const { integration, source } = await this.pushTarget(integrationId, push);
+    const { integration, source, siblingApiRefs } = await this.pushTarget(
+      integrationId,
+      push,
+    );
     const now = new Date();
     await this.options.mockStore.replaceMocks(
       source,
@@ -168,7 +191,12 @@ export class EvidenceService {
         collectedAt: now,
       },
     );
-    const scores = await this.options.scoreService.compute(integration, now);
+    const scores = await this.options.scoreService.compute(
+      integration,
+      now,
+      undefined,
+      siblingApiRefs,
+    );
     return { ...scores, computedAt: now.toISOString() };
   }
 }

@@ -3,6 +3,8 @@ import { isRecord } from '@integration-health/plugin-integration-health-common';
 /** A message a channel carries: where its payload schema sits in the document. */
 export type ChannelMessage = {
   channel: string;
+  /** AsyncAPI 3: the channel's address (the topic or queue), when it differs. */
+  address?: string;
   /** `subscribe` / `publish` (AsyncAPI 2) or `channel` (AsyncAPI 3). */
   action: string;
   /** JSON pointer of the payload schema inside the document. */
@@ -101,8 +103,13 @@ export function channelMessages(document: unknown): ChannelMessage[] {
     for (const candidate of candidates) {
       const payload = payloadOf(document, candidate.message, candidate.pointer);
       if (payload) {
+        const address =
+          v3 && typeof item.node.address === 'string'
+            ? item.node.address.replace(/^\//, '')
+            : undefined;
         found.push({
           channel: channel.replace(/^\//, ''),
+          ...(address !== undefined ? { address } : {}),
           action: candidate.action,
           payloadPointer: payload.pointer,
           name: payload.name,

@@ -10,6 +10,7 @@ import { InteractionVerdict } from './checkHttpMocks';
 import { MockInteraction } from './mockInteractions';
 import { phraseBodyProblems, sortSchemaMessages } from './phraseProblems';
 import { linearRegExp } from './linearRegExp';
+import { matchesPathTemplate, parsePathTemplate } from './pathTemplate';
 
 type MessageInteraction = Extract<MockInteraction, { kind: 'message' }>;
 
@@ -124,11 +125,33 @@ export class MessageMockChecker {
     };
   }
 
+  /**
+   * Whether a mock's channel is this message's: its channel id or (AsyncAPI
+   * 3) address, either of which may have `{parameters}` (`user.{id}.events`).
+   */
+  private names(message: ChannelMessage, channel: string): boolean {
+    return [message.channel, message.address].some(
+      name =>
+        name !== undefined &&
+        (name === channel ||
+          (name.includes('{') &&
+            matchesPathTemplate(parsePathTemplate(`/${name}`), `/${channel}`))),
+    );
+  }
+
+  /** Whether the spec has a message on the mock's channel. */
+  describes(interaction: MessageInteraction): boolean {
+    const channel = interaction.channel?.replace(/^\//, '');
+    return channel
+      ? this.messages.some(m => this.names(m, channel))
+      : this.messages.length > 0;
+  }
+
   check(interactions: MessageInteraction[]): InteractionVerdict[] {
     return interactions.map(interaction => {
       const channel = interaction.channel?.replace(/^\//, '');
       const candidates = channel
-        ? this.messages.filter(m => m.channel === channel)
+        ? this.messages.filter(m => this.names(m, channel))
         : this.messages;
       if (candidates.length === 0) {
         return {

@@ -89,18 +89,35 @@ export class MockChecker {
     return interactions.map(i => byInteraction.get(i)!);
   }
 
+  /** Whether this spec has the operation or channel a mock names. */
+  describes(interaction: MockInteraction): boolean {
+    if (interaction.kind === 'http') {
+      return Boolean(this.matcher?.routeOf(interaction.request.path));
+    }
+    return this.messageChecker?.describes(interaction) ?? false;
+  }
+
   /**
    * Each mock of the documents as it validates now. Mocks that cannot name
    * one exact operation (regex URLs, any method) are counted as unchecked.
+   * A document may mock several APIs of one provider (a pact with HTTP
+   * interactions and messages): a mock this spec does not describe but one
+   * of `others` (the provider's other APIs the consumer uses) does belongs
+   * to that API and is left out here.
    */
   async check(
     documents: { source: string; document: MockDocument }[],
     checkedAt: string,
+    others: MockChecker[] = [],
   ): Promise<{ checks: MockCheck[]; unchecked: number }> {
     const checks: MockCheck[] = [];
     let unchecked = 0;
+    const elsewhere = (i: MockInteraction) =>
+      !this.describes(i) && others.some(other => other.describes(i));
     for (const { source, document } of documents) {
-      const { interactions, unreadable } = readMockDocument(document);
+      const read = readMockDocument(document);
+      const interactions = read.interactions.filter(i => !elsewhere(i));
+      const { unreadable } = read;
       const verdicts = await this.verdicts(interactions);
       interactions.forEach((interaction, index) => {
         checks.push({

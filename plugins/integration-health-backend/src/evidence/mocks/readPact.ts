@@ -4,14 +4,36 @@ import { ReadMocks, stringValues } from './readMockDocument';
 
 type Base = { name: string; url?: string; madeFromVersion?: string };
 
-/** A pact v4 body (`{ content, encoded }`) or an earlier plain body. */
+/**
+ * A pact v4 body (`{ content, contentType, encoded }`) or an earlier plain
+ * body. `encoded: "json"` carries JSON as text; other encodings (base64)
+ * carry nothing to check.
+ */
 function bodyOf(value: unknown, v4: boolean): unknown {
   if (!v4 || !isRecord(value)) return value;
-  if (value.encoded && typeof value.content === 'string') {
-    // Base64 or other encodings carry no JSON to check.
+  const { content, encoded } = value;
+  if (encoded === 'json' && typeof content === 'string') {
+    try {
+      return JSON.parse(content);
+    } catch {
+      return content;
+    }
+  }
+  if (encoded && encoded !== false && typeof content === 'string') {
     return undefined;
   }
-  return value.content;
+  return content;
+}
+
+/** An HTTP status as pacts write it: an integer from 100 to 599. */
+function statusOf(value: unknown): number | undefined {
+  const status = typeof value === 'string' ? Number(value) : value;
+  return typeof status === 'number' &&
+    Number.isInteger(status) &&
+    status >= 100 &&
+    status <= 599
+    ? status
+    : undefined;
 }
 
 function queryOf(value: unknown): string | undefined {
@@ -101,6 +123,15 @@ export function readPact(content: unknown, base: Base): ReadMocks {
       });
       return;
     }
+    if (type === 'Synchronous/Messages') {
+      // Request/reply over a broker: counted, not judged.
+      unreadable.push({
+        ...common,
+        problem: 'request/reply messages are not checked',
+        uncheckable: true,
+      });
+      return;
+    }
     if (type !== 'Synchronous/HTTP') {
       unreadable.push({
         ...common,
@@ -123,6 +154,16 @@ export function readPact(content: unknown, base: Base): ReadMocks {
       });
       return;
     }
+    const status = statusOf(response.status);
+    if (status === undefined) {
+      unreadable.push({
+        ...common,
+        problem: `the response status ${JSON.stringify(
+          response.status ?? null,
+        ).slice(0, 40)} is not an HTTP status`,
+      });
+      return;
+    }
     interactions.push({
       ...common,
       kind: 'http',
@@ -134,7 +175,7 @@ export function readPact(content: unknown, base: Base): ReadMocks {
         body: bodyOf(request.body, v4),
       },
       response: {
-        status: typeof response.status === 'number' ? response.status : 200,
+        status,
         headers: stringValues(response.headers),
         body: bodyOf(response.body, v4),
       },

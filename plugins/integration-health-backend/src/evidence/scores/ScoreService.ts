@@ -4,6 +4,7 @@ import {
   ScoreConfig,
   SpecChange,
   SpecVersion,
+  SyncRunEntityError,
 } from '@integration-health/plugin-integration-health-common';
 import { SpecWorkerPool } from '../../specs/worker/SpecWorkerPool';
 import { EvidenceStore } from '../EvidenceStore';
@@ -97,10 +98,30 @@ export class ScoreService {
     return [...new Set([...verified, ...mocked])];
   }
 
+  /** Checkers of the current specs of these APIs, where they can be checked against. */
+  private async checkersOf(apiRefs: string[], cache: RunCache) {
+    const checkers: MockChecker[] = [];
+    for (const apiRef of apiRefs) {
+      const checker = await cache.checkerOf(
+        (
+          await cache.versionsOf(apiRef)
+        )[0],
+      );
+      if (checker instanceof MockChecker) checkers.push(checker);
+    }
+    return checkers;
+  }
+
+  /**
+   * Scores one integration. `siblingApiRefs` are the other APIs through
+   * which the same consumer uses the same provider: a document mocking
+   * several of them is judged per API.
+   */
   async compute(
     integration: Integration,
     now: Date,
     cache = new RunCache(this.options.specStore, this.options.specs),
+    siblingApiRefs: string[] = [],
   ) {
     const { evidenceStore, mockStore, config } = this.options;
     const [verifications, documents, versions] = await Promise.all([
@@ -133,6 +154,10 @@ export class ScoreService {
         documents,
         checker:
           documents.length > 0 ? await cache.checkerOf(versions[0]) : undefined,
+        others:
+          documents.length > 0
+            ? await this.checkersOf(siblingApiRefs, cache)
+            : [],
         versions,
         changesOf: version => cache.changesOf(version),
         config: config.mock,
@@ -143,11 +168,44 @@ export class ScoreService {
     return scores;
   }
 
-  async computeAll(integrations: Integration[], now: Date): Promise<number> {
+  /**
+   * Scores every integration; one whose scoring fails (a mock the checker
+   * chokes on) is reported, and the others are still scored.
+   */
+  async computeAll(
+    integrations: Integration[],
+    now: Date,
+  ): Promise<{ scored: number; errors: SyncRunEntityError[] }> {
     const cache = new RunCache(this.options.specStore, this.options.specs);
-    for (const integration of integrations) {
-      await this.compute(integration, now, cache);
+    const pair = (i: Integration) => `${i.consumerRef}\n${i.providerRef}`;
+    const apisByPair = new Map<string, string[]>();
+    for (const i of integrations) {
+      if (!i.apiRef) continue;
+      apisByPair.set(pair(i), [...(apisByPair.get(pair(i)) ?? []), i.apiRef]);
     }
-    return integrations.length;
+    let scored = 0;
+    const errors: SyncRunEntityError[] = [];
+    for (const integration of integrations) {
+      const siblings = (apisByPair.get(pair(integration)) ?? []).filter(
+        ref => ref !== integration.apiRef,
+      );
+      try {
+        await this.compute(integration, now, cache, siblings);
+        scored++;
+      } catch (error) {
+        errors.push({
+          entityRef: integration.consumerRef,
+          code: 'scores-failed',
+          message: `The scores of ${integration.consumerRef} → ${
+            integration.providerRef
+          }${
+            integration.apiRef ? ` (${integration.apiRef})` : ''
+          } could not be computed: ${
+            (error as Error).message
+          }; the earlier scores are kept`,
+        });
+      }
+    }
+    return { scored, errors };
   }
 }

@@ -176,4 +176,40 @@ describe('mockScore', () => {
       [undefined, 'no-mocks'],
     ]);
   });
+
+  it('says mocks were found when none of them can be checked, instead of saying there are none', async () => {
+    const patterned = {
+      source: 'mock-files',
+      document: {
+        name: 'any.json',
+        format: 'wiremock' as const,
+        content: {
+          request: {
+            method: 'GET',
+            urlPathPattern: '/transactions/[0-9a-f-]+',
+          },
+          response: { status: 200 },
+        },
+      },
+    };
+    const score = await mockScore({
+      documents: [patterned, patterned],
+      checker: new MockChecker({
+        ...spec('transaction-intake-api'),
+        version: '2.0.0',
+      }),
+      versions,
+      changesOf: async () => [],
+      config: DEFAULT_SCORE_CONFIG.mock,
+      now,
+    });
+    expect(score).toMatchObject({
+      tier: 'mocks-unchecked',
+      summary: expect.stringMatching(
+        /^Unknown: 2 mocks of this provider found/,
+      ),
+      inputs: { uncheckedMocks: 2 },
+    });
+    expect(score.value).toBeUndefined();
+  });
 });

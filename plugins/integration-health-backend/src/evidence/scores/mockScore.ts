@@ -21,6 +21,8 @@ export async function mockScore(options: {
   documents: StoredMockDocument[];
   /** Undefined when the API has no current spec; the error when it cannot be checked against. */
   checker: MockChecker | Error | undefined;
+  /** Checkers of the provider's other APIs the consumer uses (see MockChecker.check). */
+  others?: MockChecker[];
   versions: SpecVersion[];
   changesOf: (version: SpecVersion) => Promise<SpecChange[]>;
   config: ScoreConfig['mock'];
@@ -49,7 +51,7 @@ export async function mockScore(options: {
     return unknown('spec-not-checkable', `Unknown: ${checker.message}`);
   }
   const { checks, unchecked } = checker
-    ? await checker.check(documents, now.toISOString())
+    ? await checker.check(documents, now.toISOString(), options.others)
     : { checks: [], unchecked: 0 };
   const operations = new Set(checks.map(c => c.operation));
   let changes: ChangesSince = 'unknown';
@@ -70,6 +72,12 @@ export async function mockScore(options: {
   );
   if (unchecked > 0) {
     score.inputs.uncheckedMocks = unchecked;
+    if (checks.length === 0) {
+      score.tier = 'mocks-unchecked';
+      score.summary = `Unknown: ${unchecked} mock${
+        unchecked > 1 ? 's' : ''
+      } of this provider found, none of which names one operation of its spec to check (URL patterns, any method, request/reply messages)`;
+    }
   }
   // What the consumer uses, as its mocks say: the calendar narrows a
   // change's consumers by it.

@@ -158,12 +158,13 @@ export class IntegrationSyncService {
       // Scores move with the spec history and with age, so every run
       // recomputes those of the integrations that have evidence.
       await lease.check();
-      const scored = await this.options.scoreService.computeAll(
+      const scoring = await this.options.scoreService.computeAll(
         await integrationStore.getByIds(
           await this.options.scoreService.integrationIdsWithEvidence(),
         ),
         startedAt,
       );
+      errors.push(...scoring.errors);
       await lease.check();
       const rollups = await this.options.rollupService.snapshotDay(
         integrations.map(i =>
@@ -186,7 +187,7 @@ export class IntegrationSyncService {
         specVersionsAdded: specs.versionsAdded,
         apisGone: specs.gone,
         breakingChanges: specs.breakingChanges,
-        integrationsScored: scored,
+        integrationsScored: scoring.scored,
         evidenceRecorded: evidence.recorded,
         mockDocuments: evidence.mockDocuments,
         healthSubjects: rollups.subjects,

@@ -1,0 +1,55 @@
+import {
+  DEFAULT_SCORE_CONFIG,
+  Integration,
+} from '@integration-health/plugin-integration-health-common';
+import { ScoreService } from './ScoreService';
+
+const integration = (consumer: string): Integration => ({
+  id: consumer,
+  consumerRef: `component:default/${consumer}`,
+  providerRef: 'component:default/processing',
+  apiRef: 'api:default/transaction-events',
+  kind: 'event',
+  sources: ['consumesApi', 'providesApi'],
+  findings: [],
+  firstSeenAt: '2026-11-01T00:00:00.000Z',
+  lastSeenAt: '2026-11-01T00:00:00.000Z',
+});
+
+describe('ScoreService.computeAll', () => {
+  it('reports an integration whose scoring fails and still scores the others', async () => {
+    const saved: string[] = [];
+    const service = new ScoreService({
+      evidenceStore: { latestVerifications: async () => [] } as any,
+      mockStore: {
+        listMocks: async (id: string) => {
+          if (id === 'ledger') throw new Error('the mock store broke');
+          return [];
+        },
+      } as any,
+      scoreStore: {
+        saveScores: async (id: string) => {
+          saved.push(id);
+        },
+      } as any,
+      specStore: { listVersions: async () => [] } as any,
+      specs: {} as any,
+      config: DEFAULT_SCORE_CONFIG,
+    });
+    const result = await service.computeAll(
+      [integration('intake'), integration('ledger'), integration('reports')],
+      new Date('2026-12-03T00:00:00Z'),
+    );
+    expect(saved).toEqual(['intake', 'reports']);
+    expect(result).toEqual({
+      scored: 2,
+      errors: [
+        {
+          entityRef: 'component:default/ledger',
+          code: 'scores-failed',
+          message: expect.stringContaining('the mock store broke'),
+        },
+      ],
+    });
+  });
+});
