@@ -6,6 +6,9 @@ import { run } from './proc';
 export type Tarball = { name: string; file: string };
 export type Packed = { tarballs: Tarball[]; warnings: string[] };
 
+/** Exports in progress, removed by the caller if the test is interrupted. */
+export const exportsInProgress = new Set<string>();
+
 type Options = {
   repoRoot: string;
   /** Pack the working tree as it is instead of the committed HEAD. */
@@ -32,6 +35,7 @@ export async function packTarballs(options: Options): Promise<Packed> {
     // (tsc names dependencies' types only through an enclosing node_modules).
     fs.mkdirSync(path.join(repoRoot, '.cache'), { recursive: true });
     root = fs.mkdtempSync(path.join(repoRoot, '.cache', 'adopter-src-'));
+    exportsInProgress.add(root);
     await run(`git archive HEAD | tar -x -C '${root}'`, {
       cwd: repoRoot,
       log,
@@ -99,7 +103,10 @@ export async function packTarballs(options: Options): Promise<Packed> {
     tarballs.sort((a, b) => a.name.localeCompare(b.name));
     return { tarballs, warnings };
   } finally {
-    if (root !== repoRoot) fs.rmSync(root, { recursive: true, force: true });
+    if (root !== repoRoot) {
+      fs.rmSync(root, { recursive: true, force: true });
+      exportsInProgress.delete(root);
+    }
   }
 }
 

@@ -187,6 +187,24 @@ export async function checkRestApi(options: {
   }
   checked.push(`${EXAMPLE.provider} lists ${EXAMPLE.consumer} downstream`);
 
+  // The API's definition is read and parsed (in the spec workers) on sync.
+  const apiErrors = (run.body.entityErrors ?? []).filter(
+    (e: any) => e.entityRef === EXAMPLE.api,
+  );
+  if (apiErrors.length > 0) {
+    throw new Error(
+      `the sync run has errors on ${EXAMPLE.api}: ${JSON.stringify(apiErrors)}`,
+    );
+  }
+  const specs = await api(`${entityPath(EXAMPLE.api)}/spec-versions`);
+  expectEqual('GET spec-versions status', specs.status, 200);
+  if (!(specs.body.versions?.length > 0)) {
+    throw new Error(`no spec version recorded for ${EXAMPLE.api}`);
+  }
+  checked.push(
+    `${EXAMPLE.api}: ${specs.body.versions.length} spec version(s) recorded`,
+  );
+
   const calendar = await api('/v1/calendar');
   expectEqual('GET /v1/calendar status', calendar.status, 200);
   if (!Array.isArray(calendar.body.items)) {

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import { checkPages, CHROMIUM_PATH } from './browserChecks';
-import { packTarballs, Tarball } from './pack';
+import { exportsInProgress, packTarballs, Tarball } from './pack';
 import { cleanEnv, run, start, stopAll, tail } from './proc';
 import { insertCode, readInstallSection, SECTION_TITLE } from './readme';
 import {
@@ -251,6 +251,11 @@ async function main() {
       }),
   );
 
+  // As an adopter's CI would; skipLibCheck off, so our declarations are checked too.
+  await step('type check the app (npm run tsc:full)', log =>
+    run('npm run tsc:full', { cwd: appDir, log, timeoutMs: 5 * 60_000 }),
+  );
+
   await step('build the frontend (npm run build -w app)', log =>
     run('npm run build -w app', { cwd: appDir, log, timeoutMs: 10 * 60_000 }),
   );
@@ -374,6 +379,10 @@ async function stopBackend() {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     stopAll('SIGKILL');
+    for (const dir of exportsInProgress) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    say(`Interrupted; the work dir ${workDir} is left as it was.`);
     process.exit(130);
   });
 }
