@@ -3,11 +3,14 @@
 /**
  * Concurrent writers (two syncs, a sync and a pipeline, two replicas) each
  * check "is this known?" and then insert; the database now decides instead.
- * An API has one version per distinct definition (content hash), and a
- * verification is recorded once per integration, source, provider version,
- * result, time and environment. Duplicates earlier races left are merged
- * first: the earliest spec version of a content stays and what pointed at a
- * later copy points at it; the first verification of each kind stays.
+ * An API has one version per definition (content hash) following a given
+ * version: two writers that saw the same current version and the same new
+ * content record it once, while a definition that goes back to earlier
+ * content is a version of its own (with the changes that brought it back).
+ * A verification is recorded once per integration, source, provider
+ * version, result, time and environment. Duplicates earlier races left are
+ * merged first: the earliest copy stays and what pointed at a later copy
+ * points at it; the first verification of each kind stays.
  *
  * @param {import('knex').Knex} knex
  */
@@ -19,13 +22,24 @@ exports.up = async function up(knex) {
       { column: 'id', order: 'asc' },
     ]);
   const kept = new Map();
+  /** @type {Map<string, string>} merged copy → the version kept for it */
+  const mergedInto = new Map();
+  const previousOf = new Map(
+    (
+      await knex('spec_versions').select('id', 'previous_version_id')
+    ).map(row => [row.id, row.previous_version_id]),
+  );
   for (const version of versions) {
-    const key = `${version.api_ref}\n${version.content_hash}`;
+    const previous = previousOf.get(version.id);
+    const key = `${version.api_ref}\n${version.content_hash}\n${
+      (previous && mergedInto.get(previous)) ?? previous ?? ''
+    }`;
     const keep = kept.get(key);
     if (!keep) {
       kept.set(key, version.id);
       continue;
     }
+    mergedInto.set(version.id, keep);
     await knex('spec_versions')
       .where({ previous_version_id: version.id })
       .update({ previous_version_id: keep });
@@ -35,11 +49,10 @@ exports.up = async function up(knex) {
     await knex('spec_changes').where({ version_id: version.id }).delete();
     await knex('spec_versions').where({ id: version.id }).delete();
   }
-  await knex.schema.alterTable('spec_versions', table => {
-    table.unique(['api_ref', 'content_hash'], {
-      indexName: 'spec_versions_api_hash_uq',
-    });
-  });
+  // The first version of an API has no predecessor: NULLs must collide too.
+  await knex.raw(`
+    CREATE UNIQUE INDEX spec_versions_api_hash_uq ON spec_versions
+      (api_ref, content_hash, (COALESCE(previous_version_id, '')))`);
 
   // NULL environments must collide too, which a plain unique index (NULLs
   // distinct) would not do: the index is on coalesce(environment, '').
@@ -60,7 +73,5 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   await knex.raw('DROP INDEX verifications_once_uq');
-  await knex.schema.alterTable('spec_versions', table => {
-    table.dropUnique(['api_ref', 'content_hash'], 'spec_versions_api_hash_uq');
-  });
+  await knex.raw('DROP INDEX spec_versions_api_hash_uq');
 };

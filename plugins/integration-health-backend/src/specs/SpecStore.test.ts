@@ -171,17 +171,34 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('makes the earlier version current again when the content goes back to it', async () => {
+    it('records a definition that goes back to earlier content as a version of its own, with its changes', async () => {
       const store = await createStore();
       const first = await store.recordVersion(version({}));
-      await store.recordVersion(
+      const second = await store.recordVersion(
         version({ contentHash: 'b'.repeat(64), previousVersionId: first.id }),
       );
-      const back = await store.recordVersion(version({}));
-      expect(back).toEqual({ id: first.id, recorded: false });
-      expect(await store.listVersions(API)).toHaveLength(2);
+      const reverted = {
+        ruleId: 'endpoint-removed',
+        level: 'breaking' as const,
+        location: 'GET /postings',
+        pointer: '/paths/~1postings/get',
+        message: 'removed again',
+        fingerprint: 'back',
+      };
+      const back = await store.recordVersion(
+        version({ previousVersionId: second.id, changes: [reverted] }),
+      );
+      expect(back.recorded).toBe(true);
+      expect(back.id).not.toBe(first.id);
+      const versions = await store.listVersions(API);
+      expect(versions).toHaveLength(3);
+      expect(versions[0]).toMatchObject({
+        id: back.id,
+        previousVersionId: second.id,
+        summary: { breaking: 1 },
+      });
       expect((await store.getStates([API])).get(API)).toMatchObject({
-        currentVersionId: first.id,
+        currentVersionId: back.id,
         currentHash: 'a'.repeat(64),
       });
     });

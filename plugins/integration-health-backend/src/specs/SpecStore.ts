@@ -146,8 +146,9 @@ export class DatabaseSpecStore implements SpecStore {
   async recordVersion(version: NewSpecVersion): Promise<RecordedSpecVersion> {
     const newId = randomUUID();
     return this.db.transaction(async tx => {
-      // The unique index on (api_ref, content_hash) settles a race: the
-      // second insert waits for the first to commit and then does nothing.
+      // The unique index on (api_ref, content_hash, previous version)
+      // settles a race between writers that saw the same current version:
+      // the second insert waits for the first to commit and does nothing.
       await tx('spec_versions')
         .insert({
           id: newId,
@@ -161,10 +162,15 @@ export class DatabaseSpecStore implements SpecStore {
           previous_version_id: version.previousVersionId ?? null,
           error: version.error ?? null,
         })
-        .onConflict(['api_ref', 'content_hash'])
+        .onConflict()
         .ignore();
       const { id } = await tx('spec_versions')
         .where({ api_ref: version.apiRef, content_hash: version.contentHash })
+        .where(q =>
+          version.previousVersionId
+            ? q.where({ previous_version_id: version.previousVersionId })
+            : q.whereNull('previous_version_id'),
+        )
         .first('id');
       const recorded = id === newId;
       if (recorded) {
