@@ -26,11 +26,7 @@ export class MockLocationError extends Error {
 }
 
 /** A file's JSON, read as WireMock reads it (comments allowed), or why it is not JSON. */
-function readFile(
-  text: string,
-  name: string,
-  url?: string,
-): MockFile {
+function readFile(text: string, name: string, url?: string): MockFile {
   try {
     return { name, url, content: parseLenientJson(text) };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { Comparator } from '@pactflow/openapi-pact-comparator';
 import { MockInteraction } from './mockInteractions';
+import { isUnknownPart } from './unknownParts';
 import { OperationMatcher } from './matchOperation';
 import { HttpPatternChecker } from './httpPatterns';
 import { phraseBodyProblems, sortSchemaMessages } from './phraseProblems';
@@ -25,48 +26,80 @@ const INTERACTION_INDEX = /^\[root\]\.interactions\[(\d+)\]/;
  * the response body matches its schema (no fields the spec does not define).
  * Warnings (e.g. an undocumented header) do not make a mock invalid. The
  * comparator gets the document without its `pattern`s, which `patterns`
- * checks in linear time.
+ * checks in linear time, and each path below the server base path the
+ * matcher found, so a mock is judged on the operation it is named after.
+ * What a mock leaves unknown (`interaction.unknown`) is not judged: mocks
+ * with unknown path values go to `anyPathComparator`, whose document takes
+ * any path value.
  */
 export async function checkHttpMocks(
   comparator: Comparator,
   matcher: OperationMatcher,
   patterns: HttpPatternChecker,
   interactions: HttpInteraction[],
+  anyPathComparator: () => Comparator = () => comparator,
 ): Promise<InteractionVerdict[]> {
-  const pact = {
-    consumer: { name: 'consumer' },
-    provider: { name: 'provider' },
-    metadata: { pactSpecification: { version: '2.0.0' } },
-    interactions: interactions.map((interaction, index) => ({
-      description: `${index}`,
-      request: interaction.request,
-      response: interaction.response,
-    })),
-  };
-  const verdicts: InteractionVerdict[] = interactions.map(i => ({
+  const routes = interactions.map(i => matcher.routeOf(i.request.path));
+  const verdicts: InteractionVerdict[] = interactions.map((i, index) => ({
     operation: matcher.operationOf(i.request.method, i.request.path),
-    problems: patterns.check(i, matcher.routeOf(i.request.path)),
+    problems: patterns.check(i, routes[index]),
   }));
   const bodyMessages = interactions.map(
     () => new Map<string, { message: string }[]>(),
   );
-  for await (const result of comparator.compare(pact as any)) {
-    const index = Number(
-      INTERACTION_INDEX.exec(result.mockDetails?.location ?? '')?.[1] ?? -1,
-    );
-    const verdict = verdicts[index];
-    if (!verdict) continue;
-    if (result.type !== 'error') continue;
-    const where = BODY_CODES[result.code];
-    if (where) {
-      const detail = result.message.replace(/^.*in the spec file: /, '');
-      const list = bodyMessages[index].get(where) ?? [];
-      list.push({ message: detail });
-      bodyMessages[index].set(where, list);
-    } else {
-      verdict.problems.push(
-        result.message.replace(/ in (the )?spec file/, ' in the current spec'),
+  const indexes = interactions.map((_, index) => index);
+  const anyPath = (index: number) =>
+    !!interactions[index].unknown?.pathValues?.length;
+  const groups: [() => Comparator, number[]][] = [
+    [() => comparator, indexes.filter(index => !anyPath(index))],
+    [anyPathComparator, indexes.filter(anyPath)],
+  ];
+  for (const [which, group] of groups) {
+    if (group.length === 0) continue;
+    const pact = {
+      consumer: { name: 'consumer' },
+      provider: { name: 'provider' },
+      metadata: { pactSpecification: { version: '2.0.0' } },
+      interactions: group.map(index => ({
+        description: `${index}`,
+        request: {
+          ...interactions[index].request,
+          path: routes[index]?.path ?? interactions[index].request.path,
+        },
+        response: interactions[index].response,
+      })),
+    };
+    for await (const result of which().compare(pact as any)) {
+      const at = Number(
+        INTERACTION_INDEX.exec(result.mockDetails?.location ?? '')?.[1] ?? -1,
       );
+      const index = group[at];
+      if (index === undefined || result.type !== 'error') continue;
+      const location = result.mockDetails?.location ?? '';
+      const part = location.replace(INTERACTION_INDEX, '');
+      if (
+        isUnknownPart(
+          interactions[index].unknown,
+          result.code,
+          part,
+          result.message,
+        )
+      )
+        continue;
+      const where = BODY_CODES[result.code];
+      if (where) {
+        const detail = result.message.replace(/^.*in the spec file: /, '');
+        const list = bodyMessages[index].get(where) ?? [];
+        list.push({ message: detail });
+        bodyMessages[index].set(where, list);
+      } else {
+        verdicts[index].problems.push(
+          result.message.replace(
+            / in (the )?spec file/,
+            ' in the current spec',
+          ),
+        );
+      }
     }
   }
   bodyMessages.forEach((byWhere, index) => {

@@ -4,7 +4,8 @@ import { MockDocument } from '@integration-health/plugin-integration-health-node
 import { checkHttpMocks, InteractionVerdict } from './checkHttpMocks';
 import { MessageMockChecker } from './checkMessageMocks';
 import { OperationMatcher } from './matchOperation';
-import { HttpPatternChecker, withoutPatterns } from './httpPatterns';
+import { HttpPatternChecker } from './httpPatterns';
+import { comparatorDocument, withAnyPathValues } from './comparatorDocuments';
 import { MockInteraction } from './mockInteractions';
 import { readMockDocument } from './readMockDocument';
 
@@ -26,6 +27,8 @@ export class SpecNotCheckableError extends Error {
  */
 export class MockChecker {
   private comparator?: Comparator;
+  private anyPathComparator?: Comparator;
+  private document?: unknown;
   private matcher?: OperationMatcher;
   private patterns?: HttpPatternChecker;
   private messageChecker?: MessageMockChecker;
@@ -33,9 +36,8 @@ export class MockChecker {
   constructor(spec: CurrentSpec) {
     try {
       if (spec.format.startsWith('openapi')) {
-        this.comparator = new Comparator({
-          oas: withoutPatterns(spec.document) as any,
-        });
+        this.document = comparatorDocument(spec.document);
+        this.comparator = new Comparator({ oas: this.document as any });
         this.matcher = new OperationMatcher(spec.document);
         this.patterns = new HttpPatternChecker(spec.document);
       } else if (spec.format.startsWith('asyncapi')) {
@@ -76,6 +78,10 @@ export class MockChecker {
           this.matcher!,
           this.patterns!,
           http,
+          () =>
+            (this.anyPathComparator ??= new Comparator({
+              oas: withAnyPathValues(this.document) as any,
+            })),
         )
       : http.map(wrongKind);
     const messageVerdicts = this.messageChecker

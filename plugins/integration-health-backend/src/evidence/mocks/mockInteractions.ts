@@ -17,6 +17,12 @@ export type MockInteraction = {
         headers?: Record<string, string>;
         body?: unknown;
       };
+      /**
+       * What the mock leaves open (WireMock matchers such as `matches` or
+       * `equalToJson` with `ignoreExtraElements` describe part of a request):
+       * these values are unknown, so they are not checked.
+       */
+      unknown?: UnknownRequestParts;
       response: {
         status: number;
         headers?: Record<string, string>;
@@ -31,6 +37,19 @@ export type MockInteraction = {
       contents: unknown;
     }
 );
+
+export type UnknownRequestParts = {
+  /** Placeholders in `request.path` (`{id}`) standing for unknown path values. */
+  pathValues?: string[];
+  /** Query parameters and headers present with an unknown value. */
+  query?: string[];
+  headers?: string[];
+  /**
+   * `partial`: the fields given are in the body, others may be too;
+   * `whole`: nothing is known of the body.
+   */
+  requestBody?: 'partial' | 'whole';
+};
 
 /** A mock that could not be read as an interaction at all. */
 export type UnreadableMock = {
