@@ -10,3 +10,4 @@ export * from './types';
 export * from './calendar';
 export * from './incidents';
 export * from './isRecord';
+export * from './generatedMocks';

@@ -21,6 +21,8 @@ import {
   SpecChange,
   SpecVersion,
   SyncRun,
+  GeneratedMockBundle,
+  MockBundleFormat,
 } from '@integration-health/plugin-integration-health-common';
 
 /**
@@ -121,6 +123,14 @@ export interface IntegrationHealthApi {
     integrationId: string,
     incidentId: string,
   ): Promise<IncidentEdit[]>;
+  /**
+   * The consumer's mocks generated from the provider's current spec, for the
+   * operations it uses.
+   */
+  getGeneratedMocks(
+    integrationId: string,
+    format: MockBundleFormat,
+  ): Promise<GeneratedMockBundle>;
   /** One integration's daily contract and mock freshness, oldest first. */
   getIntegrationTrend(
     integrationId: string,

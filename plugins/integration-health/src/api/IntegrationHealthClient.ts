@@ -12,6 +12,8 @@ import {
   EntityIntegrations,
   EvidenceSourceStatus,
   GraphDirection,
+  GeneratedMockBundle,
+  MockBundleFormat,
   Scorecard,
   ScorecardKind,
   HealthSnapshot,
@@ -278,6 +280,13 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
       )}/history`,
     );
     return items;
+  }
+
+  /** {@inheritDoc IntegrationHealthApi.getGeneratedMocks} */
+  getGeneratedMocks(integrationId: string, format: MockBundleFormat) {
+    return this.get<GeneratedMockBundle>(
+      `${integrationPath(integrationId)}/generated-mocks?format=${format}`,
+    );
   }
 
   /** {@inheritDoc IntegrationHealthApi.getIntegrationTrend} */

@@ -54,6 +54,14 @@ function mockApi(
     updateIncident: jest.fn(),
     getIncidentHistory: jest.fn().mockResolvedValue([]),
     getIntegrationTrend: jest.fn().mockResolvedValue([]),
+    getGeneratedMocks: jest.fn(async (_id: string, format: string) => ({
+      format: format as 'wiremock' | 'pact',
+      fileName: `transaction-processing-transaction-validation-api-2.1.0.${format}.json`,
+      specVersion: '2.1.0',
+      operations: ['POST /validations'],
+      stubs: ['POST /validations → 200', 'POST /validations → 422'],
+      content: { mappings: [{ name: 'POST /validations → 200' }] },
+    })),
     announce: jest.fn(),
     updateAnnouncement: jest.fn(),
     cancelAnnouncement: jest.fn(),
@@ -190,6 +198,52 @@ describe('EntityIntegrationsContent', () => {
         name: 'Mock freshness: unknown. Show why',
       }),
     ).toHaveLength(3);
+  });
+
+  it("offers a consumer's mocks generated from the provider's current spec, and downloads them as a file", async () => {
+    const api = mockApi(jest.fn().mockResolvedValue(processingIntegrations()));
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:mocks';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicked = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderTab(api);
+    const [first] = await screen.findAllByRole('button', {
+      name: 'Mocks from the current spec for component:default/transaction-processing',
+    });
+    await userEvent.click(first);
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByText(
+        '2 stubs for 1 operation, made from 2.1.0',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Stubs' })).getAllByRole(
+        'listitem',
+      ),
+    ).toHaveLength(2);
+    expect(api.getGeneratedMocks).toHaveBeenLastCalledWith(
+      expect.any(String),
+      'wiremock',
+    );
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Pact (v4)' }),
+    );
+    const download = await within(dialog).findByRole('button', {
+      name: /^Download .*\.pact\.json$/,
+    });
+    await userEvent.click(download);
+    expect(clicked).toHaveBeenCalled();
+    expect(JSON.parse(await created[0].text())).toEqual({
+      mappings: [{ name: 'POST /validations → 200' }],
+    });
+    clicked.mockRestore();
   });
 
   it("shows the entity's health with its trend, and which evidence sources are stale and why", async () => {

@@ -3,6 +3,7 @@ import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { Integration } from '@integration-health/plugin-integration-health-common';
 import { ScoreBadge } from '../ScoreBadge';
 import { AccountableOwnerCell } from './AccountableOwnerCell';
+import { MockScoreCell } from '../GeneratedMocks';
 
 /**
  * upstream: what the entity depends on; downstream: who depends on it;
@@ -105,12 +106,8 @@ function columns(
     {
       id: 'mock',
       label: 'Mocks',
-      width: 100,
-      cell: i => (
-        <Cell>
-          <ScoreBadge title="Mock freshness" score={i.scores?.mock} />
-        </Cell>
-      ),
+      width: 130,
+      cell: i => <MockScoreCell integration={i} />,
     },
     {
       id: 'findings',

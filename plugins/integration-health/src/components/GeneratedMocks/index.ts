@@ -1,0 +1,2 @@
+export { GeneratedMocksDialog } from './GeneratedMocksDialog';
+export { MockScoreCell } from './MockScoreCell';
