@@ -171,9 +171,8 @@ export class HttpPatternChecker {
       if (place === 'path') {
         const at = route.template.split('/').indexOf(`{${name}}`);
         value = at >= 0 ? safeDecode(segments[at]) : undefined;
-        // A placeholder for a value the mock matches by pattern: unknown.
-        const placeholders = interaction.unknown?.pathValues ?? [];
-        if (placeholders.some(p => segments[at]?.includes(p)))
+        // A `{name}` placeholder (equalTo values arrive encoded): unknown.
+        if (interaction.unknown?.pathValues && segments[at]?.includes('{'))
           value = undefined;
       }
       // OpenAPI 2 puts a parameter's pattern on the parameter itself.
