@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { BreakingChangeCheckResult } from '@integration-health/plugin-integration-health-common';
 import { formatResult } from './formatResult';
+import { runMocks } from './mocksCommand';
+import { callPortal, portalOf, PortalError, UsageError } from './portal';
 
 const USAGE = `Usage: integration-health-check --api <api entity ref> --spec <candidate spec, or API entity file>
   [--base <spec file>]           compare with this instead of the portal's current definition
@@ -12,11 +14,11 @@ const USAGE = `Usage: integration-health-check --api <api entity ref> --spec <ca
   [--json]                       print the portal's answer as JSON
 The external access token comes from BACKSTAGE_TOKEN only: arguments are
 visible to every user of the machine.
-Exit code: 0 passed, 1 an unacknowledged breaking change reaches a consumer, 2 the check could not run.`;
+Exit code: 0 passed, 1 an unacknowledged breaking change reaches a consumer, 2 the check could not run.
+
+integration-health-check mocks --help: a consumer's mocks generated from the provider's current spec.`;
 
 const MAX_SPEC_BYTES = 20 * 1024 * 1024;
-
-class UsageError extends Error {}
 
 /**
  * A spec file, or the definition inside a Backstage API entity file
@@ -43,23 +45,6 @@ async function readSpec(file: string): Promise<string> {
   return text;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** The token is sent to this URL: https, or plain http only to this machine. */
-function assertSafeUrl(url: string) {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UsageError(`${url} is not a URL`);
-  }
-  if (parsed.protocol === 'https:') return;
-  if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return;
-  throw new UsageError(
-    `${url} would send the token unencrypted: use https (plain http only to localhost)`,
-  );
-}
-
 function options(argv: string[], env: Record<string, string | undefined>) {
   const { values } = parseArgs({
     args: argv,
@@ -77,22 +62,13 @@ function options(argv: string[], env: Record<string, string | undefined>) {
     strict: true,
   });
   if (values.help) return undefined;
-  if (values.token !== undefined) {
-    throw new UsageError(
-      'pass the token in BACKSTAGE_TOKEN, not as --token: arguments are visible to every user of the machine',
-    );
-  }
-  const url = (values.url ?? env.BACKSTAGE_URL)?.replace(/\/+$/, '');
-  const token = env.BACKSTAGE_TOKEN;
+  const portal = portalOf(values, env);
   if (!values.api || !values.spec)
     throw new UsageError('--api and --spec are required');
-  if (!url) throw new UsageError('--url or BACKSTAGE_URL is required');
-  if (!token) throw new UsageError('BACKSTAGE_TOKEN is required');
-  assertSafeUrl(url);
   if (values.announce && !/^\d{4}-\d\d-\d\d$/.test(values.announce)) {
     throw new UsageError('--announce takes a date, YYYY-MM-DD');
   }
-  return { ...values, api: values.api, spec: values.spec, url, token };
+  return { ...values, api: values.api, spec: values.spec, portal };
 }
 
 /**
@@ -104,6 +80,7 @@ export async function main(
   out: (line: string) => void = line => process.stdout.write(`${line}\n`),
   err: (line: string) => void = line => process.stderr.write(`${line}\n`),
 ): Promise<number> {
+  if (argv[0] === 'mocks') return runMocks(argv.slice(1), env, out, err);
   try {
     const opts = options(argv, env);
     if (!opts) {
@@ -118,41 +95,13 @@ export async function main(
         ? { effectiveAt: `${opts.announce}T00:00:00.000Z`, title: opts.title }
         : undefined,
     };
-    const response = await fetch(
-      `${opts.url}/api/integration-health/v1/calendar/check`,
-      {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${opts.token}`,
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(120_000),
-      },
+    const result = await callPortal<BreakingChangeCheckResult>(
+      opts.portal,
+      '/v1/calendar/check',
+      { method: 'POST', body, what: 'the check' },
     );
-    const text = await response.text();
-    let answer: any;
-    try {
-      answer = JSON.parse(text);
-    } catch {
-      err(
-        `The portal answered ${
-          response.status
-        } with something that is not JSON: ${text.slice(0, 200)}`,
-      );
-      return 2;
-    }
-    if (!response.ok) {
-      err(
-        `The portal refused the check (${response.status}): ${
-          answer?.error?.message ?? text.slice(0, 200)
-        }`,
-      );
-      return 2;
-    }
-    const result = answer as BreakingChangeCheckResult;
     if (opts.json) out(JSON.stringify(result, null, 2));
-    else formatResult(result, opts.url).forEach(line => out(line));
+    else formatResult(result, opts.portal.url).forEach(line => out(line));
     return result.passed ? 0 : 1;
   } catch (error) {
     if (
@@ -160,6 +109,10 @@ export async function main(
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       err(`${(error as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof PortalError) {
+      err(error.message);
       return 2;
     }
     err(`The check could not run: ${(error as Error).message}`);
