@@ -419,7 +419,7 @@ describe('integration-health backend', () => {
       value: 0,
       tier: 'mocks-checked',
       summary:
-        '1 of 1 mocks no longer match the spec 1.0.0: message transactions.booked: channel `transactions.booked` is not in the current spec',
+        '1 of 1 mocks no longer match the spec 1.0.0: message transactions.booked: channel `transactions.booked` is not in the current spec — refreshed mocks available',
     });
 
     // The same bundle by id replaces it rather than adding to it.

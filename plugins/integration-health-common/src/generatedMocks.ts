@@ -24,4 +24,9 @@ export type GeneratedMockBundle = {
   stubs: string[];
   /** `{ mappings: [...] }` for WireMock; a pact v4 document for pact. */
   content: unknown;
+  /**
+   * The same operations generated from the older spec version the
+   * consumer's current mocks were made from, to compare with.
+   */
+  previous?: Omit<GeneratedMockBundle, 'previous'>;
 };

@@ -147,7 +147,7 @@ describe('mockScore', () => {
     });
     expect(score.value).toBe(0);
     expect(score.summary).toBe(
-      '1 of 1 mocks no longer match the spec 2.0.0: GET /transactions/{transactionId}: response body has field `accountId` that the current spec does not define',
+      '1 of 1 mocks no longer match the spec 2.0.0: GET /transactions/{transactionId}: response body has field `accountId` that the current spec does not define — refreshed mocks available',
     );
   });
 

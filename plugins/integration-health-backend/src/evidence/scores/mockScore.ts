@@ -99,5 +99,9 @@ export async function mockScore(options: {
   if (behind.length > 0) {
     score.inputs.madeFrom = behind.join(', ');
   }
+  // The remedy: mocks generated from the current spec, on the tab.
+  if (checks.some(c => !c.valid)) {
+    score.summary = `${score.summary} — refreshed mocks available`;
+  }
   return score;
 }

@@ -61,6 +61,14 @@ function mockApi(
       operations: ['POST /validations'],
       stubs: ['POST /validations → 200', 'POST /validations → 422'],
       content: { mappings: [{ name: 'POST /validations → 200' }] },
+      previous: {
+        format: format as 'wiremock' | 'pact',
+        fileName: `old.${format}.json`,
+        specVersion: '2.0.0',
+        operations: ['POST /validations'],
+        stubs: ['POST /validations → 200'],
+        content: { mappings: [{ name: 'POST /validate → 200' }] },
+      },
     })),
     announce: jest.fn(),
     updateAnnouncement: jest.fn(),
@@ -227,6 +235,11 @@ describe('EntityIntegrationsContent', () => {
         'listitem',
       ),
     ).toHaveLength(2);
+    const diff = within(dialog).getByLabelText(
+      'Changed since 2.0.0, which your current mocks were made from',
+    );
+    expect(diff).toHaveTextContent('- "name": "POST /validate → 200"');
+    expect(diff).toHaveTextContent('+ "name": "POST /validations → 200"');
     expect(api.getGeneratedMocks).toHaveBeenLastCalledWith(
       expect.any(String),
       'wiremock',

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
+import { StubDiff } from './StubDiff';
 
 const FORMAT_LABELS: Record<MockBundleFormat, string> = {
   wiremock: 'WireMock mappings',
@@ -112,6 +113,7 @@ export function GeneratedMocksDialog(props: {
                   </li>
                 ))}
               </ul>
+              <StubDiff bundle={bundle.value} />
             </Flex>
           )}
         </Flex>
