@@ -41,6 +41,8 @@ import {
 import { createStores, IntegrationHealthStores } from './database/createStores';
 import { createEvidenceRouter } from './evidence/evidenceRouter';
 import { EvidenceService } from './evidence/EvidenceService';
+import { GeneratedMocksService } from './evidence/GeneratedMocksService';
+import { MockRefreshNotifier } from './evidence/MockRefreshNotifier';
 import { ScoreService } from './evidence/scores/ScoreService';
 import { createGraphRouter } from './graph/graphRouter';
 import { IntegrationGraphService } from './graph/IntegrationGraphService';
@@ -200,6 +202,14 @@ export async function buildIntegrationHealthContext(
   calendarService.onChange(calendarNotifier.onChange);
   const syncService = new IntegrationSyncService({
     calendarService,
+    mockRefreshNotifier: new MockRefreshNotifier({
+      refreshStore: stores.mockRefreshStore,
+      scoreStore,
+      specStore,
+      notifications,
+      links,
+      logger,
+    }),
     catalog,
     auth,
     logger,
@@ -285,6 +295,13 @@ export async function buildIntegrationHealthContext(
         mockStore,
         sourceStore,
         scoreService,
+      }),
+      generatedMocks: new GeneratedMocksService({
+        catalog,
+        integrationStore,
+        specStore,
+        scoreStore,
+        specs,
       }),
     }),
     createScorecardRouter({

@@ -16,6 +16,10 @@ import {
   EvidenceStore,
 } from '../evidence/EvidenceStore';
 import { DatabaseMockStore, MockStore } from '../evidence/MockStore';
+import {
+  DatabaseMockRefreshStore,
+  MockRefreshStore,
+} from '../evidence/MockRefreshStore';
 import { DatabaseScoreStore, ScoreStore } from '../evidence/scores/ScoreStore';
 import {
   DatabaseIncidentStore,
@@ -41,6 +45,7 @@ export type IntegrationHealthStores = {
   evidenceStore: EvidenceStore;
   scoreStore: ScoreStore;
   mockStore: MockStore;
+  mockRefreshStore: MockRefreshStore;
   sourceStore: EvidenceSourceStore;
   rollupStore: RollupStore;
   calendarStore: CalendarStore;
@@ -63,6 +68,7 @@ export async function createStores(
     evidenceStore: new DatabaseEvidenceStore(db),
     scoreStore: new DatabaseScoreStore(db),
     mockStore: new DatabaseMockStore(db),
+    mockRefreshStore: new DatabaseMockRefreshStore(db),
     sourceStore: new DatabaseEvidenceSourceStore(db),
     rollupStore: new DatabaseRollupStore(db),
     calendarStore: new DatabaseCalendarStore(db),

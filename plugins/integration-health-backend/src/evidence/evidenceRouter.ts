@@ -11,6 +11,7 @@ import {
 } from '../http/routeParams';
 import { integrationId } from '../integrations/IntegrationStore';
 import { EvidenceService } from './EvidenceService';
+import { GeneratedMocksService } from './GeneratedMocksService';
 import { jsonBody } from '../http/jsonBody';
 
 const verificationBody = z.object({
@@ -38,6 +39,10 @@ const mockBundleBody = z.object({
   source: z.string().min(1).max(64).optional(),
 });
 
+const generatedMocksQuery = z.object({
+  format: z.enum(['wiremock', 'pact']).default('wiremock'),
+});
+
 /** Pipelines may name the integration by its refs instead of its id. */
 const integrationRefs = z.object({
   consumerRef: entityRefField({ kind: 'component' }),
@@ -52,8 +57,9 @@ const integrationRefs = z.object({
 export function createEvidenceRouter(options: {
   httpAuth: HttpAuthService;
   evidenceService: EvidenceService;
+  generatedMocks: GeneratedMocksService;
 }): express.Router {
-  const { httpAuth, evidenceService } = options;
+  const { httpAuth, evidenceService, generatedMocks } = options;
   const router = Router();
   const json = jsonBody();
   // Mock bundles are larger than other bodies.
@@ -118,6 +124,19 @@ export function createEvidenceRouter(options: {
         days,
         snapshots: await evidenceService.trend(id, days, credentials),
       });
+    },
+  );
+
+  // The consumer's mocks, generated from the provider's current spec.
+  router.get(
+    '/v1/integrations/:integrationId/generated-mocks',
+    async (req, res) => {
+      const id = integrationIdOf(req.params);
+      const { format } = parseInput(generatedMocksQuery, req.query, 'query');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await generatedMocks.generate(id, format, credentials));
     },
   );
 

@@ -33,7 +33,11 @@ describe('the committed OpenAPI document', () => {
         specQueryService: fake,
         breakingChangeService: fake,
       }),
-      createEvidenceRouter({ httpAuth: fake, evidenceService: fake }),
+      createEvidenceRouter({
+        httpAuth: fake,
+        evidenceService: fake,
+        generatedMocks: fake,
+      }),
       createScorecardRouter({
         httpAuth: fake,
         rollupService: fake,

@@ -9,6 +9,7 @@ import {
 import { SyncRunStore } from '../SyncRunStore';
 import { SpecHistoryService } from '../../specs/SpecHistoryService';
 import { RollupService } from '../../scorecard/RollupService';
+import { MockRefreshNotifier } from '../../evidence/MockRefreshNotifier';
 import { CalendarService } from '../../calendar/CalendarService';
 import { ScoreService } from '../../evidence/scores/ScoreService';
 import { EvidenceStores } from '../../evidence/collectEvidence';
@@ -32,6 +33,8 @@ export type IntegrationSyncServiceOptions = {
   rollupService: RollupService;
   /** Puts breaking changes found in spec history on the calendar. */
   calendarService?: Pick<CalendarService, 'addDetected'>;
+  /** Tells consumers when the current spec no longer matches their mocks. */
+  mockRefreshNotifier?: Pick<MockRefreshNotifier, 'notify'>;
   evidenceSources?: EvidenceSource[];
   evidenceTimeoutMs?: number;
   maxMockDocumentBytes?: number;
@@ -158,13 +161,15 @@ export class IntegrationSyncService {
       // Scores move with the spec history and with age, so every run
       // recomputes those of the integrations that have evidence.
       await lease.check();
+      const withEvidence = await integrationStore.getByIds(
+        await this.options.scoreService.integrationIdsWithEvidence(),
+      );
       const scoring = await this.options.scoreService.computeAll(
-        await integrationStore.getByIds(
-          await this.options.scoreService.integrationIdsWithEvidence(),
-        ),
+        withEvidence,
         startedAt,
       );
       errors.push(...scoring.errors);
+      await this.options.mockRefreshNotifier?.notify(withEvidence, startedAt);
       await lease.check();
       const rollups = await this.options.rollupService.snapshotDay(
         integrations.map(i =>

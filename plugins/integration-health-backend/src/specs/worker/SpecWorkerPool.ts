@@ -120,6 +120,16 @@ export class SpecWorkerPool {
     >;
   }
 
+  /** Generates a consumer's mock bundle from a spec (see generateMockBundle). */
+  generateMocks(
+    text: string,
+    options: Extract<SpecJob, { kind: 'generateMocks' }>['options'],
+  ): Promise<SpecJobResult['generateMocks']> {
+    return this.run({ kind: 'generateMocks', text, options }) as Promise<
+      SpecJobResult['generateMocks']
+    >;
+  }
+
   /** Stops every worker; jobs still waiting fail. */
   async close(): Promise<void> {
     this.closed = true;

@@ -1,4 +1,8 @@
 import type {
+  GeneratedMockBundle,
+  MockBundleFormat,
+} from '@integration-health/plugin-integration-health-common';
+import type {
   DiffOptions,
   DiffResult,
   InspectOptions,
@@ -8,7 +12,7 @@ import type {
 
 /**
  * What a spec worker can be asked: compare two specs, say what one is
- * (format and version), or read one whole.
+ * (format and version), read one whole, or generate mocks from one.
  */
 export type SpecJob =
   | {
@@ -20,13 +24,26 @@ export type SpecJob =
       today?: string;
     }
   | { kind: 'inspect'; text: string; options: InspectOptions }
-  | { kind: 'load'; text: string; options: InspectOptions };
+  | { kind: 'load'; text: string; options: InspectOptions }
+  | {
+      kind: 'generateMocks';
+      text: string;
+      options: InspectOptions & {
+        format: MockBundleFormat;
+        operations?: string[];
+        consumerName: string;
+        providerName: string;
+        /** The version label to stamp, when the spec's own is not it. */
+        version?: string;
+      };
+    };
 
 /** What each job answers. */
 export type SpecJobResult = {
   diff: DiffResult;
   inspect: { format: SpecFormat; version?: string };
   load: { format: SpecFormat; version?: string; document?: unknown };
+  generateMocks: GeneratedMockBundle;
 };
 
 /** An error thrown in the worker, as it crosses back to the pool. */

@@ -6,6 +6,7 @@ import {
 } from '@integration-health/spec-diff';
 import { parentPort } from 'node:worker_threads';
 import { SpecJob, SpecJobFailure, SpecJobMessage } from './specJobs';
+import { generateMockBundle } from '../../evidence/generate/generateMockBundle';
 
 async function perform(job: SpecJob): Promise<unknown> {
   switch (job.kind) {
@@ -18,6 +19,22 @@ async function perform(job: SpecJob): Promise<unknown> {
       return inspectSpec(job.text, job.options);
     case 'load':
       return loadSpec(job.text, job.options);
+    case 'generateMocks': {
+      const { format, operations, consumerName, providerName, version } =
+        job.options;
+      const spec = await loadSpec(job.text, job.options);
+      return generateMockBundle({
+        spec: {
+          format: spec.format,
+          document: spec.document,
+          version: version ?? spec.version,
+        },
+        operations,
+        format,
+        consumerName,
+        providerName,
+      });
+    }
     default:
       throw new Error(`unknown job ${(job as SpecJob).kind}`);
   }
