@@ -42,9 +42,7 @@ function topicOf(
       parameter.default ??
       (Array.isArray(parameter.enum) ? parameter.enum[0] : undefined) ??
       sampler.sample(parameter.schema, 'response');
-    return value === undefined || value === null
-      ? placeholder
-      : String(value);
+    return value === undefined || value === null ? placeholder : String(value);
   });
 }
 

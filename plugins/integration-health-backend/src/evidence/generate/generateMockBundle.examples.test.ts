@@ -46,12 +46,18 @@ describe('generateMockBundle on the demo APIs', () => {
         consumerName: 'ledger',
         providerName: api,
       });
-      expect(bundle.fileName).toBe(`ledger-${api}-${spec.version}.${format}.json`);
+      expect(bundle.fileName).toBe(
+        `ledger-${api}-${spec.version}.${format}.json`,
+      );
       const { checks, unchecked } = await new MockChecker(spec).check(
         [
           {
             source: 'generated',
-            document: { name: bundle.fileName, format, content: bundle.content },
+            document: {
+              name: bundle.fileName,
+              format,
+              content: bundle.content,
+            },
           },
         ],
         '2026-11-22T08:00:00.000Z',

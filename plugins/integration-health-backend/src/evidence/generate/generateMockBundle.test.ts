@@ -152,6 +152,8 @@ describe('generateMockBundle', () => {
       sku: expect.any(String),
       stock: 0,
       location: { aisle: 'A00', shelf: 0 },
+      // A recursive schema stops at its required fields.
+      category: expect.objectContaining({ name: 'string' }),
     });
     // A 4XX range is mocked as its first status.
     expect(named(mappings(bundle), 'GET /items/{sku} → 400')).toBeDefined();
@@ -226,7 +228,9 @@ describe('generateMockBundle', () => {
       path: '/api/v1/pets/1',
       query: { fields: ['string'] },
     });
-    expect(named(interactions(bundle), 'GET /pets/{petId} → 404').response).toEqual({
+    expect(
+      named(interactions(bundle), 'GET /pets/{petId} → 404').response,
+    ).toEqual({
       status: 404,
     });
   });
@@ -300,7 +304,10 @@ describe('generateMockBundle', () => {
 
   it('mocks AsyncAPI 3 channels on their address', () => {
     const bundle = generate('users-asyncapi-3.yaml', 'pact');
-    expect(bundle.operations).toEqual(['channel userEvents', 'channel userAudit']);
+    expect(bundle.operations).toEqual([
+      'channel userEvents',
+      'channel userAudit',
+    ]);
     expect(
       interactions(bundle).map(i => [i.description, i.metadata.topic]),
     ).toEqual([

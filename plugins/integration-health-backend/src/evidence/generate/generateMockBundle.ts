@@ -27,7 +27,9 @@ function normalized(operation: string): string {
   const space = operation.indexOf(' ');
   return space < 0
     ? operation
-    : `${operation.slice(0, space).toLowerCase()} ${operation.slice(space + 1)}`;
+    : `${operation.slice(0, space).toLowerCase()} ${operation.slice(
+        space + 1,
+      )}`;
 }
 
 /**

@@ -1,7 +1,12 @@
 import { isRecord } from '@integration-health/plugin-integration-health-common';
 import { resolveLocal } from '../mocks/asyncApiMessages';
 import { isJsonMediaType } from '../mocks/wireMockMatchers';
-import { Examples, examplesOf, NO_EXAMPLES, pickExample } from './openApiExamples';
+import {
+  Examples,
+  examplesOf,
+  NO_EXAMPLES,
+  pickExample,
+} from './openApiExamples';
 import { Parameter } from './openApiParameters';
 import { SampleUse, SchemaSampler } from './samples';
 import { StubBody } from './stubs';
@@ -91,7 +96,10 @@ export function requestBodySource(
       type: 'object',
       required: required.map(p => p.name),
       properties: Object.fromEntries(
-        form.map(({ name, in: _in, required: _r, ...schema }) => [name, schema]),
+        form.map(({ name, in: _in, required: _r, ...schema }) => [
+          name,
+          schema,
+        ]),
       ),
     },
     examples: NO_EXAMPLES,
@@ -110,7 +118,9 @@ export function responseBodySource(
   const produces = listOf(operation.produces ?? document.produces);
   const examples = isRecord(response.examples) ? response.examples : {};
   const contentType = concrete(
-    preferred(produces) ?? preferred(Object.keys(examples)) ?? 'application/json',
+    preferred(produces) ??
+      preferred(Object.keys(examples)) ??
+      'application/json',
   );
   return {
     contentType,
@@ -124,10 +134,7 @@ export function responseBodySource(
   };
 }
 
-function isBinary(
-  document: unknown,
-  source: BodySource,
-): boolean {
+function isBinary(document: unknown, source: BodySource): boolean {
   const schema = resolveLocal(document, source.schema, '').node;
   if (isRecord(schema)) {
     if (schema.type === 'file') return true;
@@ -150,7 +157,8 @@ export function stubBody(
   exampleName: string | undefined,
   use: SampleUse,
 ): StubBody | undefined {
-  if (isBinary(document, source)) return { kind: 'binary', base64: SAMPLE_BYTES };
+  if (isBinary(document, source))
+    return { kind: 'binary', base64: SAMPLE_BYTES };
   const example = pickExample(source.examples, exampleName);
   const value = example ? example.value : sampler.sample(source.schema, use);
   if (value === undefined) return undefined;
@@ -158,7 +166,10 @@ export function stubBody(
   if (source.contentType === FORM && isRecord(value)) {
     const form = new URLSearchParams();
     for (const [key, field] of Object.entries(value))
-      form.append(key, typeof field === 'string' ? field : JSON.stringify(field));
+      form.append(
+        key,
+        typeof field === 'string' ? field : JSON.stringify(field),
+      );
     return { kind: 'text', value: form.toString() };
   }
   return {

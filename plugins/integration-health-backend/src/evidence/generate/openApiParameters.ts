@@ -67,8 +67,7 @@ export function parameterValue(
     exampleName,
   );
   if (example) return asText(example.value);
-  const { name: _n, in: _i, required: _r, description: _d, ...own } =
-    parameter;
+  const { name: _n, in: _i, required: _r, description: _d, ...own } = parameter;
   const schema = isRecord(parameter.schema) ? parameter.schema : own;
   const value = sampler.sample(schema, 'request');
   return asText(value ?? 'value');
@@ -101,12 +100,10 @@ export function credentials(
 ): { headers: Record<string, string>; query: Record<string, string> } {
   const headers: Record<string, string> = {};
   const query: Record<string, string> = {};
-  const requirements = Array.isArray(operation.security)
-    ? operation.security
-    : Array.isArray(document.security)
-    ? document.security
-    : [];
-  const first = requirements.find(isRecord);
+  const requirements = operation.security ?? document.security;
+  const first = Array.isArray(requirements)
+    ? requirements.find(isRecord)
+    : undefined;
   const schemes =
     (isRecord(document.components) &&
     isRecord(document.components.securitySchemes)
@@ -124,7 +121,10 @@ export function credentials(
     if (type === 'apikey' && typeof scheme.name === 'string') {
       if (scheme.in === 'header') headers[scheme.name] = 'api-key';
       if (scheme.in === 'query') query[scheme.name] = 'api-key';
-    } else if (type === 'basic' || (type === 'http' && httpScheme === 'basic')) {
+    } else if (
+      type === 'basic' ||
+      (type === 'http' && httpScheme === 'basic')
+    ) {
       headers.Authorization = BASIC;
     } else if (type === 'http' && httpScheme === 'bearer') {
       headers.Authorization = 'Bearer token';

@@ -17,7 +17,16 @@ import {
 import { SchemaSampler } from './samples';
 import { filledPath, HttpStub } from './stubs';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 
 /** The server base path mocks carry, as the checker reads it: Swagger 2 `basePath` or the first server's path. */
 function basePath(document: Record<string, unknown>): string {
@@ -37,7 +46,9 @@ function basePath(document: Record<string, unknown>): string {
  * range (`4XX`) as its first status when no status of it is declared, and
  * `default` as 200 when no success is declared.
  */
-function statusesOf(responses: Record<string, unknown>): { status: number; key: string }[] {
+function statusesOf(
+  responses: Record<string, unknown>,
+): { status: number; key: string }[] {
   const keys = Object.keys(responses);
   const explicit = keys
     .filter(k => /^[245]\d\d$/.test(k))
@@ -76,11 +87,17 @@ export function openApiStubs(
       const parameters = parametersOf(document, pathItem, operation);
       const bodySource = requestBodySource(document, operation, parameters);
       const security = credentials(document, operation);
-      const responses = isRecord(operation.responses) ? operation.responses : {};
+      const responses = isRecord(operation.responses)
+        ? operation.responses
+        : {};
       for (const { status, key } of statusesOf(responses)) {
         const response = resolveLocal(document, responses[key], '').node;
         if (!isRecord(response)) continue;
-        const responseSource = responseBodySource(document, operation, response);
+        const responseSource = responseBodySource(
+          document,
+          operation,
+          response,
+        );
         const exampleName = pairedExampleName(
           responseSource?.examples ?? NO_EXAMPLES,
           [
@@ -114,7 +131,12 @@ export function openApiStubs(
           query: { ...security.query, ...valuesOf('query') },
           headers: { ...security.headers, ...valuesOf('header') },
           ...(bodySource && requestBody
-            ? { requestBody: { contentType: bodySource.contentType, body: requestBody } }
+            ? {
+                requestBody: {
+                  contentType: bodySource.contentType,
+                  body: requestBody,
+                },
+              }
             : {}),
           response: responseSource
             ? {

@@ -68,7 +68,8 @@ export function sampleOfPattern(pattern: string): string | undefined {
       if (pattern[i + 1] === '?') i++;
     } else if (char === '{') {
       const close = pattern.indexOf('}', i);
-      const min = close < 0 ? NaN : Number(pattern.slice(i + 1, close).split(',')[0]);
+      const min =
+        close < 0 ? NaN : Number(pattern.slice(i + 1, close).split(',')[0]);
       if (!Number.isInteger(min) || lastStart < 0) return undefined;
       if (skipping === 0) {
         const unit = out.slice(lastStart).join('');

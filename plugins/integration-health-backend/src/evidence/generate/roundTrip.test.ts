@@ -76,19 +76,28 @@ describe('generated bundles read back', () => {
     });
     const events = bundleOf('users-asyncapi-3.yaml', 'pact');
     const messages = readPact(events.content, { name: events.fileName });
-    expect(messages.interactions.map(i => i.kind === 'message' && i.channel)).toEqual([
-      'user-events',
-      'user-events',
-      'users.u-42.audit',
-    ]);
+    expect(
+      messages.interactions.map(i => i.kind === 'message' && i.channel),
+    ).toEqual(['user-events', 'user-events', 'users.u-42.audit']);
   });
 
   it('is judged, not waved through: a generated stub edited out of shape fails the check', async () => {
     const bundle = bundleOf('warehouse-3.0.yaml', 'wiremock');
     const [item] = (bundle.content as { mappings: any[] }).mappings;
     item.response.jsonBody.stock = 'plenty';
-    const { checks } = await new MockChecker(fixture('warehouse-3.0.yaml')).check(
-      [{ source: 'generated', document: { name: 'edited', format: 'wiremock', content: bundle.content } }],
+    const { checks } = await new MockChecker(
+      fixture('warehouse-3.0.yaml'),
+    ).check(
+      [
+        {
+          source: 'generated',
+          document: {
+            name: 'edited',
+            format: 'wiremock',
+            content: bundle.content,
+          },
+        },
+      ],
       '2026-11-22T08:00:00.000Z',
     );
     expect(checks.filter(c => !c.valid).map(c => c.operation)).toEqual([

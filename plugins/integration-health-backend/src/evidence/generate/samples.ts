@@ -32,8 +32,7 @@ function withPatternExamples(node: unknown, depth = 0): unknown {
   ) {
     const text = sampleOfPattern(node.pattern);
     const min = typeof node.minLength === 'number' ? node.minLength : 0;
-    const max =
-      typeof node.maxLength === 'number' ? node.maxLength : Infinity;
+    const max = typeof node.maxLength === 'number' ? node.maxLength : Infinity;
     if (text !== undefined && text.length >= min && text.length <= max)
       copy.example = text;
   }

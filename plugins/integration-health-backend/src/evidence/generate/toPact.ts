@@ -14,7 +14,9 @@ const lists = (values: Record<string, string>) =>
 function httpInteraction(stub: HttpStub) {
   const headers = {
     ...stub.headers,
-    ...(stub.requestBody ? { 'Content-Type': stub.requestBody.contentType } : {}),
+    ...(stub.requestBody
+      ? { 'Content-Type': stub.requestBody.contentType }
+      : {}),
   };
   const { contentType, body } = stub.response;
   return {
@@ -29,10 +31,7 @@ function httpInteraction(stub: HttpStub) {
       ...(Object.keys(headers).length ? { headers: lists(headers) } : {}),
       ...(stub.requestBody
         ? {
-            body: pactBody(
-              stub.requestBody.body,
-              stub.requestBody.contentType,
-            ),
+            body: pactBody(stub.requestBody.body, stub.requestBody.contentType),
           }
         : {}),
     },
