@@ -145,7 +145,7 @@ describe('mocks generated for a consumer from the current spec', () => {
     );
   });
 
-  it('passes its own mock check in full once the generated bundle is pushed back as the consumer mocks', async () => {
+  it('raises mock freshness to 100 once the generated bundle is pushed back as the consumer mocks', async () => {
     for (const apiRef of Object.keys(ids)) {
       const format = apiRef.endsWith('events') ? 'pact' : 'wiremock';
       const bundle = (await generated(apiRef, format)).body;
@@ -166,9 +166,9 @@ describe('mocks generated for a consumer from the current spec', () => {
         summary: expect.stringContaining('all valid'),
       });
       expect(pushed.body.mock.inputs.validMocks).toBe(bundle.stubs.length);
-      expect({ apiRef, validity: pushed.body.mock.inputs.validity }).toEqual({
+      expect({ apiRef, value: pushed.body.mock.value }).toEqual({
         apiRef,
-        validity: '100%',
+        value: 100,
       });
     }
   });

@@ -47,9 +47,29 @@ function topicOf(
 }
 
 /**
- * One stub per message of each channel the consumer uses: the message's
- * first example with a payload, else a sample of its payload schema.
- * `wanted` says which operations, by their checker name.
+ * Without examples, a message as the provider may send it: every property
+ * of its payload, and, when it differs, only those the schema requires (a
+ * consumer must cope with the optional ones missing).
+ */
+function sampledVariants(
+  sampler: SchemaSampler,
+  payload: unknown,
+  name: string,
+): { message: string; contents: unknown }[] {
+  const full = sampler.sample(payload, 'response');
+  const required = sampler.sample(payload, 'response', { requiredOnly: true });
+  return JSON.stringify(required) === JSON.stringify(full)
+    ? [{ message: name, contents: full }]
+    : [
+        { message: name, contents: full },
+        { message: `${name} (required fields only)`, contents: required },
+      ];
+}
+
+/**
+ * Stubs of each message of the channels the consumer uses: one per named
+ * example with a payload, else samples of its payload schema (see
+ * sampledVariants). `wanted` says which operations, by their checker name.
  */
 export function asyncApiStubs(
   document: Record<string, unknown>,
@@ -72,22 +92,29 @@ export function asyncApiStubs(
               isRecord(e) && e.payload !== undefined,
           )
         : [];
-    const [example] = examples;
-    const contents = example
-      ? example.payload
-      : sampler.sample(node(document, found.payloadPointer), 'response');
-    const messageName =
-      (typeof example?.name === 'string' ? example.name : undefined) ??
+    const fallbackName =
       found.name ??
       decodeURIComponent(messagePointer.split('/').pop() ?? 'message')
         .replace(/~1/g, '/')
         .replace(/~0/g, '~');
-    stubs.push({
-      operation,
-      message: messageName,
-      topic: topicOf(document, sampler, found),
-      contents,
-    });
+    const topic = topicOf(document, sampler, found);
+    const variants = examples.length
+      ? // Every named example is a message the consumer may receive.
+        examples.map((example, index) => ({
+          message:
+            typeof example.name === 'string'
+              ? example.name
+              : `${fallbackName} example ${index + 1}`,
+          contents: example.payload,
+        }))
+      : sampledVariants(
+          sampler,
+          node(document, found.payloadPointer),
+          fallbackName,
+        );
+    for (const variant of variants) {
+      stubs.push({ operation, topic, ...variant });
+    }
   }
   return stubs;
 }

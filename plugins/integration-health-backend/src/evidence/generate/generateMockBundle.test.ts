@@ -262,7 +262,7 @@ describe('generateMockBundle', () => {
     });
   });
 
-  it('mocks AsyncAPI 2 messages with their examples or payload samples, one per message of a oneOf', () => {
+  it('mocks AsyncAPI 2 messages with their examples or payload samples (also with only the required fields), one per message of a oneOf', () => {
     const bundle = generate('orders-asyncapi-2.yaml', 'pact');
     expect(bundle.operations).toEqual([
       'subscribe orders/{region}/placed',
@@ -270,10 +270,14 @@ describe('generateMockBundle', () => {
     ]);
     expect(bundle.stubs).toEqual([
       'subscribe orders/{region}/placed → OrderPlaced',
+      'subscribe orders/{region}/placed → OrderPlaced (required fields only)',
       'subscribe orders/{region}/placed → OrderPlacedLegacy',
       'subscribe orders.cancelled → byCustomer',
     ]);
-    const [placed, legacy, cancelled] = interactions(bundle);
+    const [placed, placedMinimal, legacy, cancelled] = interactions(bundle);
+    expect(placedMinimal.contents.content).not.toEqual(
+      placed.contents.content,
+    );
     expect(placed).toEqual({
       type: 'Asynchronous/Messages',
       description: 'subscribe orders/{region}/placed → OrderPlaced',

@@ -54,7 +54,12 @@ export class SchemaSampler {
     this.document = isRecord(prepared) ? prepared : {};
   }
 
-  sample(schema: unknown, use: SampleUse): unknown {
+  /** A sample; `requiredOnly` leaves out the properties a schema does not require. */
+  sample(
+    schema: unknown,
+    use: SampleUse,
+    options: { requiredOnly?: boolean } = {},
+  ): unknown {
     if (!isRecord(schema)) return undefined;
     const prepared = withPatternExamples(schema);
     return sample(
@@ -63,6 +68,7 @@ export class SchemaSampler {
         quiet: true,
         skipReadOnly: use === 'request',
         skipWriteOnly: use === 'response',
+        skipNonRequired: options.requiredOnly ?? false,
         maxSampleDepth: 8,
       },
       this.document,

@@ -227,9 +227,11 @@ describe('EntityIntegrationsContent', () => {
     const dialog = await screen.findByRole('dialog');
     expect(
       await within(dialog).findByText(
-        '2 stubs for 1 operation, made from 2.1.0',
+        /^2 stubs for 1 operation, made from 2\.1\.0, saved as/,
       ),
-    ).toBeInTheDocument();
+    ).toHaveTextContent(
+      'transaction-processing-transaction-validation-api-2.1.0.wiremock.json',
+    );
     expect(
       within(within(dialog).getByRole('list', { name: 'Stubs' })).getAllByRole(
         'listitem',

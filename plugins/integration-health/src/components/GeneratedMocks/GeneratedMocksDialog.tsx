@@ -103,6 +103,7 @@ export function GeneratedMocksDialog(props: {
                 {bundle.value.specVersion
                   ? `, made from ${bundle.value.specVersion}`
                   : ''}
+                , saved as <code>{bundle.value.fileName}</code>
               </Text>
               <ul aria-label="Stubs">
                 {bundle.value.stubs.map(stub => (
@@ -124,9 +125,12 @@ export function GeneratedMocksDialog(props: {
         </Button>
         <Button
           isDisabled={!bundle.value}
+          aria-label={
+            bundle.value ? `Download ${bundle.value.fileName}` : 'Download'
+          }
           onPress={() => bundle.value && saveBundle(bundle.value)}
         >
-          Download {bundle.value?.fileName ?? ''}
+          Download
         </Button>
       </DialogFooter>
     </Dialog>
