@@ -67,6 +67,21 @@ export interface Config {
        */
       maxMockDocumentBytes?: number;
     };
+    /**
+     * A live mock of each provider, generated from its current spec, that
+     * services call at `/api/integration-health/v1/mock-server/<integration id>/…`.
+     * Each API opts in with the annotation
+     * `integration-health.io/mock-server: enabled`.
+     */
+    mockServer?: {
+      /** Whether any API is served. Defaults to false. */
+      enabled?: boolean;
+      /**
+       * Requests each integration's mock answers per second (bursts up to
+       * as many); more are answered 429. Defaults to 20.
+       */
+      requestsPerSecond?: number;
+    };
     calendar?: {
       /**
        * Days consumers have to acknowledge a breaking change detected as it

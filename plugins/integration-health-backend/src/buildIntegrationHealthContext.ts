@@ -20,6 +20,7 @@ import {
   integrationAssignOwnerPermission,
   integrationEvidencePushPermission,
   integrationIncidentRecordPermission,
+  integrationMockServerPermission,
 } from '@integration-health/plugin-integration-health-common';
 import {
   EvidenceSource,
@@ -34,6 +35,7 @@ import { CalendarService } from './calendar/CalendarService';
 import { CalendarFeedService } from './calendar/ical/CalendarFeedService';
 import {
   readCalendarConfig,
+  readMockServerConfig,
   readScoreConfig,
   readSpecWorkerConfig,
   readSyncConfig,
@@ -43,6 +45,8 @@ import { createEvidenceRouter } from './evidence/evidenceRouter';
 import { EvidenceService } from './evidence/EvidenceService';
 import { GeneratedMocksService } from './evidence/GeneratedMocksService';
 import { MockRefreshNotifier } from './evidence/MockRefreshNotifier';
+import { createMockServerRouter } from './evidence/mockServer/mockServerRouter';
+import { MockServerService } from './evidence/mockServer/MockServerService';
 import { ScoreService } from './evidence/scores/ScoreService';
 import { createGraphRouter } from './graph/graphRouter';
 import { IntegrationGraphService } from './graph/IntegrationGraphService';
@@ -234,6 +238,7 @@ export async function buildIntegrationHealthContext(
       breakingChangeAcknowledgePermission,
       integrationIncidentRecordPermission,
       integrationEvidencePushPermission,
+      integrationMockServerPermission,
     ],
     rules: Object.values(integrationPermissionRules),
     getResources: async ids => {
@@ -249,6 +254,13 @@ export async function buildIntegrationHealthContext(
       Promise.all(refs.map(ref => calendarService.apiResource(ref))),
   });
 
+  const generatedMocks = new GeneratedMocksService({
+    catalog,
+    integrationStore,
+    specStore,
+    scoreStore,
+    specs,
+  });
   const routers = [
     createIntegrationsRouter({
       httpAuth,
@@ -296,12 +308,19 @@ export async function buildIntegrationHealthContext(
         sourceStore,
         scoreService,
       }),
-      generatedMocks: new GeneratedMocksService({
+      generatedMocks,
+    }),
+    createMockServerRouter({
+      httpAuth,
+      mockServer: new MockServerService({
+        config: readMockServerConfig(config),
+        auth,
         catalog,
+        permissions,
+        ruleset: integrationRuleset,
         integrationStore,
         specStore,
-        scoreStore,
-        specs,
+        generatedMocks,
       }),
     }),
     createScorecardRouter({

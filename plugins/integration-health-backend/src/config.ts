@@ -253,3 +253,24 @@ export function readSpecWorkerConfig(config: Config): SpecWorkerPoolOptions {
     maxHeapMb: positive('maxHeapMb', 65_536),
   };
 }
+
+/** The live provider mocks (see config.d.ts). */
+export type MockServerConfig = {
+  enabled: boolean;
+  requestsPerSecond: number;
+};
+
+export function readMockServerConfig(config: Config): MockServerConfig {
+  const mockServer = config.getOptionalConfig('integrationHealth.mockServer');
+  const requestsPerSecond =
+    mockServer?.getOptionalNumber('requestsPerSecond') ?? 20;
+  if (!(requestsPerSecond >= 1 && requestsPerSecond <= 10_000)) {
+    throw new InputError(
+      `integrationHealth.mockServer.requestsPerSecond must be from 1 to 10000, got ${requestsPerSecond}`,
+    );
+  }
+  return {
+    enabled: mockServer?.getOptionalBoolean('enabled') ?? false,
+    requestsPerSecond,
+  };
+}

@@ -41,3 +41,14 @@ export const MOCKS_ANNOTATION = 'integration-health.io/mocks';
  */
 export const PACT_PACTICIPANT_ANNOTATION =
   'integration-health.io/pact-pacticipant';
+
+/**
+ * Put on an API entity, `integration-health.io/mock-server: enabled` lets
+ * services call a live mock of it generated from its current spec, one per
+ * consumer (`/api/integration-health/v1/mock-server/<integration id>/…`).
+ * Off unless the API says so, and unless the backend enables the mock
+ * server (`integrationHealth.mockServer.enabled`).
+ *
+ * @public
+ */
+export const MOCK_SERVER_ANNOTATION = 'integration-health.io/mock-server';

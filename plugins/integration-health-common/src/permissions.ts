@@ -83,6 +83,20 @@ export const integrationEvidencePushPermission = createPermission({
 });
 
 /**
+ * Calling an integration's provider mock server
+ * (`/api/integration-health/v1/mock-server/<integration id>/…`). Only
+ * services call it, with an external access token that an operator limits
+ * to this permission with the token's `accessRestrictions`.
+ *
+ * @public
+ */
+export const integrationMockServerPermission = createPermission({
+  name: 'integration-health.mock-server.use',
+  attributes: { action: 'read' },
+  resourceType: INTEGRATION_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the Integration Health plugin checks.
  *
  * @public
@@ -93,4 +107,5 @@ export const integrationHealthPermissions = [
   breakingChangeAnnouncePermission,
   integrationIncidentRecordPermission,
   integrationEvidencePushPermission,
+  integrationMockServerPermission,
 ];

@@ -38,6 +38,10 @@ export class GeneratedMocksService {
     integrationId: string,
     format: MockBundleFormat,
     credentials: BackstageCredentials,
+    options: {
+      /** Whether to generate from the version the current mocks were made from too. */
+      compare?: boolean;
+    } = {},
   ): Promise<GeneratedMockBundle> {
     const { integrationStore, specStore, scoreStore, specs } = this.options;
     const integration = await this.visibility.getVisibleIntegration(
@@ -78,6 +82,7 @@ export class GeneratedMocksService {
       }
       throw error;
     }
+    if (options.compare === false) return bundle;
     const older = await this.madeFrom(integration.apiRef!, scores);
     const olderText = older && (await specStore.getDefinition(older.id));
     if (!older || olderText === undefined || older.id === current.id) {

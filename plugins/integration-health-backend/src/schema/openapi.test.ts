@@ -9,10 +9,16 @@ import { createIntegrationsRouter } from '../integrations/integrationsRouter';
 import { createScorecardRouter } from '../scorecard/scorecardRouter';
 import { createSpecsRouter } from '../specs/specsRouter';
 import { createIncidentRouter } from '../incidents/incidentRouter';
+import { createMockServerRouter } from '../evidence/mockServer/mockServerRouter';
 
-/** `/v1/entities/{kind}` ⇄ `/v1/entities/:kind` */
+/**
+ * `/v1/entities/{kind}` ⇄ `/v1/entities/:kind`; the mock server's
+ * `{mockPath}`, the rest of the path with its slashes, ⇄ `*`.
+ */
 const toExpressPath = (openApiPath: string) =>
-  openApiPath.replace(/\{(\w+)\}/g, ':$1');
+  openApiPath
+    .replace(/\/\{mockPath\}$/, '/*')
+    .replace(/\{(\w+)\}/g, ':$1');
 
 describe('the committed OpenAPI document', () => {
   const document = parse(
@@ -38,6 +44,7 @@ describe('the committed OpenAPI document', () => {
         evidenceService: fake,
         generatedMocks: fake,
       }),
+      createMockServerRouter({ httpAuth: fake, mockServer: fake }),
       createScorecardRouter({
         httpAuth: fake,
         rollupService: fake,
