@@ -16,9 +16,7 @@ import { createMockServerRouter } from '../evidence/mockServer/mockServerRouter'
  * `{mockPath}`, the rest of the path with its slashes, ⇄ `*`.
  */
 const toExpressPath = (openApiPath: string) =>
-  openApiPath
-    .replace(/\/\{mockPath\}$/, '/*')
-    .replace(/\{(\w+)\}/g, ':$1');
+  openApiPath.replace(/\/\{mockPath\}$/, '/*').replace(/\{(\w+)\}/g, ':$1');
 
 describe('the committed OpenAPI document', () => {
   const document = parse(

@@ -31,7 +31,9 @@ export function createMockServerRouter(options: {
   const readBody = (req: express.Request, res: express.Response) =>
     new Promise<void>((resolve, reject) =>
       rawBody(req, res, error => {
-        if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
+        if (
+          (error as { type?: string } | undefined)?.type === 'entity.too.large'
+        ) {
           reject(
             new PayloadTooLargeError(
               `The mock server reads request bodies up to ${MAX_BODY_BYTES} bytes`,
