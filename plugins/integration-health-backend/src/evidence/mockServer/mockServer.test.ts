@@ -110,7 +110,29 @@ const externalAccess = [
  * The ledger's own pact with the intake API, as pact-js writes it: what the
  * ledger sends and what it expects back (by type).
  */
-const ledgerPact = {
+type PactInteraction = {
+  description: string;
+  providerState?: string;
+  request: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+  };
+  response: {
+    status: number;
+    headers: Record<string, string>;
+    body: unknown;
+    matchingRules?: unknown;
+  };
+};
+
+const ledgerPact: {
+  consumer: { name: string };
+  provider: { name: string };
+  interactions: PactInteraction[];
+  metadata: unknown;
+} = {
   consumer: { name: 'ledger' },
   provider: { name: 'intake' },
   interactions: [
@@ -270,7 +292,7 @@ describe('the provider mock server, called by services over HTTP', () => {
       const res = await call(`${intake()}${sent.path}`, {
         method: sent.method,
         headers: sent.headers,
-        body: 'body' in sent ? JSON.stringify(sent.body) : undefined,
+        body: sent.body === undefined ? undefined : JSON.stringify(sent.body),
       });
       const text = await res.text();
       expect({
