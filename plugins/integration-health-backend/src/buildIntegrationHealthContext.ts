@@ -56,6 +56,7 @@ import { createIntegrationsRouter } from './integrations/integrationsRouter';
 import { IntegrationQueryService } from './integrations/IntegrationQueryService';
 import { OwnerAssignmentService } from './integrations/OwnerAssignmentService';
 import { IntegrationSyncService } from './integrations/sync/IntegrationSyncService';
+import { catalogForCallers } from './integrations/catalogForCallers';
 import {
   apiPermissionResourceRef,
   apiPermissionRules,
@@ -128,10 +129,12 @@ export async function buildIntegrationHealthContext(
     logger,
     permissions,
     permissionsRegistry,
-    catalog,
     notifications,
     signals,
   } = options;
+  // Routes read the catalog as their caller (see catalogForCallers); the
+  // sync and other background work use the plugin's own credentials.
+  const catalog = catalogForCallers(options.catalog, auth);
   const syncConfig = readSyncConfig(config);
   const calendarConfig = readCalendarConfig(config);
   const links = AppLinks.fromConfig(config);
