@@ -60,7 +60,7 @@ test('a new user finds transaction-processing and sees its integrations, owners 
   await expect(page.getByText(/Last synced/)).toBeVisible();
   await expect(page.getByText('Integration health')).toBeVisible();
   // The dependency map draws the neighbourhood, every node a link.
-  const map = page.getByRole('img', {
+  const map = page.getByRole('group', {
     name: /^Dependency map with \d+ entities/,
   });
   await expect(map).toBeVisible();

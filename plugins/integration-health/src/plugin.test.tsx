@@ -108,7 +108,7 @@ describe('legacy frontend system', () => {
     expect(screen.getAllByText('No accountable owner')).toHaveLength(1);
     expect(screen.getByText('Invalid accountable owner')).toBeInTheDocument();
     expect(
-      await screen.findByRole('img', {
+      await screen.findByRole('group', {
         name: /^Dependency map with 4 entities/,
       }),
     ).toBeInTheDocument();
@@ -277,7 +277,7 @@ describe('legacy frontend system', () => {
       api,
     );
     expect(
-      await screen.findByRole('img', {
+      await screen.findByRole('group', {
         name: /^Dependency map with 4 entities/,
       }),
     ).toBeInTheDocument();

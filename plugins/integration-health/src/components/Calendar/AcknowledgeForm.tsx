@@ -20,6 +20,13 @@ export function AcknowledgeForm(props: {
   const api = useApi(integrationHealthApiRef);
   const withdrawing = consumer.state === 'acknowledged';
   const [open, setOpen] = useState(false);
+  // Once the form closes, the focus goes back to the button that opened it
+  // (or the one that replaces it), not to the top of the page.
+  const [returnFocus, setReturnFocus] = useState(false);
+  const close = () => {
+    setReturnFocus(true);
+    setOpen(false);
+  };
   const [note, setNote] = useState('');
   const { submit, saving, error } = useSubmit(async () => {
     await api.acknowledge(
@@ -28,7 +35,7 @@ export function AcknowledgeForm(props: {
       withdrawing ? 'withdrawn' : 'acknowledged',
       note.trim() || undefined,
     );
-    setOpen(false);
+    close();
     props.onDone();
   });
   const name = shortRef(consumer.consumerRef);
@@ -38,6 +45,7 @@ export function AcknowledgeForm(props: {
       <Button
         size="small"
         variant={withdrawing ? 'tertiary' : 'primary'}
+        autoFocus={returnFocus}
         onPress={() => setOpen(true)}
       >
         {withdrawing && `Withdraw for ${name}`}
@@ -61,6 +69,7 @@ export function AcknowledgeForm(props: {
         onChange={setNote}
         maxLength={2000}
         isRequired={withdrawing}
+        autoFocus
       />
       {error && <NotSaved error={error} />}
       <Flex gap="2">
@@ -72,7 +81,7 @@ export function AcknowledgeForm(props: {
         >
           {withdrawing ? 'Withdraw' : 'Acknowledge'}
         </Button>
-        <Button size="small" variant="secondary" onPress={() => setOpen(false)}>
+        <Button size="small" variant="secondary" onPress={close}>
           Cancel
         </Button>
       </Flex>

@@ -199,7 +199,7 @@ describe('CalendarPage', () => {
     ).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     expect(
       within(month).getByRole('button', {
-        name: 'transaction-events 2.0.0: 1 breaking change',
+        name: 'transaction-events 2.0.0: 1 breaking change (Pending)',
       }),
     ).toBeInTheDocument();
   });

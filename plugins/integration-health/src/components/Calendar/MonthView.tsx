@@ -2,6 +2,8 @@ import { Button, Flex, Text } from '@backstage/ui';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
 import styles from './Calendar.module.css';
 import { worstState } from './filterEntries';
+import { stateLabel, StateIcon } from './StateBadge';
+import { SrOnly } from '../SrOnly';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -100,19 +102,26 @@ export function MonthView(props: {
                     <span className={styles.dayNumber}>
                       {date.getUTCDate()}
                     </span>
-                    {(byDay.get(key) ?? []).map(entry => (
-                      <button
-                        type="button"
-                        key={entry.id}
-                        className={`${styles.entryButton} ${styles.chip} ${
-                          styles[worstState(entry)] ?? ''
-                        }`}
-                        onClick={() => props.onOpen(entry.id)}
-                        title={entry.title}
-                      >
-                        {entry.title}
-                      </button>
-                    ))}
+                    {(byDay.get(key) ?? []).map(entry => {
+                      const state = worstState(entry);
+                      return (
+                        <button
+                          type="button"
+                          key={entry.id}
+                          className={`${styles.entryButton} ${styles.chip} ${
+                            styles[state] ?? ''
+                          }`}
+                          onClick={() => props.onOpen(entry.id)}
+                          title={`${entry.title} (${stateLabel(state)})`}
+                        >
+                          <StateIcon state={state} />
+                          <span className={styles.chipTitle}>
+                            {entry.title}
+                          </span>
+                          <SrOnly> ({stateLabel(state)})</SrOnly>
+                        </button>
+                      );
+                    })}
                   </td>
                 );
               })}

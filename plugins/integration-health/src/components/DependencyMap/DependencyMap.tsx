@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Button,
@@ -9,15 +8,15 @@ import {
   Skeleton,
   Text,
 } from '@backstage/ui';
-import {
-  GraphDirection,
-  GraphNodeHealth,
-} from '@integration-health/plugin-integration-health-common';
+import { GraphDirection } from '@integration-health/plugin-integration-health-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
 import styles from './DependencyMap.module.css';
-import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layoutGraph';
+import { layoutGraph } from './layoutGraph';
+import { shortName } from './describeNode';
+import { MapCanvas } from './MapCanvas';
+import { MapTables } from './MapTables';
 import { LoadError } from '../LoadError';
 import { useEntityPath } from '../useEntityPath';
 
@@ -27,29 +26,6 @@ const DIRECTIONS: { value: GraphDirection; label: string }[] = [
   { value: 'downstream', label: 'Downstream' },
 ];
 const DEPTHS = [1, 2, 3, 4];
-
-function shortName(ref: string): string {
-  const { kind, name } = parseEntityRef(ref);
-  const label = `${
-    kind.toLocaleLowerCase('en-US') === 'component' ? '' : `${kind}: `
-  }${name}`;
-  return label.length > 26 ? `${label.slice(0, 25)}…` : label;
-}
-
-function healthClass(health: GraphNodeHealth | undefined): string {
-  const score = health?.lowestScore;
-  if (score === undefined) return styles.healthUnknown;
-  if (score >= 80) return styles.healthGood;
-  if (score >= 50) return styles.healthFair;
-  return styles.healthPoor;
-}
-
-function healthText(health: GraphNodeHealth | undefined): string {
-  if (!health || health.lowestScore === undefined) {
-    return 'no evidence for its integrations here';
-  }
-  return `lowest score ${health.lowestScore}; ${health.withEvidence} of ${health.integrations} integrations here have evidence`;
-}
 
 /**
  * The entity's dependency map: upstream and downstream to a chosen depth,
@@ -64,6 +40,7 @@ export function DependencyMap(props: { entityRef: string }) {
   const [direction, setDirection] = useState<GraphDirection>('both');
   const [depth, setDepth] = useState(2);
   const [blastFrom, setBlastFrom] = useState('');
+  const [asTable, setAsTable] = useState(false);
 
   const graph = useAsync(
     () => api.getGraph(props.entityRef, { direction, depth }),
@@ -171,88 +148,41 @@ export function DependencyMap(props: { entityRef: string }) {
                   No integrations to map in this direction.
                 </Text>
               ) : (
-                <div className={styles.canvas}>
-                  <svg
-                    width={layout.width}
-                    height={layout.height}
-                    role="img"
-                    aria-label={`Dependency map with ${layout.nodes.length} entities and ${layout.edges.length} integrations`}
-                  >
-                    <defs>
-                      <marker
-                        id="ih-arrow"
-                        viewBox="0 0 8 8"
-                        refX="8"
-                        refY="4"
-                        markerWidth="8"
-                        markerHeight="8"
-                        orient="auto"
-                      >
-                        <path d="M0,0 L8,4 L0,8 z" fill="currentColor" />
-                      </marker>
-                    </defs>
-                    {layout.edges.map(edge => (
-                      <polyline
-                        key={edge.id}
-                        className={[
-                          styles.edge,
-                          edge.unowned ? styles.unowned : '',
-                          reached.has(edge.consumerRef) &&
-                          (reached.has(edge.providerRef) ||
-                            edge.apiRef === blastFrom ||
-                            edge.providerRef === blastFrom)
-                            ? styles.reachedEdge
-                            : '',
-                        ].join(' ')}
-                        points={edge.points.map(p => `${p.x},${p.y}`).join(' ')}
-                        markerEnd="url(#ih-arrow)"
-                      >
-                        <title>
-                          {`${edge.consumerRef} → ${edge.providerRef}${
-                            edge.apiRef ? ` via ${edge.apiRef}` : ''
-                          }${edge.unowned ? ' (no accountable owner)' : ''}`}
-                        </title>
-                      </polyline>
-                    ))}
-                    {layout.nodes.map(node => {
-                      const className = [
-                        styles.node,
-                        healthClass(node.health),
-                        node.ref === props.entityRef ? styles.root : '',
-                        reached.has(node.ref) ? styles.reached : '',
-                      ].join(' ');
-                      return (
-                        <g
-                          key={node.ref}
-                          className={className}
-                          transform={`translate(${node.x - NODE_WIDTH / 2},${
-                            node.y - NODE_HEIGHT / 2
-                          })`}
-                        >
-                          <a href={entityPath(node.ref)} aria-label={node.ref}>
-                            <rect
-                              width={NODE_WIDTH}
-                              height={NODE_HEIGHT}
-                              rx={6}
-                            />
-                            <text x={10} y={NODE_HEIGHT / 2 + 4}>
-                              {shortName(node.ref)}
-                            </text>
-                            <title>{`${node.ref}: ${healthText(
-                              node.health,
-                            )}`}</title>
-                          </a>
-                        </g>
-                      );
-                    })}
-                  </svg>
-                </div>
+                <>
+                  <div>
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      onPress={() => setAsTable(t => !t)}
+                    >
+                      {asTable ? 'Show as map' : 'Show as table'}
+                    </Button>
+                  </div>
+                  {asTable ? (
+                    <MapTables
+                      layout={layout}
+                      rootRef={props.entityRef}
+                      blastFrom={blastFrom}
+                      reached={reached}
+                      entityPath={entityPath}
+                    />
+                  ) : (
+                    <MapCanvas
+                      layout={layout}
+                      rootRef={props.entityRef}
+                      blastFrom={blastFrom}
+                      reached={reached}
+                      entityPath={entityPath}
+                    />
+                  )}
+                </>
               )}
               <Text variant="body-x-small" color="secondary">
                 Arrows point from consumer to provider. Dashed: no accountable
-                owner. Node colour: the lowest contract or mock score of its
-                integrations here (green 80+, amber 50–79, red below 50, grey
-                without evidence). Red outline: reached by the selected change.
+                owner. Number and colour: the lowest contract or mock score of
+                a node's integrations here (green 80+, amber 50–79, red below
+                50, grey and – without evidence). ⚠ and red outline: reached
+                by the selected change.
                 {graph.value.truncated.depth && ' More lies beyond this depth.'}
                 {graph.value.truncated.nodes &&
                   ' Limited to the first 1,000 entities.'}

@@ -182,7 +182,7 @@ describe('EntityIntegrationsContent', () => {
     );
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Contract freshness: 60. Show why',
+        name: 'Contract freshness: 60, fair. Show why',
       }),
     );
     const dialog = await screen.findByRole('dialog');
@@ -415,20 +415,20 @@ describe('EntityIntegrationsContent', () => {
     const api = mockApi(jest.fn().mockResolvedValue(processingIntegrations()));
     await renderTab(api);
 
-    const map = await screen.findByRole('img', {
+    const map = await screen.findByRole('group', {
       name: 'Dependency map with 4 entities and 3 integrations',
     });
+    // Each node is one link, named by its entity and health.
     expect(
-      within(map).getByLabelText('resource:default/event-bus'),
+      within(map).getByRole('link', {
+        name: 'resource:default/event-bus: no evidence for its integrations here',
+      }),
     ).toHaveAttribute('href', '/catalog/default/resource/event-bus');
-    // Nodes are coloured by health and say why in their tooltip.
-    const tooltips = [...map.querySelectorAll('title')].map(t => t.textContent);
-    expect(tooltips).toContain(
-      'component:default/transaction-validation: lowest score 60; 1 of 1 integrations here have evidence',
-    );
-    expect(tooltips).toContain(
-      'resource:default/event-bus: no evidence for its integrations here',
-    );
+    expect(
+      within(map).getByRole('link', {
+        name: 'component:default/transaction-validation: lowest score 60 (fair); 1 of 1 integrations here have evidence',
+      }),
+    ).toBeInTheDocument();
     expect(api.getGraph).toHaveBeenLastCalledWith(
       'component:default/transaction-processing',
       {

@@ -16,8 +16,14 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
-import { scoreBandClass } from '../ScoreBadge';
+import {
+  scoreBand,
+  scoreBandClass,
+  ScoreBandIcon,
+  SCORE_BAND_LABELS,
+} from '../ScoreBadge';
 import { Sparkline } from '../Sparkline';
+import { SrOnly } from '../SrOnly';
 import styles from './HealthSummaryCard.module.css';
 import { summarizeIntegrations } from './summarizeIntegrations';
 
@@ -52,11 +58,16 @@ function ScoreRow(props: {
   days?: (number | undefined)[];
 }) {
   const { label, latest, days } = props;
+  const band = scoreBand(latest);
   return (
     <div className={styles.row}>
       <Text variant="body-medium">{label}</Text>
       <span className={`${styles.value} ${scoreBandClass(latest)}`}>
+        <ScoreBandIcon band={band} />
         {latest === undefined ? 'unknown' : latest}
+        {band !== 'unknown' && (
+          <SrOnly>, {SCORE_BAND_LABELS[band]}</SrOnly>
+        )}
       </span>
       {days && (
         <Sparkline values={days} label={`${label}, last ${DAYS} days`} />

@@ -10,13 +10,11 @@ import { ScoreExplanation } from '@integration-health/plugin-integration-health-
 import { useState } from 'react';
 import styles from './ScoreBadge.module.css';
 import { isHttpUrl } from '../ExternalLink/isHttpUrl';
+import { scoreBand, ScoreBandIcon, SCORE_BAND_LABELS } from './scoreBand';
 
 /** The colour band of a score: good from 80, fair from 50, poor below, grey when unknown. */
 export function scoreBandClass(value: number | undefined): string {
-  if (value === undefined) return styles.unknown;
-  if (value >= 80) return styles.good;
-  if (value >= 50) return styles.fair;
-  return styles.poor;
+  return styles[scoreBand(value)];
 }
 
 function ExplanationBody({ score }: { score: ScoreExplanation }) {
@@ -105,15 +103,19 @@ export function ScoreBadge(props: { title: string; score?: ScoreExplanation }) {
   const [open, setOpen] = useState(false);
   const value = props.score?.value;
   const label = value === undefined ? 'unknown' : String(value);
+  const band = scoreBand(value);
+  const spoken =
+    band === 'unknown' ? label : `${label}, ${SCORE_BAND_LABELS[band]}`;
   return (
     <>
       <button
         type="button"
         className={`${styles.badge} ${scoreBandClass(value)}`}
-        aria-label={`${props.title}: ${label}. Show why`}
+        aria-label={`${props.title}: ${spoken}. Show why`}
         title={props.score?.summary}
         onClick={() => setOpen(true)}
       >
+        <ScoreBandIcon band={band} />
         {label}
       </button>
       {open && (

@@ -22,6 +22,8 @@ import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
 import { useEntityPath } from '../useEntityPath';
 import { DrillDownDialog } from './DrillDownDialog';
+import { scoreBand, ScoreBandIcon, SCORE_BAND_LABELS } from '../ScoreBadge';
+import { SrOnly } from '../SrOnly';
 import styles from './Scorecard.module.css';
 
 type Window = 30 | 90 | 365;
@@ -143,10 +145,22 @@ function incidentImpact(incidents: IncidentSummary) {
 }
 
 function heatClass(value: number | undefined) {
-  if (value === undefined) return '';
-  if (value >= 80) return styles.good;
-  if (value >= 50) return styles.fair;
-  return styles.poor;
+  const band = scoreBand(value);
+  return band === 'unknown' ? '' : styles[band];
+}
+
+/** The heat of a cell in an icon and in words, not in its colour alone. */
+function Heat({ value }: { value: number | undefined }) {
+  const band = scoreBand(value);
+  if (band === 'unknown') return null;
+  return (
+    <>
+      <span className={styles.band}>
+        <ScoreBandIcon band={band} />
+      </span>
+      <SrOnly>{SCORE_BAND_LABELS[band]}: </SrOnly>
+    </>
+  );
 }
 
 /**
@@ -319,6 +333,7 @@ export function ScorecardPage() {
                           !['announced', 'pending', 'overdue'].includes(c.key),
                       ).map(c => (
                         <td key={c.key} className={heatClass(c.heat?.(row))}>
+                          {c.heat && <Heat value={c.heat(row)} />}
                           {c.show(row)}
                           {c.trend && (
                             <span className={styles.trend}>

@@ -1,0 +1,1 @@
+export { SrOnly } from './SrOnly';
