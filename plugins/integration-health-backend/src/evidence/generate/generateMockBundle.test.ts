@@ -105,6 +105,18 @@ describe('generateMockBundle', () => {
     );
   });
 
+  it("offers every operation when none of the consumer's is in the spec any more, and only the consumer's while any is", () => {
+    expect(
+      generate('library-3.1.yaml', 'wiremock', [
+        'get /books/{isbn}',
+        'DELETE /gone',
+      ]).operations,
+    ).toEqual(['GET /books/{isbn}']);
+    expect(
+      generate('library-3.1.yaml', 'wiremock', ['DELETE /gone']).operations,
+    ).toEqual(['GET /books/{isbn}', 'GET /books/{isbn}/cover', 'POST /loans']);
+  });
+
   it('pairs request and response examples by name, as Microcks does', () => {
     const bundle = generate('library-3.1.yaml', 'wiremock');
     const found = named(mappings(bundle), 'GET /books/{isbn} → 200');
@@ -275,9 +287,7 @@ describe('generateMockBundle', () => {
       'subscribe orders.cancelled → byCustomer',
     ]);
     const [placed, placedMinimal, legacy, cancelled] = interactions(bundle);
-    expect(placedMinimal.contents.content).not.toEqual(
-      placed.contents.content,
-    );
+    expect(placedMinimal.contents.content).not.toEqual(placed.contents.content);
     expect(placed).toEqual({
       type: 'Asynchronous/Messages',
       description: 'subscribe orders/{region}/placed → OrderPlaced',

@@ -37,7 +37,8 @@ function normalized(operation: string): string {
  * worker pool's `load` returns it): one stub per operation and status for
  * OpenAPI 2 and 3 (WireMock mappings or pact v4 HTTP interactions), one
  * message per channel message for AsyncAPI 2 and 3 (pact v4 asynchronous
- * messages). Only the operations given, when any are.
+ * messages). Only the operations given, when any are and any of them is
+ * still in the spec.
  */
 export function generateMockBundle(options: {
   spec: { format: string; document: unknown; version?: string };
@@ -51,23 +52,29 @@ export function generateMockBundle(options: {
   const document = isRecord(spec.document) ? spec.document : {};
   const specVersion = spec.version;
   const used = new Set((options.operations ?? []).map(normalized));
-  const wanted = (operation: string) =>
-    used.size === 0 || used.has(normalized(operation));
-  let stubs: (HttpStub | MessageStub)[];
+  let stubsOf: (
+    wanted: (operation: string) => boolean,
+  ) => (HttpStub | MessageStub)[];
   if (spec.format.startsWith('openapi')) {
-    stubs = openApiStubs(document, wanted);
+    stubsOf = wanted => openApiStubs(document, wanted);
   } else if (spec.format.startsWith('asyncapi')) {
     if (format === 'wiremock') {
       throw new MockBundleFormatError(
         'WireMock mocks HTTP APIs only; event APIs are mocked as pact messages',
       );
     }
-    stubs = asyncApiStubs(document, wanted);
+    stubsOf = wanted => asyncApiStubs(document, wanted);
   } else {
     throw new MockBundleFormatError(
       `mocks of ${spec.format} specs are not generated`,
     );
   }
+  let stubs = stubsOf(
+    operation => used.size === 0 || used.has(normalized(operation)),
+  );
+  // None of the consumer's operations is in the spec any more: what the
+  // provider offers now is the useful bundle.
+  if (stubs.length === 0 && used.size > 0) stubs = stubsOf(() => true);
   const content =
     format === 'wiremock'
       ? toWireMock(stubs as HttpStub[], specVersion)
