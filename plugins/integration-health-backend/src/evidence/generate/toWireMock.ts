@@ -6,7 +6,17 @@ const equalTo = (values: Record<string, string>) =>
   );
 
 function bodyPattern(body: StubBody): Record<string, unknown> {
-  if (body.kind === 'json') return { equalToJson: body.value };
+  if (body.kind === 'json') {
+    // WireMock reads a string here as JSON text: a JSON string, number or
+    // boolean body is written as its JSON.
+    const value = body.value;
+    return {
+      equalToJson:
+        value !== null && typeof value === 'object'
+          ? value
+          : JSON.stringify(value),
+    };
+  }
   if (body.kind === 'text') return { equalTo: body.value };
   return { binaryEqualTo: body.base64 };
 }

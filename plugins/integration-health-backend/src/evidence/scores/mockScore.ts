@@ -7,7 +7,7 @@ import {
   SpecVersion,
 } from '@integration-health/plugin-integration-health-common';
 import { StoredMockDocument } from '../MockStore';
-import { MockChecker } from '../mocks/checkMocks';
+import { MockChecker, SpecNotCheckableError } from '../mocks/checkMocks';
 import { changesOnOperations } from './changesOnOperations';
 
 const ORDER: ChangesSince[] = ['unknown', 'none', 'warning', 'breaking'];
@@ -50,9 +50,18 @@ export async function mockScore(options: {
   if (checker instanceof Error) {
     return unknown('spec-not-checkable', `Unknown: ${checker.message}`);
   }
-  const { checks, unchecked } = checker
-    ? await checker.check(documents, now.toISOString(), options.others)
-    : { checks: [], unchecked: 0 };
+  let checked: Awaited<ReturnType<MockChecker['check']>>;
+  try {
+    checked = checker
+      ? await checker.check(documents, now.toISOString(), options.others)
+      : { checks: [], unchecked: 0 };
+  } catch (error) {
+    if (error instanceof SpecNotCheckableError) {
+      return unknown('spec-not-checkable', `Unknown: ${error.message}`);
+    }
+    throw error;
+  }
+  const { checks, unchecked } = checked;
   const operations = new Set(checks.map(c => c.operation));
   let changes: ChangesSince = 'unknown';
   for (const label of new Set(
