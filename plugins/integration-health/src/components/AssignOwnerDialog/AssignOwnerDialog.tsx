@@ -20,6 +20,7 @@ import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
 import { NotSaved } from '../NotSaved';
 import { useSubmit } from '../useSubmit';
+import { readable } from '../Readable';
 
 function useGroupOptions() {
   const catalogApi = useApi(catalogApiRef);
@@ -79,7 +80,7 @@ export function AssignOwnerDialog(props: {
   );
 
   return (
-    <Dialog
+    <Dialog className={readable}
       isOpen={props.isOpen}
       onOpenChange={open => !open && props.onClose()}
       width={520}

@@ -13,6 +13,7 @@ import { integrationHealthApiRef } from '../../api';
 import { LevelBadge } from '../LevelBadge';
 import styles from './BreakingChangesCard.module.css';
 import { LoadError } from '../LoadError';
+import { readable } from '../Readable';
 
 const date = (iso: string) =>
   new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' });
@@ -33,7 +34,7 @@ export function BreakingChangesCard(props: {
     [api, props.entityRef],
   );
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Text as="h3" variant="title-x-small">
           {props.isApi

@@ -18,6 +18,7 @@ import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
 import { NotSaved } from '../NotSaved';
 import { useSubmit } from '../useSubmit';
+import { readable } from '../Readable';
 
 /**
  * Announces a planned breaking change, or edits an announced one. Only the
@@ -85,7 +86,7 @@ export function AnnounceDialog(props: {
   });
 
   return (
-    <Dialog
+    <Dialog className={readable}
       isOpen={props.isOpen}
       onOpenChange={open => !open && props.onClose()}
       width={620}

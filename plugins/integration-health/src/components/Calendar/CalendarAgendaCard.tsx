@@ -7,6 +7,7 @@ import { LoadError } from '../LoadError';
 import { AgendaList } from './AgendaList';
 import { EntryDialog } from './EntryDialog';
 import { useCalendarSignal } from './useCalendarSignal';
+import { readable } from '../Readable';
 
 /**
  * The calendar entries that touch an entity: changes in the APIs it provides
@@ -30,7 +31,7 @@ export function CalendarAgendaCard(props: {
   useCalendarSignal(retry);
 
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Text as="h3" variant="title-x-small">
           On the breaking-change calendar

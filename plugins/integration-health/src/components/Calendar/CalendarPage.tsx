@@ -21,6 +21,7 @@ import { FeedSubscription } from './FeedSubscription';
 import { CalendarFilterState, filterEntries, shortRef } from './filterEntries';
 import { MonthView } from './MonthView';
 import { useCalendarSignal } from './useCalendarSignal';
+import { readable } from '../Readable';
 
 const ALL = '__all__';
 
@@ -153,7 +154,7 @@ export function CalendarPage() {
       {value && (
         <Filters entries={value} filter={filter} onChange={setFilter} />
       )}
-      <Card>
+      <Card className={readable}>
         <CardBody>
           {loading && !value && (
             <Flex

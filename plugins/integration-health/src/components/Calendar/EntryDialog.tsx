@@ -23,6 +23,7 @@ import styles from './Calendar.module.css';
 import { StateBadge } from './StateBadge';
 import { formatDay } from './formatDay';
 import { isHttpUrl } from '../ExternalLink/isHttpUrl';
+import { readable } from '../Readable';
 
 function Consumers({
   entry,
@@ -139,7 +140,7 @@ export function EntryDialog(props: {
     props.onChanged();
   };
   return (
-    <Dialog
+    <Dialog className={readable}
       isOpen={Boolean(entryId)}
       onOpenChange={open => !open && props.onClose()}
       width={760}

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { describeError } from '../describeError';
+import { readable } from '../Readable';
 
 /**
  * The user's calendar feed: a link for calendar clients (which cannot sign
@@ -32,7 +33,7 @@ export function FeedSubscription() {
     }
   };
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Text as="h3" variant="title-x-small">
           Subscribe in your calendar

@@ -50,14 +50,14 @@ describe('DependencyMap', () => {
       names.push((await tab())?.getAttribute('aria-label') ?? null);
     }
     expect(names[0]).toBe(
-      'component:default/account-management-legacy: no evidence for its integrations here',
+      'account-management-legacy, component:default/account-management-legacy: no evidence for its integrations here',
     );
     expect(names[1]).toBe(
-      'component:default/transaction-processing (this entity): no evidence for its integrations here',
+      'transaction-processing (this entity), component:default/transaction-processing: no evidence for its integrations here',
     );
     expect(names.slice(2).sort()).toEqual([
-      'component:default/transaction-validation: lowest score 60 (fair); 1 of 1 integrations here have evidence',
-      'resource:default/event-bus: no evidence for its integrations here',
+      'resource: event-bus, resource:default/event-bus: no evidence for its integrations here',
+      'transaction-validation, component:default/transaction-validation: lowest score 60 (fair); 1 of 1 integrations here have evidence',
     ]);
   });
 
@@ -72,12 +72,12 @@ describe('DependencyMap', () => {
     const map = screen.getByRole('group', { name: /^Dependency map/ });
     expect(
       within(map).getByRole('link', {
-        name: 'component:default/transaction-processing (this entity): no evidence for its integrations here; in the blast radius of api:default/transaction-validation-api',
+        name: 'transaction-processing (this entity), component:default/transaction-processing: no evidence for its integrations here; in the blast radius of api:default/transaction-validation-api',
       }),
     ).toBeInTheDocument();
     expect(
       within(map).getByRole('link', {
-        name: 'resource:default/event-bus: no evidence for its integrations here; outside the blast radius',
+        name: 'resource: event-bus, resource:default/event-bus: no evidence for its integrations here; outside the blast radius',
       }),
     ).toBeInTheDocument();
   });

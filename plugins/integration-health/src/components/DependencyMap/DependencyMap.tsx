@@ -19,6 +19,7 @@ import { MapCanvas } from './MapCanvas';
 import { MapTables } from './MapTables';
 import { LoadError } from '../LoadError';
 import { useEntityPath } from '../useEntityPath';
+import { readable } from '../Readable';
 
 const DIRECTIONS: { value: GraphDirection; label: string }[] = [
   { value: 'both', label: 'Both' },
@@ -66,7 +67,7 @@ export function DependencyMap(props: { entityRef: string }) {
   const reached = new Set(radius.value?.consumers.map(c => c.ref) ?? []);
 
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Flex justify="between" align="center">
           <Text as="h3" variant="title-x-small">

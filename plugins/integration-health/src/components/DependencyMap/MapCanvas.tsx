@@ -1,5 +1,5 @@
 import { GraphLayout, NODE_HEIGHT, NODE_WIDTH } from './layoutGraph';
-import { describeNode, shortName } from './describeNode';
+import { describeNode, displayName } from './describeNode';
 import { scoreBand } from '../ScoreBadge/scoreBand';
 import styles from './DependencyMap.module.css';
 
@@ -43,6 +43,10 @@ export function MapCanvas(props: {
           >
             <path d="M0,0 L8,4 L0,8 z" fill="currentColor" />
           </marker>
+          {/* Long names are cut at the node's edge, the score kept clear. */}
+          <clipPath id="ih-node-name">
+            <rect x={0} y={0} width={NODE_WIDTH - 44} height={NODE_HEIGHT} />
+          </clipPath>
         </defs>
         <g aria-hidden="true">
           {layout.edges.map(edge => (
@@ -94,11 +98,16 @@ export function MapCanvas(props: {
               })`}
             >
               <a href={props.entityPath(node.ref)} aria-label={name}>
-              <title>{name}</title>
-              <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} />
-              <text x={10} y={NODE_HEIGHT / 2 + 4} aria-hidden="true">
-                {shortName(node.ref)}
-              </text>
+                <title>{name}</title>
+                <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} />
+                <text
+                  x={10}
+                  y={NODE_HEIGHT / 2 + 4}
+                  clipPath="url(#ih-node-name)"
+                >
+                  {displayName(node.ref)}
+                </text>
+              </a>
               {/* The score and the blast radius in text, not colour alone. */}
               <text
                 x={NODE_WIDTH - 8}
@@ -109,7 +118,6 @@ export function MapCanvas(props: {
               >
                 {`${isReached ? '⚠ ' : ''}${score ?? '–'}`}
               </text>
-              </a>
             </g>
           );
         })}

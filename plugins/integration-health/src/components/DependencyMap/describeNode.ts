@@ -2,13 +2,18 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { GraphNodeHealth } from '@integration-health/plugin-integration-health-common';
 import { scoreBand, SCORE_BAND_LABELS } from '../ScoreBadge/scoreBand';
 
-/** "transaction-events", "api: transaction-events": short enough for a node. */
-export function shortName(ref: string): string {
+/** "transaction-events", "api: transaction-events": what a node shows. */
+export function displayName(ref: string): string {
   const { kind, name } = parseEntityRef(ref);
-  const label = `${
+  return `${
     kind.toLocaleLowerCase('en-US') === 'component' ? '' : `${kind}: `
   }${name}`;
-  return label.length > 22 ? `${label.slice(0, 21)}…` : label;
+}
+
+/** The same, cut to fit a select's option. */
+export function shortName(ref: string): string {
+  const label = displayName(ref);
+  return label.length > 26 ? `${label.slice(0, 25)}…` : label;
 }
 
 export function healthText(health: GraphNodeHealth | undefined): string {
@@ -34,8 +39,9 @@ export function blastText(
 }
 
 /**
- * What a screen reader says for a node: the entity, its health and, with a
- * change selected, whether the change reaches it.
+ * What a screen reader says for a node: the entity (starting with the name it
+ * shows, so speech input finds it), its health and, with a change selected,
+ * whether the change reaches it.
  */
 export function describeNode(options: {
   ref: string;
@@ -45,7 +51,7 @@ export function describeNode(options: {
   reached: boolean;
 }): string {
   const blast = blastText(options.blastFrom, options.reached);
-  return `${options.ref}${options.isRoot ? ' (this entity)' : ''}: ${healthText(
-    options.health,
-  )}${blast ? `; ${blast}` : ''}`;
+  return `${displayName(options.ref)}${
+    options.isRoot ? ' (this entity)' : ''
+  }, ${options.ref}: ${healthText(options.health)}${blast ? `; ${blast}` : ''}`;
 }

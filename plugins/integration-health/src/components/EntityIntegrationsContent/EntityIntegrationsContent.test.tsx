@@ -421,12 +421,12 @@ describe('EntityIntegrationsContent', () => {
     // Each node is one link, named by its entity and health.
     expect(
       within(map).getByRole('link', {
-        name: 'resource:default/event-bus: no evidence for its integrations here',
+        name: 'resource: event-bus, resource:default/event-bus: no evidence for its integrations here',
       }),
     ).toHaveAttribute('href', '/catalog/default/resource/event-bus');
     expect(
       within(map).getByRole('link', {
-        name: 'component:default/transaction-validation: lowest score 60 (fair); 1 of 1 integrations here have evidence',
+        name: 'transaction-validation, component:default/transaction-validation: lowest score 60 (fair); 1 of 1 integrations here have evidence',
       }),
     ).toBeInTheDocument();
     expect(api.getGraph).toHaveBeenLastCalledWith(

@@ -27,6 +27,7 @@ import { IncidentsCard } from '../Incidents';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { formatRelativeTime } from './formatRelativeTime';
 import { SyncStatus } from './SyncStatus';
+import { readable } from '../Readable';
 
 function plural(count: number, one: string, many: string) {
   return `${count} ${count === 1 ? one : many}`;
@@ -54,7 +55,7 @@ function IntegrationsCard(props: {
   onOwnerAssigned: () => void;
 }) {
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Text as="h3" variant="title-x-small">
           {props.title}

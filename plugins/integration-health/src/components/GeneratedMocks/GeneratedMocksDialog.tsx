@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
 import { StubDiff } from './StubDiff';
+import { readable } from '../Readable';
 
 const FORMAT_LABELS: Record<MockBundleFormat, string> = {
   wiremock: 'WireMock mappings',
@@ -62,7 +63,7 @@ export function GeneratedMocksDialog(props: {
   );
 
   return (
-    <Dialog
+    <Dialog className={readable}
       isOpen={props.isOpen}
       onOpenChange={open => !open && props.onClose()}
       width={640}

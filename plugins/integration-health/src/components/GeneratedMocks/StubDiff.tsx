@@ -35,7 +35,9 @@ export function StubDiff({ bundle }: { bundle: GeneratedMockBundle }) {
         </Text>
       )}
       {lines && lines.length > 0 && (
-        <pre aria-label={heading} className={styles.diff}>
+        // Focusable, so that it scrolls by keyboard too.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <pre aria-label={heading} className={styles.diff} tabIndex={0}>
           {lines.map((line, index) => (
             <div key={index} className={LINE_CLASS[line.kind]}>
               {`${line.kind} ${line.text}`}

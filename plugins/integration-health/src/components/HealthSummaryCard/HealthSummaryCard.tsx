@@ -26,6 +26,7 @@ import { Sparkline } from '../Sparkline';
 import { SrOnly } from '../SrOnly';
 import styles from './HealthSummaryCard.module.css';
 import { summarizeIntegrations } from './summarizeIntegrations';
+import { readable } from '../Readable';
 
 const DAYS = 30;
 
@@ -185,7 +186,7 @@ export function HealthSummary(props: { apiIntegrations?: Integration[] }) {
     [api, entityRef, isApi, props.apiIntegrations],
   );
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Text as="h3" variant="title-x-small">
           Integration health

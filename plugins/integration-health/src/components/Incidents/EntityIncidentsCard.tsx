@@ -2,6 +2,7 @@ import { Card, CardBody, CardHeader, Skeleton, Text } from '@backstage/ui';
 import { LoadError } from '../LoadError';
 import { useEntityIntegrations } from '../useEntityIntegrations';
 import { IncidentsCard } from './IncidentsCard';
+import { readable } from '../Readable';
 
 /**
  * The incidents at the integrations of the entity in context, with a way for
@@ -15,7 +16,7 @@ export function EntityIncidentsCard() {
     return <IncidentsCard entityRef={entityRef} integrations={value} />;
   }
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Text as="h3" variant="title-x-small">
           Incidents

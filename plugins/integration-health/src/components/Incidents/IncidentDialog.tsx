@@ -26,6 +26,7 @@ import {
 import { NotSaved } from '../NotSaved';
 import { useSubmit } from '../useSubmit';
 import { shortRef } from '../Calendar/filterEntries';
+import { readable } from '../Readable';
 
 export const integrationLabel = (i: {
   consumerRef: string;
@@ -88,7 +89,7 @@ export function IncidentDialog(props: {
   });
 
   return (
-    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={680}>
+    <Dialog className={readable} isOpen onOpenChange={open => !open && props.onClose()} width={680}>
       <DialogHeader>
         {incident ? 'Edit the incident' : 'Record an incident'}
       </DialogHeader>

@@ -21,6 +21,7 @@ import { IncidentDialog, integrationLabel } from './IncidentDialog';
 import { IncidentItem } from './IncidentItem';
 import styles from './Incidents.module.css';
 import { ScoreTimeline } from './ScoreTimeline';
+import { readable } from '../Readable';
 
 const TIMELINE_DAYS = 90;
 
@@ -90,7 +91,7 @@ export function IncidentsCard(props: {
   );
 
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Flex justify="between" align="center">
           <Text as="h3" variant="title-x-small">

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import styles from './ScoreBadge.module.css';
 import { isHttpUrl } from '../ExternalLink/isHttpUrl';
 import { scoreBand, ScoreBandIcon, SCORE_BAND_LABELS } from './scoreBand';
+import { readable } from '../Readable';
 
 /** The colour band of a score: good from 80, fair from 50, poor below, grey when unknown. */
 export function scoreBandClass(value: number | undefined): string {
@@ -119,7 +120,7 @@ export function ScoreBadge(props: { title: string; score?: ScoreExplanation }) {
         {label}
       </button>
       {open && (
-        <Dialog
+        <Dialog className={readable}
           isOpen
           onOpenChange={isOpen => !isOpen && setOpen(false)}
           width={560}

@@ -18,6 +18,7 @@ import { LoadError } from '../LoadError';
 import { useEntityPath } from '../useEntityPath';
 import { ScoreBadge } from '../ScoreBadge';
 import styles from './Scorecard.module.css';
+import { readable } from '../Readable';
 
 type Row = SubjectIntegrations['items'][number];
 
@@ -45,7 +46,7 @@ export function DrillDownDialog(props: {
   );
   const name = parseEntityRef(props.subjectRef).name;
   return (
-    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={980}>
+    <Dialog className={readable} isOpen onOpenChange={open => !open && props.onClose()} width={980}>
       <DialogHeader>Integrations of {name}</DialogHeader>
       <DialogBody>
         {loading && !value && <Skeleton width="100%" height={160} />}

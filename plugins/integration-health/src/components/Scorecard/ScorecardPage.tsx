@@ -25,6 +25,7 @@ import { DrillDownDialog } from './DrillDownDialog';
 import { scoreBand, ScoreBandIcon, SCORE_BAND_LABELS } from '../ScoreBadge';
 import { SrOnly } from '../SrOnly';
 import styles from './Scorecard.module.css';
+import { readable } from '../Readable';
 
 type Window = 30 | 90 | 365;
 type Column = {
@@ -259,7 +260,7 @@ export function ScorecardPage() {
           Export CSV
         </Button>
       </Flex>
-      <Card>
+      <Card className={readable}>
         <CardBody>
           {loading && !value && <Skeleton width="100%" height={160} />}
           {error && (

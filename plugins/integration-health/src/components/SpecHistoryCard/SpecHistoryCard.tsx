@@ -16,6 +16,7 @@ import { LevelBadge } from '../LevelBadge';
 import styles from './SpecHistoryCard.module.css';
 import { SpecChangesList } from './SpecChangesList';
 import { LoadError } from '../LoadError';
+import { readable } from '../Readable';
 
 function VersionRow(props: {
   entityRef: string;
@@ -94,7 +95,7 @@ export function SpecHistoryCard(props: { entityRef: string }) {
     [api, props.entityRef],
   );
   return (
-    <Card>
+    <Card className={readable}>
       <CardHeader>
         <Text as="h3" variant="title-x-small">
           Spec history
