@@ -294,7 +294,10 @@ test('the demo user acknowledges a breaking change with the keyboard alone', asy
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
     await page.keyboard.type('Start the keyboard check over');
-    await tabTo(page, dialog.getByRole('button', { name: 'Withdraw', exact: true }));
+    await tabTo(
+      page,
+      dialog.getByRole('button', { name: 'Withdraw', exact: true }),
+    );
     await page.keyboard.press('Enter');
   }
 
@@ -306,7 +309,10 @@ test('the demo user acknowledges a breaking change with the keyboard alone', asy
   // The note field takes the focus.
   await expect(dialog.getByRole('textbox', { name: 'Note' })).toBeFocused();
   await page.keyboard.type('Checked by keyboard');
-  await tabTo(page, dialog.getByRole('button', { name: 'Acknowledge', exact: true }));
+  await tabTo(
+    page,
+    dialog.getByRole('button', { name: 'Acknowledge', exact: true }),
+  );
   await page.keyboard.press('Enter');
   const consumers = dialog.getByRole('table', {
     name: 'Consumers and their acknowledgements',
@@ -333,7 +339,10 @@ test('the demo user acknowledges a breaking change with the keyboard alone', asy
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
   await page.keyboard.type('The keyboard check is done');
-  await tabTo(page, dialog.getByRole('button', { name: 'Withdraw', exact: true }));
+  await tabTo(
+    page,
+    dialog.getByRole('button', { name: 'Withdraw', exact: true }),
+  );
   await page.keyboard.press('Enter');
   await expect(consumers.getByText('Pending', { exact: true })).toBeVisible();
 });

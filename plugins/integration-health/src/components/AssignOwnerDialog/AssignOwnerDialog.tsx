@@ -80,7 +80,8 @@ export function AssignOwnerDialog(props: {
   );
 
   return (
-    <Dialog className={readable}
+    <Dialog
+      className={readable}
       isOpen={props.isOpen}
       onOpenChange={open => !open && props.onClose()}
       width={520}

@@ -45,6 +45,8 @@ export function AcknowledgeForm(props: {
       <Button
         size="small"
         variant={withdrawing ? 'tertiary' : 'primary'}
+        // Only after the form closed, in answer to the user's own action.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus={returnFocus}
         onPress={() => setOpen(true)}
       >
@@ -69,6 +71,8 @@ export function AcknowledgeForm(props: {
         onChange={setNote}
         maxLength={2000}
         isRequired={withdrawing}
+        // The field the user just asked for, in a form they just opened.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus
       />
       {error && <NotSaved error={error} />}

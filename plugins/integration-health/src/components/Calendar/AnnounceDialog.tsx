@@ -86,7 +86,8 @@ export function AnnounceDialog(props: {
   });
 
   return (
-    <Dialog className={readable}
+    <Dialog
+      className={readable}
       isOpen={props.isOpen}
       onOpenChange={open => !open && props.onClose()}
       width={620}

@@ -140,7 +140,8 @@ export function EntryDialog(props: {
     props.onChanged();
   };
   return (
-    <Dialog className={readable}
+    <Dialog
+      className={readable}
       isOpen={Boolean(entryId)}
       onOpenChange={open => !open && props.onClose()}
       width={760}

@@ -101,8 +101,7 @@ describe('DependencyMap', () => {
       expect.any(String),
     ]);
     expect(
-      within(entities)
-        .getByRole('row', { name: /transaction-validation/ })
+      within(entities).getByRole('row', { name: /transaction-validation/ })
         .textContent,
     ).toContain('lowest score 60 (fair)');
     expect(

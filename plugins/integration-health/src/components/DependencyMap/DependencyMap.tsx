@@ -180,10 +180,10 @@ export function DependencyMap(props: { entityRef: string }) {
               )}
               <Text variant="body-x-small" color="secondary">
                 Arrows point from consumer to provider. Dashed: no accountable
-                owner. Number and colour: the lowest contract or mock score of
-                a node's integrations here (green 80+, amber 50–79, red below
-                50, grey and – without evidence). ⚠ and red outline: reached
-                by the selected change.
+                owner. Number and colour: the lowest contract or mock score of a
+                node's integrations here (green 80+, amber 50–79, red below 50,
+                grey and – without evidence). ⚠ and red outline: reached by the
+                selected change.
                 {graph.value.truncated.depth && ' More lies beyond this depth.'}
                 {graph.value.truncated.nodes &&
                   ' Limited to the first 1,000 entities.'}

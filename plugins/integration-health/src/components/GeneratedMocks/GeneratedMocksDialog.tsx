@@ -63,7 +63,8 @@ export function GeneratedMocksDialog(props: {
   );
 
   return (
-    <Dialog className={readable}
+    <Dialog
+      className={readable}
       isOpen={props.isOpen}
       onOpenChange={open => !open && props.onClose()}
       width={640}

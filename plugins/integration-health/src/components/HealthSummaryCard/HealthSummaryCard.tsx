@@ -66,9 +66,7 @@ function ScoreRow(props: {
       <span className={`${styles.value} ${scoreBandClass(latest)}`}>
         <ScoreBandIcon band={band} />
         {latest === undefined ? 'unknown' : latest}
-        {band !== 'unknown' && (
-          <SrOnly>, {SCORE_BAND_LABELS[band]}</SrOnly>
-        )}
+        {band !== 'unknown' && <SrOnly>, {SCORE_BAND_LABELS[band]}</SrOnly>}
       </span>
       {days && (
         <Sparkline values={days} label={`${label}, last ${DAYS} days`} />

@@ -89,7 +89,12 @@ export function IncidentDialog(props: {
   });
 
   return (
-    <Dialog className={readable} isOpen onOpenChange={open => !open && props.onClose()} width={680}>
+    <Dialog
+      className={readable}
+      isOpen
+      onOpenChange={open => !open && props.onClose()}
+      width={680}
+    >
       <DialogHeader>
         {incident ? 'Edit the incident' : 'Record an incident'}
       </DialogHeader>

@@ -31,7 +31,9 @@ describe('ScoreBadge', () => {
   });
 
   it('opens its explanation as a dialog named by its title, keeps the focus inside, and returns it on close', async () => {
-    await renderInTestApp(<ScoreBadge title="Contract freshness" score={score} />);
+    await renderInTestApp(
+      <ScoreBadge title="Contract freshness" score={score} />,
+    );
     const badge = screen.getByRole('button', { name: /^Contract freshness/ });
     badge.focus();
     await userEvent.keyboard('{Enter}');
@@ -41,7 +43,9 @@ describe('ScoreBadge', () => {
     expect(
       within(dialog).getByText('The newest verification failed.'),
     ).toBeInTheDocument();
-    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
+    await waitFor(() =>
+      expect(dialog).toContainElement(document.activeElement as HTMLElement),
+    );
     // Tabbing cycles within the dialog.
     for (let i = 0; i < 3; i++) {
       await userEvent.tab();

@@ -120,7 +120,8 @@ export function ScoreBadge(props: { title: string; score?: ScoreExplanation }) {
         {label}
       </button>
       {open && (
-        <Dialog className={readable}
+        <Dialog
+          className={readable}
           isOpen
           onOpenChange={isOpen => !isOpen && setOpen(false)}
           width={560}

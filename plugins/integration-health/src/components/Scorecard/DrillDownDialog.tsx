@@ -46,7 +46,12 @@ export function DrillDownDialog(props: {
   );
   const name = parseEntityRef(props.subjectRef).name;
   return (
-    <Dialog className={readable} isOpen onOpenChange={open => !open && props.onClose()} width={980}>
+    <Dialog
+      className={readable}
+      isOpen
+      onOpenChange={open => !open && props.onClose()}
+      width={980}
+    >
       <DialogHeader>Integrations of {name}</DialogHeader>
       <DialogBody>
         {loading && !value && <Skeleton width="100%" height={160} />}
