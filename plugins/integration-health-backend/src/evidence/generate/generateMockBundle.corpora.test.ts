@@ -91,7 +91,7 @@ describeShared('generated mocks on the shared corpora', () => {
       let bundle;
       try {
         bundle = generateMockBundle({
-          spec,
+          spec: { ...spec, document: spec.document },
           format,
           consumerName: 'consumer',
           providerName: 'provider',
