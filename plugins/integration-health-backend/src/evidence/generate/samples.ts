@@ -36,7 +36,48 @@ function withPatternExamples(node: unknown, depth = 0): unknown {
     if (text !== undefined && text.length >= min && text.length <= max)
       copy.example = text;
   }
-  return copy;
+  return withDiscriminatorTag(node, copy);
+}
+
+/**
+ * openapi-sampler samples the first alternative of a `oneOf` or `anyOf`
+ * but leaves the discriminator's property at its own sample: the first
+ * alternative, with the property set to the value that names it (its key
+ * in `mapping`, else its schema's name), is what a provider sends.
+ */
+function withDiscriminatorTag(
+  node: Record<string, unknown>,
+  copy: Record<string, unknown>,
+): Record<string, unknown> {
+  const discriminator = node.discriminator;
+  const alternatives = copy.oneOf ?? copy.anyOf;
+  if (
+    !isRecord(discriminator) ||
+    typeof discriminator.propertyName !== 'string' ||
+    !Array.isArray(alternatives) ||
+    !isRecord(alternatives[0]) ||
+    typeof alternatives[0].$ref !== 'string'
+  ) {
+    return copy;
+  }
+  const ref = alternatives[0].$ref;
+  const mapping = isRecord(discriminator.mapping) ? discriminator.mapping : {};
+  const tag =
+    Object.keys(mapping).find(key => mapping[key] === ref) ??
+    ref.split('/').pop()!;
+  const { oneOf: _oneOf, anyOf: _anyOf, discriminator: _d, ...rest } = copy;
+  return {
+    ...rest,
+    allOf: [
+      alternatives[0],
+      {
+        type: 'object',
+        properties: {
+          [discriminator.propertyName]: { type: 'string', example: tag },
+        },
+      },
+    ],
+  };
 }
 
 export type SampleUse = 'request' | 'response';
