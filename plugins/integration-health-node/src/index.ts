@@ -21,3 +21,9 @@ export {
 } from './evidenceSources';
 export { Pacticipants } from './Pacticipants';
 export { parseLenientJson } from './parseLenientJson';
+export {
+  CATALOG_CHANGES_TOPIC,
+  CATALOG_CHANGE_KINDS,
+  catalogChangeFingerprint,
+  type CatalogChangeEvent,
+} from './catalogChanges';

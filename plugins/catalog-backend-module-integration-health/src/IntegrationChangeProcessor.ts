@@ -1,0 +1,70 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CatalogProcessor,
+  CatalogProcessorCache,
+} from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import {
+  CATALOG_CHANGE_KINDS,
+  CATALOG_CHANGES_TOPIC,
+  CatalogChangeEvent,
+  catalogChangeFingerprint,
+} from '@integration-health/plugin-integration-health-node';
+
+const CACHE_KEY = 'fingerprint';
+
+/**
+ * Publishes an entity on the Integration Health topic when what the plugin
+ * reads of it changed since the catalog last processed it. The last
+ * fingerprint published is kept in the processor's cache in the catalog's
+ * database, so the catalog's regular reprocessing of unchanged entities
+ * publishes nothing, across restarts and replicas. A publish that fails is
+ * retried at the entity's next processing.
+ *
+ * @public
+ */
+export class IntegrationChangeProcessor implements CatalogProcessor {
+  constructor(
+    private readonly options: { events: EventsService; logger: LoggerService },
+  ) {}
+
+  getProcessorName(): string {
+    return 'IntegrationHealthChangeProcessor';
+  }
+
+  /** After the built-in processors: it reads, never changes, the entity. */
+  getPriority(): number {
+    return 1000;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: unknown,
+    _emit: unknown,
+    cache: CatalogProcessorCache,
+  ): Promise<Entity> {
+    if (!CATALOG_CHANGE_KINDS.has(entity.kind.toLocaleLowerCase('en-US'))) {
+      return entity;
+    }
+    const fingerprint = catalogChangeFingerprint(entity);
+    if ((await cache.get<string>(CACHE_KEY)) === fingerprint) return entity;
+    const eventPayload: CatalogChangeEvent = {
+      entityRef: stringifyEntityRef(entity),
+      fingerprint,
+    };
+    try {
+      await this.options.events.publish({
+        topic: CATALOG_CHANGES_TOPIC,
+        eventPayload,
+      });
+      await cache.set(CACHE_KEY, fingerprint);
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not announce a change of ${eventPayload.entityRef} to Integration Health; it is retried at the entity's next processing`,
+        { error: String(error) },
+      );
+    }
+    return entity;
+  }
+}
