@@ -25,6 +25,26 @@ export interface Config {
        * ingesting, a policy hiding entities from the plugin) is held: it
        * changes nothing and says why on the run and on the tab.
        */
+      /**
+       * Changes the catalog announces through the events service (installed
+       * with the catalog module
+       * `@integration-health/plugin-catalog-backend-module-integration-health`)
+       * are synced within seconds, just the changed entities and their
+       * neighbours. The scheduled sync stays as the safety net.
+       */
+      catalogEvents?: {
+        /** Whether to follow the announcements. Defaults to true. */
+        enabled?: boolean;
+        /** Changes arriving within this many seconds are synced together. Defaults to 0.5. */
+        coalesceSeconds?: number;
+        /**
+         * Seconds to wait for the catalog to serve an announced change (it
+         * stitches after it processes) before syncing what it serves. Defaults to 30.
+         */
+        waitSeconds?: number;
+        /** More changed entities at once than this run the full sync instead. Defaults to 500. */
+        maxEntities?: number;
+      };
       hold?: {
         /** Hold a run that would mark more than this share of the integrations gone. Defaults to 0.2. */
         maxGoneShare?: number;

@@ -14,6 +14,13 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Tells Integration Health within seconds when an entity's relations, API
+// definition or annotations change.
+backend.add(
+  import(
+    '@integration-health/plugin-catalog-backend-module-integration-health'
+  ),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // Allows everything except what the Integration Health rules restrict.
@@ -26,7 +33,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@integration-health/plugin-integration-health-backend'));
 // Pact files and WireMock mappings that consumers declare by annotation.
 backend.add(
-  import('@integration-health/plugin-integration-health-backend-module-mock-files'),
+  import(
+    '@integration-health/plugin-integration-health-backend-module-mock-files'
+  ),
 );
 // Demo only: the demo APIs' history before the portal first started.
 backend.add(demoSpecHistoryModule);

@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   catalogProcessingExtensionPoint,
@@ -28,11 +29,7 @@ import { catalogModuleIntegrationHealthChanges } from './module';
 jest.setTimeout(60_000);
 
 const location = 'url:https://example.com/catalog-info.yaml';
-const entity = (
-  kind: string,
-  name: string,
-  spec: Record<string, unknown>,
-): Entity => ({
+const entity = (kind: string, name: string, spec: JsonObject): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
   metadata: {
@@ -50,7 +47,8 @@ const ledger = entity('API', 'ledger-api', {
   type: 'openapi',
   lifecycle: 'production',
   owner: 'team-a',
-  definition: 'openapi: 3.0.3\ninfo: { title: Ledger, version: 1.0.0 }\npaths: {}\n',
+  definition:
+    'openapi: 3.0.3\ninfo: { title: Ledger, version: 1.0.0 }\npaths: {}\n',
 });
 const payments = entity('Component', 'payments', {
   type: 'service',

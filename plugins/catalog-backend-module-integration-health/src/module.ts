@@ -24,7 +24,9 @@ export const catalogModuleIntegrationHealthChanges = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ catalog, events, logger }) {
-        catalog.addProcessor(new IntegrationChangeProcessor({ events, logger }));
+        catalog.addProcessor(
+          new IntegrationChangeProcessor({ events, logger }),
+        );
       },
     });
   },

@@ -12,6 +12,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
@@ -35,6 +36,7 @@ import { CalendarService } from './calendar/CalendarService';
 import { CalendarFeedService } from './calendar/ical/CalendarFeedService';
 import {
   readCalendarConfig,
+  readCatalogEventsConfig,
   readMockServerConfig,
   readScoreConfig,
   readSpecWorkerConfig,
@@ -56,6 +58,10 @@ import { createIntegrationsRouter } from './integrations/integrationsRouter';
 import { IntegrationQueryService } from './integrations/IntegrationQueryService';
 import { OwnerAssignmentService } from './integrations/OwnerAssignmentService';
 import { IntegrationSyncService } from './integrations/sync/IntegrationSyncService';
+import { IncrementalSync } from './integrations/sync/IncrementalSync';
+import { CatalogChangeListener } from './integrations/sync/CatalogChangeListener';
+import { IntegrationChangeSignals } from './integrations/IntegrationChangeSignals';
+import { syncChangedAnything } from './integrations/sync/syncChangedAnything';
 import { catalogForCallers } from './integrations/catalogForCallers';
 import {
   apiPermissionResourceRef,
@@ -89,6 +95,8 @@ export type IntegrationHealthContextOptions = {
   catalog: CatalogService;
   notifications: NotificationService;
   signals: SignalsService;
+  /** Where the catalog announces entity changes (see the catalog module). */
+  events: EventsService;
   /** Evidence sources added through the evidence extension point. */
   evidenceSources: EvidenceSource[];
   /** Spec history recorded before the plugin first ran. */
@@ -103,6 +111,8 @@ export type IntegrationHealthTask = SchedulerServiceTaskScheduleDefinition &
 export type IntegrationHealthContext = {
   stores: IntegrationHealthStores;
   syncService: IntegrationSyncService;
+  /** Syncs the entities the catalog announces as changed. */
+  changeListener: CatalogChangeListener;
   calendarService: CalendarService;
   calendarNotifier: CalendarNotifier;
   routers: express.Router[];
@@ -131,6 +141,7 @@ export async function buildIntegrationHealthContext(
     permissionsRegistry,
     notifications,
     signals,
+    events,
   } = options;
   // Routes read the catalog as their caller (see catalogForCallers); the
   // sync and other background work use the plugin's own credentials.
@@ -207,16 +218,17 @@ export async function buildIntegrationHealthContext(
     links,
   });
   calendarService.onChange(calendarNotifier.onChange);
+  const mockRefreshNotifier = new MockRefreshNotifier({
+    refreshStore: stores.mockRefreshStore,
+    scoreStore,
+    specStore,
+    notifications,
+    links,
+    logger,
+  });
   const syncService = new IntegrationSyncService({
     calendarService,
-    mockRefreshNotifier: new MockRefreshNotifier({
-      refreshStore: stores.mockRefreshStore,
-      scoreStore,
-      specStore,
-      notifications,
-      links,
-      logger,
-    }),
+    mockRefreshNotifier,
     catalog,
     auth,
     logger,
@@ -233,6 +245,37 @@ export async function buildIntegrationHealthContext(
     hold: syncConfig.hold,
     leaseMs: syncConfig.leaseMs,
   });
+
+  const changeSignals = new IntegrationChangeSignals(signals);
+  const runScheduledSync = async () => {
+    const run = await syncService.runOnce();
+    if (syncChangedAnything(run)) await changeSignals.changed('all');
+    return run;
+  };
+  const changeListener = new CatalogChangeListener({
+    events,
+    incremental: new IncrementalSync({
+      catalog,
+      auth,
+      logger,
+      integrationStore,
+      syncRunStore,
+      specHistory,
+      scoreService,
+      calendarService,
+      mockRefreshNotifier,
+      pageSize: syncConfig.pageSize,
+      leaseMs: syncConfig.leaseMs ?? 120_000,
+    }),
+    fullSync: async () => (await runScheduledSync()).status !== 'skipped',
+    onSynced: refs => changeSignals.changed(refs),
+    logger,
+    config: readCatalogEventsConfig(config),
+  });
+  if (readCatalogEventsConfig(config).enabled) {
+    lifecycle.addStartupHook(() => changeListener.start());
+    lifecycle.addShutdownHook(() => changeListener.stop());
+  }
 
   permissionsRegistry.addResourceType({
     resourceRef: integrationPermissionResourceRef,
@@ -398,7 +441,7 @@ export async function buildIntegrationHealthContext(
       id: 'integration-health-catalog-sync',
       ...syncConfig.schedule,
       fn: async () => {
-        await syncService.runOnce();
+        await runScheduledSync();
       },
     },
   ];
@@ -406,6 +449,7 @@ export async function buildIntegrationHealthContext(
   return {
     stores,
     syncService,
+    changeListener,
     calendarService,
     calendarNotifier,
     routers,

@@ -35,6 +35,41 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 15 },
 };
 
+/** How the plugin follows the catalog's change announcements. */
+export type CatalogEventsConfig = {
+  enabled: boolean;
+  /** Changes arriving within this long are synced together. */
+  coalesceMs: number;
+  /** Between passes while changes wait for the catalog. */
+  retryMs: number;
+  /** How long to wait for the catalog to serve an announced change. */
+  waitMs: number;
+  /** More changed entities at once than this run the full sync instead. */
+  maxEntities: number;
+};
+
+export function readCatalogEventsConfig(config: Config): CatalogEventsConfig {
+  const events = config.getOptionalConfig(
+    'integrationHealth.sync.catalogEvents',
+  );
+  const bounded = (key: string, fallback: number, min: number, max: number) => {
+    const value = events?.getOptionalNumber(key) ?? fallback;
+    if (!(value >= min && value <= max)) {
+      throw new InputError(
+        `integrationHealth.sync.catalogEvents.${key} must be from ${min} to ${max}, got ${value}`,
+      );
+    }
+    return value;
+  };
+  return {
+    enabled: events?.getOptionalBoolean('enabled') ?? true,
+    coalesceMs: bounded('coalesceSeconds', 0.5, 0, 60) * 1000,
+    retryMs: 1000,
+    waitMs: bounded('waitSeconds', 30, 0, 3600) * 1000,
+    maxEntities: bounded('maxEntities', 500, 1, 100_000),
+  };
+}
+
 export function readSyncConfig(config: Config): SyncConfig {
   const sync = config.getOptionalConfig('integrationHealth.sync');
   const schedule = sync?.has('schedule')

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   EvidenceSource,
   integrationHealthEvidenceExtensionPoint,
@@ -49,6 +50,7 @@ export const integrationHealthPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
+        events: eventsServiceRef,
       },
       async init({ httpRouter, scheduler, ...services }) {
         const context = await buildIntegrationHealthContext({

@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './incidents';
 export * from './isRecord';
 export * from './generatedMocks';
+export * from './signals';

@@ -25,9 +25,7 @@ describe('catalogChangeFingerprint', () => {
         name: 'payments',
       },
       spec: { consumesApis: ['ledger-api'], owner: 'team-a', type: 'service' },
-      relations: [
-        { type: 'consumesApi', targetRef: 'api:default/ledger-api' },
-      ],
+      relations: [{ type: 'consumesApi', targetRef: 'api:default/ledger-api' }],
       kind: 'Component',
       apiVersion: 'backstage.io/v1alpha1',
     };

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
  *
  * @public
  */
-export const CATALOG_CHANGES_TOPIC = 'integration-health.catalog.entity-changed';
+export const CATALOG_CHANGES_TOPIC =
+  'integration-health.catalog.entity-changed';
 
 /**
  * What the catalog publishes on {@link CATALOG_CHANGES_TOPIC}. The

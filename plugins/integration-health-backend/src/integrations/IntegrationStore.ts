@@ -35,6 +35,18 @@ export interface IntegrationStore {
   ): Promise<ReplaceIntegrationsResult>;
 
   /**
+   * Records the integrations one incremental sync observed for some
+   * entities: every integration where one of them is consumer, provider or
+   * API. Those given are added or updated; current ones touching the
+   * entities but not given are marked gone. Others are left alone.
+   */
+  replaceIntegrationsTouching(
+    entityRefs: string[],
+    observed: ObservedIntegration[],
+    seenAt: Date,
+  ): Promise<ReplaceIntegrationsResult & { changedIds: string[] }>;
+
+  /**
    * Current integrations one step away from the given entities: as consumer
    * (`upstream`: what they depend on) or as provider or API (`downstream`:
    * who depends on them).
@@ -239,37 +251,111 @@ export class DatabaseIntegrationStore implements IntegrationStore {
       ])) {
         stored.set(row.id, row);
       }
-      const toWrite = rows.filter(row => {
-        const before = stored.get(row.id);
-        return (
-          !before ||
-          before.gone_at !== null ||
-          CONTENT_COLUMNS.some(column => before[column] !== row[column])
-        );
-      });
-      for (let i = 0; i < toWrite.length; i += WRITE_CHUNK_SIZE) {
-        await tx(TABLE)
-          .insert(toWrite.slice(i, i + WRITE_CHUNK_SIZE))
-          .onConflict('id')
-          .merge([...CONTENT_COLUMNS, 'last_seen_at', 'gone_at']);
-      }
-
-      const vanished = [...stored]
-        .filter(([id, row]) => row.gone_at === null && !ids.has(id))
-        .map(([id]) => id);
-      for (let i = 0; i < vanished.length; i += WRITE_CHUNK_SIZE) {
-        await tx(TABLE)
-          .whereIn('id', vanished.slice(i, i + WRITE_CHUNK_SIZE))
-          .update({ gone_at: seenAt });
-      }
+      const { added, gone } = await this.writeObserved(
+        tx,
+        rows,
+        stored,
+        seenAt,
+      );
       await tx(TABLE).whereNull('gone_at').update({ last_seen_at: seenAt });
+      return { total: rows.length, added: added.length, gone: gone.length };
+    });
+  }
 
+  async replaceIntegrationsTouching(
+    entityRefs: string[],
+    observed: ObservedIntegration[],
+    seenAt: Date,
+  ) {
+    const refs = new Set(entityRefs);
+    const rows = observed.map(o => toRow(o, seenAt));
+    for (const row of rows) {
+      const touches =
+        refs.has(row.consumer_ref) ||
+        refs.has(row.provider_ref) ||
+        (row.api_ref !== null && refs.has(row.api_ref));
+      if (!touches) {
+        throw new Error(
+          `replaceIntegrationsTouching was given ${row.consumer_ref} → ${row.provider_ref}, which touches none of the entities`,
+        );
+      }
+    }
+    return this.db.transaction(async tx => {
+      const stored = new Map<string, Record<string, unknown>>();
+      const ids = rows.map(r => r.id);
+      for (let i = 0; i < entityRefs.length; i += WRITE_CHUNK_SIZE) {
+        const chunk = entityRefs.slice(i, i + WRITE_CHUNK_SIZE);
+        const touching = await tx(TABLE)
+          .select(['id', ...CONTENT_COLUMNS, 'gone_at'])
+          .whereIn('consumer_ref', chunk)
+          .orWhereIn('provider_ref', chunk)
+          .orWhereIn('api_ref', chunk);
+        for (const row of touching) stored.set(row.id, row);
+      }
+      for (let i = 0; i < ids.length; i += WRITE_CHUNK_SIZE) {
+        const known = await tx(TABLE)
+          .select(['id', ...CONTENT_COLUMNS, 'gone_at'])
+          .whereIn('id', ids.slice(i, i + WRITE_CHUNK_SIZE));
+        for (const row of known) stored.set(row.id, row);
+      }
+      const { added, written, gone } = await this.writeObserved(
+        tx,
+        rows,
+        stored,
+        seenAt,
+      );
+      for (let i = 0; i < ids.length; i += WRITE_CHUNK_SIZE) {
+        await tx(TABLE)
+          .whereIn('id', ids.slice(i, i + WRITE_CHUNK_SIZE))
+          .update({ last_seen_at: seenAt });
+      }
       return {
         total: rows.length,
-        added: rows.filter(row => !stored.has(row.id)).length,
-        gone: vanished.length,
+        added: added.length,
+        gone: gone.length,
+        changedIds: [...written, ...gone],
       };
     });
+  }
+
+  /**
+   * Writes the new, changed and revived rows of `rows` and marks gone the
+   * current rows of `stored` that are not in `rows`.
+   */
+  private async writeObserved(
+    tx: Knex.Transaction,
+    rows: ReturnType<typeof toRow>[],
+    stored: Map<string, Record<string, unknown>>,
+    seenAt: Date,
+  ) {
+    const ids = new Set(rows.map(r => r.id));
+    const toWrite = rows.filter(row => {
+      const before = stored.get(row.id);
+      return (
+        !before ||
+        before.gone_at !== null ||
+        CONTENT_COLUMNS.some(column => before[column] !== row[column])
+      );
+    });
+    for (let i = 0; i < toWrite.length; i += WRITE_CHUNK_SIZE) {
+      await tx(TABLE)
+        .insert(toWrite.slice(i, i + WRITE_CHUNK_SIZE))
+        .onConflict('id')
+        .merge([...CONTENT_COLUMNS, 'last_seen_at', 'gone_at']);
+    }
+    const vanished = [...stored]
+      .filter(([id, row]) => row.gone_at === null && !ids.has(id))
+      .map(([id]) => id);
+    for (let i = 0; i < vanished.length; i += WRITE_CHUNK_SIZE) {
+      await tx(TABLE)
+        .whereIn('id', vanished.slice(i, i + WRITE_CHUNK_SIZE))
+        .update({ gone_at: seenAt });
+    }
+    return {
+      added: rows.filter(row => !stored.has(row.id)).map(r => r.id),
+      written: toWrite.map(r => r.id),
+      gone: vanished,
+    };
   }
 
   async listNeighbours(

@@ -85,6 +85,12 @@ export class SpecHistoryService {
     catalog: CatalogService;
     credentials: BackstageCredentials;
     now: Date;
+    /**
+     * Whether `apis` is every API in the catalog, so that the others are
+     * gone (a full sync), or only some that changed (an incremental sync).
+     * Defaults to true.
+     */
+    complete?: boolean;
   }): Promise<SpecSyncResult> {
     const { specStore } = this.options;
     const result: SpecSyncResult = {
@@ -147,10 +153,12 @@ export class SpecHistoryService {
         }
       }
     }
-    ({ gone: result.gone } = await specStore.markSeen(
-      options.apis.map(a => a.ref),
-      options.now,
-    ));
+    if (options.complete !== false) {
+      ({ gone: result.gone } = await specStore.markSeen(
+        options.apis.map(a => a.ref),
+        options.now,
+      ));
+    }
     return result;
   }
 

@@ -7,7 +7,7 @@ import {
   toEntitySummary,
 } from './catalogSnapshot';
 
-const ENTITY_FIELDS = [
+export const ENTITY_FIELDS = [
   'kind',
   'metadata.namespace',
   'metadata.name',
