@@ -7,6 +7,7 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../api';
+import { useIntegrationsSignal } from './useIntegrationsSignal';
 
 /**
  * The integrations an entity's page shows: for an API those that go through
@@ -31,5 +32,6 @@ export function useEntityIntegrations() {
       integrationsOnPage(await api.getEntityIntegrations(entityRef), isApi),
     [api, entityRef, isApi],
   );
+  useIntegrationsSignal(state.retry, [entityRef]);
   return { entityRef, isApi, ...state };
 }

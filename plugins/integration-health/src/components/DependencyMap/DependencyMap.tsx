@@ -11,6 +11,7 @@ import {
 import { GraphDirection } from '@integration-health/plugin-integration-health-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { useIntegrationsSignal } from '../useIntegrationsSignal';
 import { integrationHealthApiRef } from '../../api';
 import styles from './DependencyMap.module.css';
 import { layoutGraph } from './layoutGraph';
@@ -43,9 +44,17 @@ export function DependencyMap(props: { entityRef: string }) {
   const [blastFrom, setBlastFrom] = useState('');
   const [asTable, setAsTable] = useState(false);
 
+  // Bumped when the backend says something on the map changed.
+  const [version, setVersion] = useState(0);
   const graph = useAsync(
     () => api.getGraph(props.entityRef, { direction, depth }),
-    [api, props.entityRef, direction, depth],
+    [api, props.entityRef, direction, depth, version],
+  );
+  useIntegrationsSignal(
+    () => setVersion(v => v + 1),
+    graph.value
+      ? [props.entityRef, ...graph.value.nodes.map(n => n.ref)]
+      : [props.entityRef],
   );
   const radius = useAsync(
     async () => (blastFrom ? api.getBlastRadius(blastFrom, 4) : undefined),
@@ -132,7 +141,7 @@ export function DependencyMap(props: { entityRef: string }) {
               </Text>
             )}
           </Flex>
-          {graph.loading && (
+          {graph.loading && !graph.value && (
             <Skeleton
               width="100%"
               height={240}

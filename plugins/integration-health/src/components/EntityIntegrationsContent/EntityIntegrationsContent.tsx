@@ -15,6 +15,7 @@ import {
   Integration,
 } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useIntegrationsSignal } from '../useIntegrationsSignal';
 import { integrationHealthApiRef } from '../../api';
 import { BreakingChangesCard } from '../BreakingChangesCard';
 import { LoadError } from '../LoadError';
@@ -121,6 +122,7 @@ export function EntityIntegrationsContent() {
     () => api.getEntityIntegrations(entityRef),
     [api, entityRef],
   );
+  useIntegrationsSignal(retry, [entityRef]);
 
   if (loading && !value) {
     return <LoadingState />;

@@ -18,6 +18,7 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useIntegrationsSignal } from '../useIntegrationsSignal';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
 import { useEntityPath } from '../useEntityPath';
@@ -187,6 +188,7 @@ export function ScorecardPage() {
     () => api.getScorecard(kind, windowDays),
     [api, kind, windowDays],
   );
+  useIntegrationsSignal(retry);
 
   const rows = useMemo(() => {
     const column = COLUMNS.find(c => c.key === sort.key);
