@@ -32,7 +32,7 @@ import { createResourceAuthorizer } from '../permissions/resourceAuthorizer';
 import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { consumerState, nextStep } from './consumerState';
-import { detectedEntries } from './detectedEntries';
+import { detectNewVersions } from './detectNewVersions';
 
 export type CalendarFilter = {
   apiRef?: string;
@@ -77,6 +77,8 @@ export class CalendarService {
       /** Days consumers have to acknowledge a change detected as it shipped. */
       detectedGraceDays: number;
       apiRuleset: PermissionRuleset<ApiResource, { ownerRefs: string[] }>;
+      /** Spec versions read per page when putting new ones on the calendar. */
+      detectPageSize?: number;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -101,16 +103,17 @@ export class CalendarService {
     for (const listener of this.listeners) await listener({ type, entryId });
   }
 
-  /** Adds entries for breaking changes and sunsets in spec history not on the calendar yet. */
+  /**
+   * Adds entries for the breaking changes and sunsets of the spec versions
+   * recorded since the last time, all of them, a page at a time.
+   */
   async addDetected(now: Date): Promise<number> {
-    const changes = await this.options.specStore.listBreakingChanges(
-      'all',
-      10_000,
-    );
-    const added = await this.options.calendarStore.addDetected(
-      detectedEntries(changes),
+    const { added } = await detectNewVersions({
+      specStore: this.options.specStore,
+      calendarStore: this.options.calendarStore,
       now,
-    );
+      pageSize: this.options.detectPageSize,
+    });
     for (const entry of added) await this.emit('created', entry.id);
     return added.length;
   }

@@ -74,6 +74,15 @@ export interface SpecStore {
     apiRefs: string[] | 'all',
     limit: number,
   ): Promise<StoredBreakingChange[]>;
+  /**
+   * Up to `limit` versions the calendar has not taken in yet, oldest first.
+   * Marked ones are never listed again, so paging ends.
+   */
+  listVersionsNotOnCalendar(limit: number): Promise<string[]>;
+  /** Breaking changes, and changes with a sunset date, of these versions. */
+  listBreakingChangesOf(versionIds: string[]): Promise<StoredBreakingChange[]>;
+  /** Records that the calendar took these versions in. */
+  markOnCalendar(versionIds: string[], at: Date): Promise<void>;
   /** The changes a version brought, or undefined when the API has no such version. */
   listChanges(
     apiRef: string,
@@ -105,6 +114,24 @@ function mapToChange(row: any): SpecChange {
     fingerprint: row.fingerprint,
     sunset: optional(row.sunset),
   };
+}
+
+function mapToBreakingChange(row: any): StoredBreakingChange {
+  return {
+    ...mapToChange(row),
+    apiRef: row.api_ref,
+    versionId: row.version_id,
+    versionLabel: optional(row.version_label),
+    observedAt: toIsoString(row.observed_at),
+  };
+}
+
+/** Breaking changes and deprecations with a sunset date, with their version's label and time. */
+function breakingChangesQuery(db: Knex) {
+  return db('spec_changes as c')
+    .join('spec_versions as v', 'v.id', 'c.version_id')
+    .where(q => q.where('c.level', 'breaking').orWhereNotNull('c.sunset'))
+    .select('c.*', 'v.version_label', 'v.observed_at');
 }
 
 export class DatabaseSpecStore implements SpecStore {
@@ -255,32 +282,51 @@ export class DatabaseSpecStore implements SpecStore {
             apiRefs.slice(i * CHUNK, (i + 1) * CHUNK),
           );
     for (const chunk of chunks) {
-      const query = this.db('spec_changes as c').join(
-        'spec_versions as v',
-        'v.id',
-        'c.version_id',
-      );
+      const query = breakingChangesQuery(this.db);
       if (chunk) query.whereIn('c.api_ref', chunk);
-      const rows = await query
-        .andWhere(q =>
-          q.where('c.level', 'breaking').orWhereNotNull('c.sunset'),
-        )
-        .orderBy('v.observed_at', 'desc')
-        .limit(limit)
-        .select('c.*', 'v.version_label', 'v.observed_at');
-      result.push(
-        ...rows.map(row => ({
-          ...mapToChange(row),
-          apiRef: row.api_ref,
-          versionId: row.version_id,
-          versionLabel: optional(row.version_label),
-          observedAt: toIsoString(row.observed_at),
-        })),
-      );
+      const rows = await query.orderBy('v.observed_at', 'desc').limit(limit);
+      result.push(...rows.map(mapToBreakingChange));
     }
     return result
       .sort((a, b) => b.observedAt.localeCompare(a.observedAt))
       .slice(0, limit);
+  }
+
+  async listVersionsNotOnCalendar(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db('spec_versions')
+      .whereNull('calendar_checked_at')
+      .orderBy([
+        { column: 'observed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(limit)
+      .select('id');
+    return rows.map(r => r.id);
+  }
+
+  async listBreakingChangesOf(
+    versionIds: string[],
+  ): Promise<StoredBreakingChange[]> {
+    const result: StoredBreakingChange[] = [];
+    for (let i = 0; i < versionIds.length; i += CHUNK) {
+      const rows = await breakingChangesQuery(this.db)
+        .whereIn('c.version_id', versionIds.slice(i, i + CHUNK))
+        .orderBy([
+          { column: 'v.observed_at', order: 'desc' },
+          { column: 'c.id', order: 'asc' },
+        ]);
+      result.push(...rows.map(mapToBreakingChange));
+    }
+    return result;
+  }
+
+  async markOnCalendar(versionIds: string[], at: Date): Promise<void> {
+    for (let i = 0; i < versionIds.length; i += CHUNK) {
+      await this.db('spec_versions')
+        .whereIn('id', versionIds.slice(i, i + CHUNK))
+        .whereNull('calendar_checked_at')
+        .update({ calendar_checked_at: at });
+    }
   }
 
   async listGone(): Promise<string[]> {
