@@ -83,6 +83,12 @@ export interface SpecStore {
   listBreakingChangesOf(versionIds: string[]): Promise<StoredBreakingChange[]>;
   /** Records that the calendar took these versions in. */
   markOnCalendar(versionIds: string[], at: Date): Promise<void>;
+  /**
+   * A stamp of each API's history that changes when a version is added:
+   * how many it has and when the newest was seen. APIs without versions
+   * are left out.
+   */
+  versionStamps(apiRefs: string[]): Promise<Map<string, string>>;
   /** The changes a version brought, or undefined when the API has no such version. */
   listChanges(
     apiRef: string,
@@ -327,6 +333,26 @@ export class DatabaseSpecStore implements SpecStore {
         .whereNull('calendar_checked_at')
         .update({ calendar_checked_at: at });
     }
+  }
+
+  async versionStamps(apiRefs: string[]): Promise<Map<string, string>> {
+    const stamps = new Map<string, string>();
+    for (let i = 0; i < apiRefs.length; i += CHUNK) {
+      const rows: {
+        api_ref: string;
+        n: number | string;
+        newest: unknown;
+      }[] = await this.db('spec_versions')
+        .whereIn('api_ref', apiRefs.slice(i, i + CHUNK))
+        .groupBy('api_ref')
+        .select('api_ref')
+        .count({ n: '*' })
+        .max({ newest: 'observed_at' });
+      for (const row of rows) {
+        stamps.set(row.api_ref, `${Number(row.n)} ${toIsoString(row.newest)}`);
+      }
+    }
+    return stamps;
   }
 
   async listGone(): Promise<string[]> {

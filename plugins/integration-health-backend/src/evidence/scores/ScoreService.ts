@@ -14,6 +14,23 @@ import { SpecStore } from '../../specs/SpecStore';
 import { MockChecker } from '../mocks/checkMocks';
 import { changesSince } from './changesSince';
 import { mockScore } from './mockScore';
+import { scoreInputsKey } from './scoreInputsKey';
+
+/** The other APIs through which the same consumer uses the same provider, per integration. */
+function siblingsByIntegration(integrations: Integration[]): Map<string, string[]> {
+  const pair = (i: Integration) => `${i.consumerRef}\n${i.providerRef}`;
+  const apisByPair = new Map<string, string[]>();
+  for (const i of integrations) {
+    if (!i.apiRef) continue;
+    apisByPair.set(pair(i), [...(apisByPair.get(pair(i)) ?? []), i.apiRef]);
+  }
+  return new Map(
+    integrations.map(i => [
+      i.id,
+      (apisByPair.get(pair(i)) ?? []).filter(ref => ref !== i.apiRef),
+    ]),
+  );
+}
 
 /** What one run reads once per API, however many consumers it has. */
 class RunCache {
@@ -122,6 +139,7 @@ export class ScoreService {
     now: Date,
     cache = new RunCache(this.options.specStore, this.options.specs),
     siblingApiRefs: string[] = [],
+    inputsKey?: string,
   ) {
     const { evidenceStore, mockStore, config } = this.options;
     const [verifications, documents, versions] = await Promise.all([
@@ -164,33 +182,40 @@ export class ScoreService {
         now,
       }),
     };
-    await this.options.scoreStore.saveScores(integration.id, scores, now);
+    await this.options.scoreStore.saveScores(
+      integration.id,
+      scores,
+      now,
+      inputsKey,
+    );
     return scores;
   }
 
   /**
    * Scores every integration; one whose scoring fails (a mock the checker
-   * chokes on) is reported, and the others are still scored.
+   * chokes on) is reported, and the others are still scored. `inputsKeys`
+   * are stored with the scores, when given; `among` are the integrations
+   * whose APIs count as siblings (defaults to those scored).
    */
   async computeAll(
     integrations: Integration[],
     now: Date,
+    options: { inputsKeys?: Map<string, string>; among?: Integration[] } = {},
   ): Promise<{ scored: number; errors: SyncRunEntityError[] }> {
+    const { inputsKeys, among = integrations } = options;
     const cache = new RunCache(this.options.specStore, this.options.specs);
-    const pair = (i: Integration) => `${i.consumerRef}\n${i.providerRef}`;
-    const apisByPair = new Map<string, string[]>();
-    for (const i of integrations) {
-      if (!i.apiRef) continue;
-      apisByPair.set(pair(i), [...(apisByPair.get(pair(i)) ?? []), i.apiRef]);
-    }
+    const siblings = siblingsByIntegration(among);
     let scored = 0;
     const errors: SyncRunEntityError[] = [];
     for (const integration of integrations) {
-      const siblings = (apisByPair.get(pair(integration)) ?? []).filter(
-        ref => ref !== integration.apiRef,
-      );
       try {
-        await this.compute(integration, now, cache, siblings);
+        await this.compute(
+          integration,
+          now,
+          cache,
+          siblings.get(integration.id),
+          inputsKeys?.get(integration.id),
+        );
         scored++;
       } catch (error) {
         errors.push({
@@ -207,5 +232,66 @@ export class ScoreService {
       }
     }
     return { scored, errors };
+  }
+
+  /** What each integration's scores would be computed from now. */
+  async inputsKeys(
+    integrations: Integration[],
+    now: Date,
+  ): Promise<Map<string, string>> {
+    const { scoreStore, specStore, config } = this.options;
+    const siblings = siblingsByIntegration(integrations);
+    const apiRefs = new Set(
+      integrations.flatMap(i => (i.apiRef ? [i.apiRef] : [])),
+    );
+    const [evidence, specs] = await Promise.all([
+      scoreStore.evidenceStamps(integrations.map(i => i.id)),
+      specStore.versionStamps([...apiRefs]),
+    ]);
+    const day = now.toISOString().slice(0, 10);
+    const configKey = JSON.stringify(config);
+    return new Map(
+      integrations.map(i => [
+        i.id,
+        scoreInputsKey({
+          day,
+          config: configKey,
+          apiRef: i.apiRef,
+          siblingApiRefs: siblings.get(i.id) ?? [],
+          evidence: evidence.get(i.id),
+          specs,
+        }),
+      ]),
+    );
+  }
+
+  /**
+   * Scores the integrations whose scores were computed from other inputs
+   * than they have now: new evidence or mocks, a new spec version of their
+   * API (or of another API between the same consumer and provider), another
+   * configuration, a new day (age moves scores), or no key stored (new, or
+   * scored outside a sync). The others keep their scores: computing them
+   * again would give the same.
+   */
+  async computeChanged(
+    integrations: Integration[],
+    now: Date,
+  ): Promise<{
+    scored: number;
+    unchanged: number;
+    errors: SyncRunEntityError[];
+  }> {
+    const [keys, stored] = await Promise.all([
+      this.inputsKeys(integrations, now),
+      this.options.scoreStore.getInputKeys(integrations.map(i => i.id)),
+    ]);
+    const changed = integrations.filter(
+      i => stored.get(i.id) !== keys.get(i.id),
+    );
+    const result = await this.computeAll(changed, now, {
+      inputsKeys: keys,
+      among: integrations,
+    });
+    return { ...result, unchanged: integrations.length - changed.length };
   }
 }

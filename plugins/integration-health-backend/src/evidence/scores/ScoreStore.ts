@@ -8,15 +8,32 @@ import {
   parseJsonColumn,
   toIsoString,
 } from '../../database/rowValues';
+import { readEvidenceStamps } from './evidenceStamps';
 
 /** Each integration's current scores with their explanations, and a snapshot per day. */
 export interface ScoreStore {
-  /** Replaces the current scores; the day's snapshot keeps the day's latest. */
+  /**
+   * Replaces the current scores; the day's snapshot keeps the day's latest.
+   * `inputsKey` names what they were computed from; when their values
+   * differ from the ones before, the change is noted for the rollups.
+   */
   saveScores(
     integrationId: string,
     scores: { contract: ScoreExplanation; mock: ScoreExplanation },
     computedAt: Date,
+    inputsKey?: string,
   ): Promise<void>;
+  /** What each integration's current scores were computed from, where known. */
+  getInputKeys(integrationIds: string[]): Promise<Map<string, string>>;
+  /** A stamp of each integration's stored evidence and mocks that changes whenever they do. */
+  evidenceStamps(integrationIds: string[]): Promise<Map<string, string>>;
+  /** The integrations whose score values changed since `clearScoreChanges` last took them. */
+  listScoreChanges(): Promise<{
+    marks: string[];
+    integrationIds: string[];
+  }>;
+  /** Forgets the changes `listScoreChanges` answered with these marks. */
+  clearScoreChanges(marks: string[]): Promise<void>;
   getScores(integrationIds: string[]): Promise<Map<string, IntegrationScores>>;
   /** Daily values of one integration from `sinceDay` (YYYY-MM-DD), oldest first. */
   listSnapshots(
@@ -34,14 +51,32 @@ export class DatabaseScoreStore implements ScoreStore {
     integrationId: string,
     scores: { contract: ScoreExplanation; mock: ScoreExplanation },
     computedAt: Date,
+    inputsKey?: string,
   ): Promise<void> {
     await this.db.transaction(async tx => {
+      const before: { contract: string; mock: string } | undefined = await tx(
+        'integration_scores',
+      )
+        .where('integration_id', integrationId)
+        .first('contract', 'mock');
+      const valueOf = (column: string | undefined) =>
+        column === undefined
+          ? null
+          : parseJsonColumn<ScoreExplanation>(column, {} as any).value ?? null;
+      if (
+        !before ||
+        valueOf(before.contract) !== (scores.contract.value ?? null) ||
+        valueOf(before.mock) !== (scores.mock.value ?? null)
+      ) {
+        await tx('score_changes').insert({ integration_id: integrationId });
+      }
       await tx('integration_scores')
         .insert({
           integration_id: integrationId,
           contract: JSON.stringify(scores.contract),
           mock: JSON.stringify(scores.mock),
           computed_at: computedAt,
+          inputs_key: inputsKey ?? null,
         })
         .onConflict('integration_id')
         .merge();
@@ -56,6 +91,40 @@ export class DatabaseScoreStore implements ScoreStore {
         .onConflict(['day', 'integration_id'])
         .merge();
     });
+  }
+
+  async getInputKeys(integrationIds: string[]) {
+    const keys = new Map<string, string>();
+    for (let i = 0; i < integrationIds.length; i += CHUNK) {
+      const rows: { integration_id: string; inputs_key: string | null }[] =
+        await this.db('integration_scores')
+          .whereIn('integration_id', integrationIds.slice(i, i + CHUNK))
+          .whereNotNull('inputs_key')
+          .select('integration_id', 'inputs_key');
+      for (const row of rows) keys.set(row.integration_id, row.inputs_key!);
+    }
+    return keys;
+  }
+
+  evidenceStamps(integrationIds: string[]) {
+    return readEvidenceStamps(this.db, integrationIds);
+  }
+
+  async listScoreChanges() {
+    const rows: { id: number | string; integration_id: string }[] =
+      await this.db('score_changes').select('id', 'integration_id');
+    return {
+      marks: rows.map(r => String(r.id)),
+      integrationIds: [...new Set(rows.map(r => r.integration_id))],
+    };
+  }
+
+  async clearScoreChanges(marks: string[]) {
+    for (let i = 0; i < marks.length; i += CHUNK) {
+      await this.db('score_changes')
+        .whereIn('id', marks.slice(i, i + CHUNK))
+        .delete();
+    }
   }
 
   async getScores(
