@@ -17,7 +17,9 @@ import { mockScore } from './mockScore';
 import { scoreInputsKey } from './scoreInputsKey';
 
 /** The other APIs through which the same consumer uses the same provider, per integration. */
-function siblingsByIntegration(integrations: Integration[]): Map<string, string[]> {
+function siblingsByIntegration(
+  integrations: Integration[],
+): Map<string, string[]> {
   const pair = (i: Integration) => `${i.consumerRef}\n${i.providerRef}`;
   const apisByPair = new Map<string, string[]>();
   for (const i of integrations) {

@@ -158,23 +158,21 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...evidence.errors);
-      // Scores move with the spec history and with age, so every run
-      // recomputes those of the integrations that have evidence.
+      // Scores move with evidence, spec history and age: a run recomputes
+      // those whose inputs changed, and all of them on the day's first run.
       await lease.check();
       const withEvidence = await integrationStore.getByIds(
         await this.options.scoreService.integrationIdsWithEvidence(),
       );
-      const scoring = await this.options.scoreService.computeAll(
+      const scoring = await this.options.scoreService.computeChanged(
         withEvidence,
         startedAt,
       );
       errors.push(...scoring.errors);
       await this.options.mockRefreshNotifier?.notify(withEvidence, startedAt);
       await lease.check();
-      const rollups = await this.options.rollupService.snapshotDay(
-        integrations.map(i =>
-          integrationId(i.consumerRef, i.providerRef, i.apiRef),
-        ),
+      const rollups = await this.options.rollupService.snapshotChanged(
+        integrations,
         snapshot,
         startedAt,
       );
