@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import { createStores } from '../database/createStores';
 import { SpecStore } from '../specs/SpecStore';
 import { CalendarService } from './CalendarService';
+import { DetectedEntry } from './CalendarStore';
 import { detectedEntries } from './detectedEntries';
 
 jest.setTimeout(120_000);
@@ -52,7 +53,7 @@ async function recordVersions(
   }
 }
 
-async function storedEntries(knex: Knex) {
+async function storedEntries(knex: Knex): Promise<DetectedEntry[]> {
   const rows = await knex('calendar_entries')
     .where('origin', 'detected')
     .select('source_key', 'api_ref', 'title', 'changes', 'effective_at');
@@ -111,10 +112,10 @@ describe.each(databases.eachSupportedId())(
       );
       // The whole-history query leaves the order of one version's changes
       // to the database; detection keeps the order they were recorded in.
-      const byFingerprint = (e: { changes: { fingerprint: string }[] }) => ({
+      const byFingerprint = (e: DetectedEntry): DetectedEntry => ({
         ...e,
         changes: [...e.changes].sort((a, b) =>
-          a.fingerprint.localeCompare(b.fingerprint),
+          (a.fingerprint ?? '').localeCompare(b.fingerprint ?? ''),
         ),
       });
       const expected = whole

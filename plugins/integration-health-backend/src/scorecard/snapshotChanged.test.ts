@@ -89,7 +89,7 @@ function observe(
     consumerOwnerRef: snapshot.entities.get(component(consumer))?.ownerRef,
     providerOwnerRef: snapshot.entities.get(component(provider))?.ownerRef,
     accountableOwnerRef: accountable,
-    accountableOwnerSource: accountable ? 'annotation' : undefined,
+    accountableOwnerSource: accountable ? 'consumer-annotation' : undefined,
     findings: [],
   };
 }
