@@ -14,6 +14,7 @@ import {
   Integration,
 } from '@integration-health/plugin-integration-health-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useIntegrationsSignal } from '../useIntegrationsSignal';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
 import {
@@ -183,6 +184,7 @@ export function HealthSummary(props: { apiIntegrations?: Integration[] }) {
     () => loadHealth(api, entityRef, isApi, props.apiIntegrations),
     [api, entityRef, isApi, props.apiIntegrations],
   );
+  useIntegrationsSignal(retry, [entityRef]);
   return (
     <Card className={readable}>
       <CardHeader>
