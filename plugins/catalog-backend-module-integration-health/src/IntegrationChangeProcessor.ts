@@ -29,6 +29,7 @@ export class IntegrationChangeProcessor implements CatalogProcessor {
     private readonly options: { events: EventsService; logger: LoggerService },
   ) {}
 
+  /** The name its cache is kept under in the catalog's database. */
   getProcessorName(): string {
     return 'IntegrationHealthChangeProcessor';
   }
@@ -38,6 +39,7 @@ export class IntegrationChangeProcessor implements CatalogProcessor {
     return 1000;
   }
 
+  /** Publishes the entity when its fingerprint differs from the last one published. */
   async postProcessEntity(
     entity: Entity,
     _location: unknown,
