@@ -165,9 +165,10 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect(await knex('api_specs').first('current_version_id')).toEqual({
       current_version_id: 'v1-back',
     });
-    expect(
-      (await knex('spec_changes')).map(c => c.version_id).sort(),
-    ).toEqual(['v1-back', 'v2']);
+    expect((await knex('spec_changes')).map(c => c.version_id).sort()).toEqual([
+      'v1-back',
+      'v2',
+    ]);
     expect(
       (await knex('contract_verifications').orderBy('id')).map(v =>
         Number(v.id),
