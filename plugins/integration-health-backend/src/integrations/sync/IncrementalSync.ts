@@ -211,7 +211,12 @@ export class IncrementalSync {
       await this.options.scoreService.integrationIdsWithEvidence()
     ).filter(id => ids.has(id));
     const toScore = await integrationStore.getByIds(withEvidence);
-    const scoring = await this.options.scoreService.computeAll(toScore, now);
+    // Only those whose inputs moved (a new spec version, new mocks); the
+    // scheduled run's daily step and rollups pick up the rest.
+    const scoring = await this.options.scoreService.computeChanged(
+      toScore,
+      now,
+    );
     result.integrationsScored = scoring.scored;
     await this.options.mockRefreshNotifier?.notify(toScore, now);
 
