@@ -199,4 +199,35 @@ describe('ScorecardPage', () => {
       }),
     ).not.toBeInTheDocument();
   });
+
+  it('shows a large organisation one page of 100 rows at a time, and starts again at the first page when filtered', async () => {
+    const many: Scorecard = {
+      ...card,
+      rows: Array.from({ length: 250 }, (_, i) => ({
+        ...card.rows[1],
+        ref: `group:default/team-${String(i).padStart(3, '0')}`,
+        contract: i,
+      })),
+    };
+    const api = { ...scorecardApi(), getScorecard: jest.fn(async () => many) };
+    render(api as unknown as IntegrationHealthApi);
+
+    expect(await screen.findByText('Rows 1–100 of 250')).toBeInTheDocument();
+    expect(teams()).toHaveLength(100);
+    expect(teams()[0]).toBe('team-000');
+    expect(
+      screen.getByRole('button', { name: 'Previous rows' }),
+    ).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next rows' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next rows' }));
+    expect(screen.getByText('Rows 201–250 of 250')).toBeInTheDocument();
+    expect(teams()).toHaveLength(50);
+    expect(teams()[0]).toBe('team-200');
+    expect(screen.getByRole('button', { name: 'Next rows' })).toBeDisabled();
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Filter' }), '1');
+    expect(await screen.findByText('Rows 1–100 of 133')).toBeInTheDocument();
+    expect(teams()[0]).toBe('team-001');
+  });
 });

@@ -16,7 +16,7 @@ import {
   ScorecardKind,
   ScorecardRow,
 } from '@integration-health/plugin-integration-health-common';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useIntegrationsSignal } from '../useIntegrationsSignal';
 import { integrationHealthApiRef } from '../../api';
@@ -29,6 +29,8 @@ import styles from './Scorecard.module.css';
 import { readable } from '../Readable';
 
 type Window = 30 | 90 | 365;
+/** Rows on one page of the table. */
+const PAGE_SIZE = 100;
 type Column = {
   key: string;
   label: string;
@@ -180,10 +182,12 @@ export function ScorecardPage() {
   const [windowDays, setWindowDays] = useState<Window>(30);
   const [filter, setFilter] = useState('');
   const [drillDown, setDrillDown] = useState<string>();
+  const [page, setPage] = useState(0);
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({
     key: 'contract',
     descending: false,
   });
+  useEffect(() => setPage(0), [kind, windowDays, filter, sort]);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getScorecard(kind, windowDays),
     [api, kind, windowDays],
@@ -208,6 +212,11 @@ export function ScorecardPage() {
       return sort.descending ? y - x : x - y;
     });
   }, [value, filter, sort]);
+
+  // A large organisation has thousands of teams: one page of rows at a time.
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const shownPage = Math.min(page, pages - 1);
+  const shown = rows.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
 
   const exportCsv = async () => {
     const csv = await api.getScorecardCsv(kind, windowDays);
@@ -315,7 +324,7 @@ export function ScorecardPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map(row => (
+                  {shown.map(row => (
                     <tr key={row.ref}>
                       <th scope="row">
                         <Link href={entityPath(row.ref)}>
@@ -355,6 +364,33 @@ export function ScorecardPage() {
                 </tbody>
               </table>
             </div>
+          )}
+          {value && rows.length > PAGE_SIZE && (
+            <Flex justify="between" align="center" mt="3">
+              <Text as="p" variant="body-small" aria-live="polite">
+                {`Rows ${shownPage * PAGE_SIZE + 1}–${
+                  shownPage * PAGE_SIZE + shown.length
+                } of ${rows.length}`}
+              </Text>
+              <Flex gap="2">
+                <Button
+                  variant="secondary"
+                  size="small"
+                  isDisabled={shownPage === 0}
+                  onPress={() => setPage(shownPage - 1)}
+                >
+                  Previous rows
+                </Button>
+                <Button
+                  variant="secondary"
+                  size="small"
+                  isDisabled={shownPage >= pages - 1}
+                  onPress={() => setPage(shownPage + 1)}
+                >
+                  Next rows
+                </Button>
+              </Flex>
+            </Flex>
           )}
         </CardBody>
       </Card>
