@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 
 const SPEC_FIELD_OF_RELATION: Record<string, string> = {
   consumesApi: 'consumesApis',
@@ -17,7 +18,7 @@ export function authoredEntity(
   synthetic: Entity,
   options: { location: string; annotations?: Record<string, string> },
 ): Entity {
-  const spec: Record<string, unknown> = { ...synthetic.spec };
+  const spec: JsonObject = { ...synthetic.spec };
   for (const relation of synthetic.relations ?? []) {
     const field = SPEC_FIELD_OF_RELATION[relation.type];
     if (field) {

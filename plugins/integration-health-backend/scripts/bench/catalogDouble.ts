@@ -54,10 +54,10 @@ export function catalogDouble(
       return index.get(ref);
     },
     async queryEntities(request: Request = {}) {
-      const query = request.cursor
+      const query: Request = request.cursor
         ? { ...cursors.get(request.cursor), limit: request.limit }
         : { ...request, offset: 0 };
-      const page = index.page(query);
+      const page = index.page(query as Parameters<typeof index.page>[0]);
       let nextCursor: string | undefined;
       if (page.more) {
         nextCursor = `c${cursors.size}`;
