@@ -37,6 +37,31 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
 describe.each(databases.eachSupportedId())(
   'DatabaseIntegrationStore on %s',
   databaseId => {
+    it("lists a whole organisation's integrations by owner, more than the database binds in one statement (SQLite 32,766), with their assignments", async () => {
+      const { store } = await createStore(databaseId);
+      const all = Array.from({ length: 33_000 }, (_, i) =>
+        observed(`consumer-${i}`, `provider-${i % 100}`),
+      );
+      await store.replaceIntegrations(all, new Date('2026-11-20T10:00:00Z'));
+      const [last] = await store.listTouching([
+        'component:default/consumer-32999',
+      ]);
+      await store.addOwnerAssignment(
+        {
+          integrationId: last.id,
+          ownerRef: 'group:default/qa',
+          assignedBy: 'user:default/mei',
+        },
+        new Date('2026-11-21T10:00:00Z'),
+      );
+
+      const listed = await store.listByOwners(['group:default/platform']);
+      expect(listed).toHaveLength(33_000);
+      expect(listed.find(i => i.id === last.id)?.accountableOwnerRef).toBe(
+        'group:default/qa',
+      );
+    });
+
     it('stores the observed integrations and lists them by direction', async () => {
       const { store } = await createStore(databaseId);
       const seenAt = new Date('2026-11-20T10:00:00.000Z');

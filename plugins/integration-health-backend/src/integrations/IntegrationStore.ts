@@ -479,14 +479,18 @@ export class DatabaseIntegrationStore implements IntegrationStore {
       return [];
     }
     const latest = new Map<string, AccountableOwnerAssignment>();
-    const assignmentRows: AssignmentRow[] = await this.db(ASSIGNMENTS_TABLE)
-      .whereIn(
-        'integration_id',
-        rows.map(r => r.id),
-      )
-      .orderBy('id', 'asc');
-    for (const assignment of assignmentRows) {
-      latest.set(assignment.integration_id, mapToAssignment(assignment));
+    // In chunks: a whole organisation's integrations are more ids than
+    // PostgreSQL (65,535) or SQLite (32,766) bind in one statement.
+    for (let i = 0; i < rows.length; i += WRITE_CHUNK_SIZE) {
+      const assignmentRows: AssignmentRow[] = await this.db(ASSIGNMENTS_TABLE)
+        .whereIn(
+          'integration_id',
+          rows.slice(i, i + WRITE_CHUNK_SIZE).map(r => r.id),
+        )
+        .orderBy('id', 'asc');
+      for (const assignment of assignmentRows) {
+        latest.set(assignment.integration_id, mapToAssignment(assignment));
+      }
     }
     return rows.map(row =>
       applyAssignment(mapToIntegration(row), latest.get(row.id)),
