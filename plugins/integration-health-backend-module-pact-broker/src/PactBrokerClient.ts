@@ -48,8 +48,28 @@ export class PactBrokerClient {
     return headers;
   }
 
-  /** The JSON document at a path or link; undefined when the broker says 404. */
+  /**
+   * The JSON document at a path or link; undefined when the broker says 404.
+   * Each request listens to `signal` only while it runs: one signal serves
+   * thousands of requests in a collection, and listeners left on it would
+   * pile up (Node's fetch drops its own only when collected).
+   */
   async get(pathOrHref: string, signal: AbortSignal): Promise<Hal | undefined> {
+    const request = new AbortController();
+    const abort = () => request.abort(signal.reason);
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+    try {
+      return await this.fetchJson(pathOrHref, request.signal);
+    } finally {
+      signal.removeEventListener('abort', abort);
+    }
+  }
+
+  private async fetchJson(
+    pathOrHref: string,
+    signal: AbortSignal,
+  ): Promise<Hal | undefined> {
     const url = this.resolve(pathOrHref);
     let response: Response;
     try {

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { getEventListeners } from 'node:events';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startFakePactBroker } from './fakePactBroker';
@@ -152,5 +153,20 @@ describe('PactBrokerSource', () => {
     const asked = broker.state.requests.length;
     await new Promise(resolve => setTimeout(resolve, 200));
     expect(broker.state.requests).toHaveLength(asked);
+  });
+
+  it('leaves no listener on the sync signal once its requests are answered, however many it makes', async () => {
+    const controller = new AbortController();
+    const client = new PactBrokerClient(broker.url, {
+      token: 'read-only-token',
+    });
+    for (let i = 0; i < 50; i++) {
+      await client.get('/integrations', controller.signal);
+    }
+    await source().collect({
+      integrations: [intakeToValidation, legacyToProcessing],
+      signal: controller.signal,
+    });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
