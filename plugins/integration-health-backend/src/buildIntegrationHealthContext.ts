@@ -247,6 +247,7 @@ export async function buildIntegrationHealthContext(
   });
 
   const changeSignals = new IntegrationChangeSignals(signals);
+  const catalogEventsConfig = readCatalogEventsConfig(config);
   const runScheduledSync = async () => {
     const run = await syncService.runOnce();
     if (syncChangedAnything(run)) await changeSignals.changed('all');
@@ -270,9 +271,9 @@ export async function buildIntegrationHealthContext(
     fullSync: async () => (await runScheduledSync()).status !== 'skipped',
     onSynced: refs => changeSignals.changed(refs),
     logger,
-    config: readCatalogEventsConfig(config),
+    config: catalogEventsConfig,
   });
-  if (readCatalogEventsConfig(config).enabled) {
+  if (catalogEventsConfig.enabled) {
     lifecycle.addStartupHook(() => changeListener.start());
     lifecycle.addShutdownHook(() => changeListener.stop());
   }

@@ -56,6 +56,28 @@ export function sideSubjects(
   return subjects;
 }
 
+/** The subjects each side of an integration counts for. */
+export function integrationSides(
+  integration: Pick<
+    Integration,
+    'consumerRef' | 'providerRef' | 'consumerOwnerRef' | 'providerOwnerRef'
+  >,
+  snapshot: CatalogSnapshot,
+): { provider: Set<string>; consumer: Set<string> } {
+  return {
+    provider: sideSubjects(
+      integration.providerRef,
+      integration.providerOwnerRef,
+      snapshot,
+    ),
+    consumer: sideSubjects(
+      integration.consumerRef,
+      integration.consumerOwnerRef,
+      snapshot,
+    ),
+  };
+}
+
 const mean = (values: number[]) =>
   values.length === 0
     ? undefined
@@ -74,16 +96,7 @@ export function computeRollups(
   const bySubject = new Map<string, Integration[]>();
   const roles = new Map<string, { asProvider: number; asConsumer: number }>();
   for (const integration of integrations) {
-    const provider = sideSubjects(
-      integration.providerRef,
-      integration.providerOwnerRef,
-      snapshot,
-    );
-    const consumer = sideSubjects(
-      integration.consumerRef,
-      integration.consumerOwnerRef,
-      snapshot,
-    );
+    const { provider, consumer } = integrationSides(integration, snapshot);
     for (const subject of new Set([...provider, ...consumer])) {
       const list = bySubject.get(subject) ?? [];
       list.push(integration);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Integration } from '@integration-health/plugin-integration-health-common';
 import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
-import { Rollup, sideSubjects } from './computeRollups';
+import { integrationSides, Rollup } from './computeRollups';
 
 export type SubjectSides = Map<
   string,
@@ -38,16 +38,7 @@ export function structureOf(
   hasOwner: boolean,
   snapshot: CatalogSnapshot,
 ): Pick<Contribution, 'digest' | 'subjects' | 'withoutOwner'> {
-  const provider = sideSubjects(
-    integration.providerRef,
-    integration.providerOwnerRef,
-    snapshot,
-  );
-  const consumer = sideSubjects(
-    integration.consumerRef,
-    integration.consumerOwnerRef,
-    snapshot,
-  );
+  const { provider, consumer } = integrationSides(integration, snapshot);
   const subjects: SubjectSides = new Map();
   for (const subject of [...new Set([...provider, ...consumer])].sort()) {
     subjects.set(subject, {
