@@ -354,4 +354,47 @@ describe('generateMockBundle', () => {
     const all = generate('warehouse-3.0.yaml', 'wiremock', []);
     expect(all.operations).toHaveLength(3);
   });
+
+  it('fills every path placeholder, declared or not, and writes path values as WireMock compares them: URL-encoded', async () => {
+    const spec = loadSpec(`
+openapi: 3.0.3
+info: { title: Owners, version: 1.0.0 }
+paths:
+  /owners/{name}/pets/by_kind-{kind}:
+    get:
+      parameters:
+        - { in: path, name: name, required: true, schema: { type: string }, example: Mary Ann }
+      responses:
+        '200': { description: ok }
+`);
+    const bundle = generateMockBundle({
+      spec: { ...spec, document: spec.document },
+      format: 'wiremock',
+      consumerName: 'c',
+      providerName: 'p',
+    });
+    const [mapping] = (bundle.content as { mappings: any[] }).mappings;
+    expect(mapping.request).toMatchObject({
+      urlPathTemplate: '/owners/{name}/pets/by_kind-{kind}',
+      pathParameters: {
+        name: { equalTo: 'Mary%20Ann' },
+        kind: { equalTo: 'value' },
+      },
+    });
+    const { checks } = await new MockChecker({ ...spec }).check(
+      [
+        {
+          source: 'generated',
+          document: { name: 'b', format: 'wiremock', content: bundle.content },
+        },
+      ],
+      '2026-12-03T00:00:00.000Z',
+    );
+    expect(checks).toEqual([
+      expect.objectContaining({
+        operation: 'GET /owners/{name}/pets/by_kind-{kind}',
+        valid: true,
+      }),
+    ]);
+  });
 });

@@ -73,6 +73,31 @@ export function parameterValue(
   return asText(value ?? 'value');
 }
 
+/**
+ * A value for every `{placeholder}` of a path template, and for nothing
+ * else: the declared path parameter's value, or `value` for a placeholder no
+ * parameter declares (a client fills it all the same; a literal `{id}` is no
+ * request path).
+ */
+export function pathValuesOf(
+  template: string,
+  declared: Record<string, string>,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  let at = 0;
+  for (;;) {
+    const open = template.indexOf('{', at);
+    const close = open < 0 ? -1 : template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const name = template.slice(open + 1, close);
+    values[name] = Object.prototype.hasOwnProperty.call(declared, name)
+      ? declared[name]
+      : 'value';
+    at = close + 1;
+  }
+  return values;
+}
+
 /** Whether a stub sends the parameter: required ones, and optional ones with the stub's example. */
 export function sends(
   document: unknown,

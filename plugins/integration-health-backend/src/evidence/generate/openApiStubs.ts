@@ -7,6 +7,7 @@ import {
   parameterExamples,
   parametersOf,
   parameterValue,
+  pathValuesOf,
   sends,
 } from './openApiParameters';
 import {
@@ -127,7 +128,7 @@ export function openApiStubs(
           ...(exampleName !== undefined ? { example: exampleName } : {}),
           method: method.toUpperCase(),
           pathTemplate: `${base}${template}`,
-          pathValues: valuesOf('path'),
+          pathValues: pathValuesOf(`${base}${template}`, valuesOf('path')),
           query: { ...security.query, ...valuesOf('query') },
           headers: { ...security.headers, ...valuesOf('header') },
           ...(bodySource && requestBody

@@ -1,8 +1,14 @@
 import { HttpStub, StubBody, stubLine } from './stubs';
 
-const equalTo = (values: Record<string, string>) =>
+const equalTo = (
+  values: Record<string, string>,
+  encode: (value: string) => string = value => value,
+) =>
   Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, { equalTo: value }]),
+    Object.entries(values).map(([name, value]) => [
+      name,
+      { equalTo: encode(value) },
+    ]),
   );
 
 function bodyPattern(body: StubBody): Record<string, unknown> {
@@ -30,7 +36,8 @@ function responseBody(body: StubBody | undefined): Record<string, unknown> {
 
 /**
  * One WireMock mapping per stub: templated paths as `urlPathTemplate` with
- * `pathParameters` (`equalTo` the sample values), the rest as `urlPath`;
+ * `pathParameters` (`equalTo` the sample values as they appear in the URL),
+ * the rest as `urlPath`;
  * query parameters, headers and the body as exact matchers; each mapping
  * named after its operation and status and stamped with the spec version.
  */
@@ -54,7 +61,8 @@ export function toWireMock(
           ...(templated
             ? {
                 urlPathTemplate: stub.pathTemplate,
-                pathParameters: equalTo(stub.pathValues),
+                // WireMock compares the raw segment, still URL-encoded.
+                pathParameters: equalTo(stub.pathValues, encodeURIComponent),
               }
             : { urlPath: stub.pathTemplate }),
           ...(Object.keys(stub.query).length

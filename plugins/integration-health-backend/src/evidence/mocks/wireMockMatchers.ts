@@ -77,6 +77,19 @@ export function literalOfPattern(pattern: string): string | undefined {
  * listed as unknown. A forward scan: linear however many `{` the template
  * has.
  */
+/** Characters a path segment may hold as they are, and percent escapes. */
+const PATH_SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * A `pathParameters` value as the path text it stands for. WireMock compares
+ * the raw, still percent-encoded segment (`equalTo: "a%20b"` matches
+ * `/items/a%20b`, `"a b"` matches nothing), so a value that is already valid
+ * path text is used as it is; any other is encoded.
+ */
+function asPathSegment(value: string): string {
+  return PATH_SEGMENT.test(value) ? value : encodeURIComponent(value);
+}
+
 export function fillPathTemplate(
   template: string,
   values: Record<string, string>,
@@ -95,7 +108,7 @@ export function fillPathTemplate(
       : undefined;
     parts.push(template.slice(at, open));
     if (value !== undefined) {
-      parts.push(encodeURIComponent(value));
+      parts.push(asPathSegment(value));
     } else {
       parts.push(placeholder);
       unknown.add(placeholder);

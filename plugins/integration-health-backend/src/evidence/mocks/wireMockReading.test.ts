@@ -254,4 +254,24 @@ describe('WireMock mappings as real teams write them', () => {
     ]);
     expect(ms).toBeLessThan(2000);
   });
+
+  it('reads pathParameters values as the URL text WireMock compares: an encoded value is not encoded again', () => {
+    const mapping = (equalTo: string) => ({
+      request: {
+        method: 'GET',
+        urlPathTemplate: '/owners/{name}',
+        pathParameters: { name: { equalTo } },
+      },
+      response: { status: 200 },
+    });
+    const { interactions } = readWireMock(
+      {
+        mappings: [mapping('Mary%20Ann'), mapping('Mary Ann'), mapping('a:b')],
+      },
+      { name: 'owners.json' },
+    );
+    expect(
+      interactions.map(i => (i.kind === 'http' ? i.request.path : '')),
+    ).toEqual(['/owners/Mary%20Ann', '/owners/Mary%20Ann', '/owners/a:b']);
+  });
 });
