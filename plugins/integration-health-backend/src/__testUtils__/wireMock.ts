@@ -3,9 +3,11 @@
 // reading of them against WireMock itself.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { MockInteraction } from '../evidence/mocks/mockInteractions';
 
 /** The java binary: JAVA_HOME's, else the one on PATH; undefined when there is none. */
 export function javaBinary(): string | undefined {
@@ -144,4 +146,63 @@ export async function startWireMock(
     },
     stop,
   };
+}
+
+export type Answer = { status: number; matched?: string; text: string };
+
+/**
+ * The request a stub describes, sent as a client would send it (with
+ * node:http: fetch refuses a GET with a body, which a spec may describe).
+ */
+export function send(
+  url: string,
+  interaction: MockInteraction,
+  bytes?: Buffer,
+): Promise<Answer> {
+  if (interaction.kind !== 'http') throw new Error('not HTTP');
+  const {
+    method,
+    path: requestPath,
+    query,
+    headers,
+    body,
+  } = interaction.request;
+  const contentType = Object.entries(headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'content-type',
+  )?.[1];
+  let payload: string | Buffer | undefined = bytes;
+  if (payload === undefined && body !== undefined) {
+    payload =
+      typeof body === 'string' && !/json/i.test(contentType ?? '')
+        ? body
+        : JSON.stringify(body);
+  }
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${url}${requestPath}${query ? `?${query}` : ''}`,
+      {
+        method,
+        headers: {
+          ...headers,
+          ...(payload !== undefined
+            ? { 'Content-Length': String(Buffer.byteLength(payload)) }
+            : {}),
+        },
+      },
+      response => {
+        const chunks: Buffer[] = [];
+        response.on('data', chunk => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            matched: response.headers['matched-stub-id'] as string | undefined,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
