@@ -50,13 +50,6 @@ const KNOWN: Record<string, string> = {
   // A discriminator on a base schema that subschemas extend with allOf:
   // the sample is the base, whose tag names no subschema.
   'schema_diff_cache_1.yaml POST /pet': 'discriminator on an allOf base',
-  // A required readOnly property is required in responses only (OpenAPI
-  // 3.0); the comparator requires it in requests too: the checker is wrong.
-  'bc_readonly_base.yaml POST /widgets': 'checker: readOnly required',
-  'bc_readonly_changed_but_compatible.yaml POST /widgets':
-    'checker: readOnly required',
-  'bc_request_readonly_increased.yaml POST /widgets':
-    'checker: readOnly required',
   // Swagger 2 formData sent URL-encoded, which the comparator reads as text.
   'petstore_v2_1.yaml POST /pet/{petId}/uploadImage': 'formData',
   'petstore_v2_2.yaml POST /pet/{petId}/uploadImage': 'formData',

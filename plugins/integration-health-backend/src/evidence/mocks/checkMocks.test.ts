@@ -190,4 +190,75 @@ describe('MockChecker', () => {
         }),
     ).toThrow(/cannot be checked against/);
   });
+
+  it('requires a read-only property in responses only: a request without it is valid, one without another required property is not', async () => {
+    const spec = loadSpec(`
+openapi: 3.0.3
+info: { title: Widgets, version: 1.0.0 }
+paths:
+  /widgets:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Widget' }
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Widget' }
+components:
+  schemas:
+    Id: { type: string, readOnly: true }
+    Widget:
+      type: object
+      required: [id, createdAt, name]
+      properties:
+        id: { $ref: '#/components/schemas/Id' }
+        createdAt: { type: string, format: date-time, readOnly: true }
+        name: { type: string }
+`);
+    const post = (name: string, body: unknown) => ({
+      name,
+      request: {
+        method: 'POST',
+        urlPath: '/widgets',
+        headers: { 'Content-Type': { equalTo: 'application/json' } },
+        bodyPatterns: [{ equalToJson: body }],
+      },
+      response: {
+        status: 201,
+        headers: { 'Content-Type': 'application/json' },
+        jsonBody: { id: 'w1', createdAt: '2026-12-03T10:00:00Z', name: 'Cog' },
+      },
+    });
+    const { checks } = await new MockChecker(spec).check(
+      [
+        {
+          source: 'mock-files',
+          document: {
+            name: 'widgets.json',
+            format: 'wiremock',
+            content: {
+              mappings: [
+                post('as clients send it', { name: 'Cog' }),
+                post('without its name', {}),
+              ],
+            },
+          },
+        },
+      ],
+      at,
+    );
+    const byName = Object.fromEntries(
+      checks.map(c => [c.name.split('#')[1], c]),
+    );
+    expect(byName['as clients send it']).toMatchObject({
+      valid: true,
+      problems: [],
+    });
+    expect(byName['without its name'].valid).toBe(false);
+    expect(byName['without its name'].problems.join(' ')).toContain('name');
+  });
 });

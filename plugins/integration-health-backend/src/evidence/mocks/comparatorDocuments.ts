@@ -1,14 +1,16 @@
 import { isRecord } from '@integration-health/plugin-integration-health-common';
 import { withoutPatterns } from './httpPatterns';
+import { withoutReadOnlyRequired } from './readOnlyRequired';
 
 /**
  * The OpenAPI document PactFlow's comparator gets: without `pattern`s
- * (HttpPatternChecker runs them in linear time) and without a Swagger 2
+ * (HttpPatternChecker runs them in linear time), with read-only properties
+ * required in responses only (see withoutReadOnlyRequired), and without a Swagger 2
  * `basePath`, because mocks reach it with the path below the server's base
  * path that OperationMatcher found (OpenAPI 3 `servers` it ignores anyway).
  */
 export function comparatorDocument(document: unknown): unknown {
-  const copy = withoutPatterns(document);
+  const copy = withoutReadOnlyRequired(withoutPatterns(document));
   if (!isRecord(copy)) return copy;
   const { basePath: _ignored, ...rest } = copy;
   return rest;
