@@ -368,6 +368,7 @@ export async function buildIntegrationHealthContext(
         integrationStore,
         specStore,
         generatedMocks,
+        specs,
       }),
     }),
     createScorecardRouter({

@@ -312,10 +312,50 @@ describe('the provider mock server, called by services over HTTP', () => {
     }
   });
 
-  it('matches the path template for any values, with or without the base path', async () => {
-    const res = await call(`${intake()}/transactions/another-id`);
+  it('matches the path template for any valid values, with or without the base path', async () => {
+    const res = await call(
+      `${intake()}/transactions/9b2d8e1a-7c4f-4e2b-8a61-2f0c5d3e4b7a`,
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: expect.any(String) });
+  });
+
+  it('answers 400 saying why, as the provider would, for a request its spec does not accept', async () => {
+    const notAnId = await call(`${intake()}/v2/transactions/not-a-uuid`);
+    expect(notAnId.status).toBe(400);
+    expect((await notAnId.json()).error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^GET \/v2\/transactions\/not-a-uuid is not a request GET \/transactions\/\{transactionId\} of api:default\/transaction-intake-api accepts: Path values \(transactionId = "not-a-uuid"\) do not match the path parameters of GET \/transactions\/\{transactionId\}/,
+      ),
+    });
+    // The pact's own submission, with the amount as a number and without
+    // its idempotency key.
+    const [submit] = ledgerPact.interactions;
+    const wrongBody = await call(`${intake()}/v2/transactions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        ...(submit.request.body as object),
+        amount: 12.5,
+      }),
+    });
+    expect(wrongBody.status).toBe(400);
+    const { message } = (await wrongBody.json()).error;
+    expect(message).toContain('amount');
+    expect(message).toContain('Idempotency-Key');
+    const notJson = await call(`${intake()}/v2/transactions`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'k-1',
+      },
+      body: '{"accountRef": ',
+    });
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error.message).toContain(
+      'the request body is not JSON',
+    );
   });
 
   it('answers 404 naming the operations there are when no operation matches', async () => {
@@ -363,7 +403,9 @@ describe('the provider mock server, called by services over HTTP', () => {
   it('limits the requests per integration with 429 and Retry-After', async () => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, () =>
-        call(`${intake()}/v2/transactions/x`).then(async res => ({
+        call(
+          `${intake()}/v2/transactions/9b2d8e1a-7c4f-4e2b-8a61-2f0c5d3e4b7a`,
+        ).then(async res => ({
           status: res.status,
           retryAfter: res.headers.get('retry-after'),
           body: await res.text(),

@@ -26,7 +26,7 @@ export function createMockServerRouter(options: {
 }): express.Router {
   const { httpAuth, mockServer } = options;
   const router = Router();
-  // Read only to bound it: the mock answers by method and path.
+  // Read with a bound: the mock judges the request as the spec would.
   const rawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
   const readBody = (req: express.Request, res: express.Response) =>
     new Promise<void>((resolve, reject) =>
@@ -51,17 +51,32 @@ export function createMockServerRouter(options: {
     const path = req.path.slice(
       req.path.indexOf('/', '/v1/mock-server/'.length),
     );
-    if (path.length > MAX_PATH_CHARS) {
+    const queryAt = req.originalUrl.indexOf('?');
+    const query = queryAt < 0 ? undefined : req.originalUrl.slice(queryAt + 1);
+    if (path.length + (query?.length ?? 0) > MAX_PATH_CHARS) {
       throw new UriTooLongError(
-        `The mock server matches paths up to ${MAX_PATH_CHARS} characters`,
+        `The mock server matches paths up to ${MAX_PATH_CHARS} characters, query included`,
       );
     }
     await readBody(req, res);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      // The Authorization header carries the caller's Backstage token; it
+      // stands in for the API's own credentials, which a spec may require.
+      if (typeof value === 'string') headers[name] = value;
+    }
     const prefer = preferredStatus(req.header('prefer'));
     try {
       const answer = await mockServer.answer(
         id,
-        { method: req.method, path, prefer },
+        {
+          method: req.method,
+          path,
+          query,
+          headers,
+          body: Buffer.isBuffer(req.body) ? req.body : undefined,
+          prefer,
+        },
         credentials,
       );
       res.status(answer.status);

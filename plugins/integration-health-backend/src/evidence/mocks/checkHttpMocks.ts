@@ -2,6 +2,7 @@ import { Comparator } from '@pactflow/openapi-pact-comparator';
 import { MockInteraction } from './mockInteractions';
 import { isUnknownPart } from './unknownParts';
 import { OperationMatcher } from './matchOperation';
+import { segmentValues } from './pathTemplate';
 import { HttpPatternChecker } from './httpPatterns';
 import { phraseBodyProblems, sortSchemaMessages } from './phraseProblems';
 
@@ -18,6 +19,15 @@ const BODY_CODES: Record<string, string> = {
 };
 
 const INTERACTION_INDEX = /^\[root\]\.interactions\[(\d+)\]/;
+
+/** Where in a body the comparator's location points: `amount`, `items.0`; '' at the top. */
+function bodyLocation(location: string): string {
+  const part = location.replace(INTERACTION_INDEX, '');
+  for (const prefix of ['.request.body.', '.response.body.']) {
+    if (part.startsWith(prefix)) return part.slice(prefix.length);
+  }
+  return '';
+}
 
 /**
  * Checks HTTP mocks against an OpenAPI document (2.0, 3.0 or 3.1) with
@@ -87,10 +97,30 @@ export async function checkHttpMocks(
       )
         continue;
       const where = BODY_CODES[result.code];
-      if (where) {
+      const route = routes[index];
+      if (
+        result.code === 'request.path-or-method.unknown' &&
+        route &&
+        route.template.includes('{') &&
+        matcher.declares(interactions[index].request.method, route.template)
+      ) {
+        // The operation exists: the comparator refused its path values.
+        const values = segmentValues(route.template, route.path)
+          .map(([name, value]) => `${name} = ${JSON.stringify(value)}`)
+          .join(', ');
+        verdicts[index].problems.push(
+          `Path values${
+            values ? ` (${values})` : ''
+          } do not match the path parameters of ${
+            interactions[index].request.method
+          } ${route.template} in the current spec`,
+        );
+      } else if (where) {
         const detail = result.message.replace(/^.*in the spec file: /, '');
         const list = bodyMessages[index].get(where) ?? [];
-        list.push({ message: detail });
+        // Where in the body: `amount`, `items.0` (empty at the top).
+        const inBody = bodyLocation(location);
+        list.push({ message: detail, ...(inBody ? { at: inBody } : {}) });
         bodyMessages[index].set(where, list);
       } else {
         verdicts[index].problems.push(

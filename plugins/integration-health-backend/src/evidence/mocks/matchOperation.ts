@@ -30,10 +30,24 @@ function basePaths(document: Record<string, unknown>): string[] {
 export class OperationMatcher {
   private readonly routes: PathTemplate[];
   private readonly bases: string[];
+  private readonly methods = new Map<string, Set<string>>();
 
   constructor(document: unknown) {
     const doc = isRecord(document) ? document : {};
     this.bases = basePaths(doc);
+    for (const [template, item] of Object.entries(
+      isRecord(doc.paths) ? doc.paths : {},
+    )) {
+      if (!isRecord(item)) continue;
+      this.methods.set(
+        template,
+        new Set(
+          Object.keys(item)
+            .filter(key => isRecord(item[key]))
+            .map(key => key.toUpperCase()),
+        ),
+      );
+    }
     this.routes = Object.keys(isRecord(doc.paths) ? doc.paths : {})
       .map(parsePathTemplate)
       // Literal paths win over templated ones, as in OpenAPI routing.
@@ -49,6 +63,11 @@ export class OperationMatcher {
       if (route) return { template: route.template, path: rest };
     }
     return undefined;
+  }
+
+  /** Whether the spec declares this method on this path template. */
+  declares(method: string, template: string): boolean {
+    return this.methods.get(template)?.has(method.toUpperCase()) ?? false;
   }
 
   operationOf(method: string, path: string): string {

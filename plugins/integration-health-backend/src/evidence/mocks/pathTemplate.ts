@@ -61,3 +61,33 @@ export function matchesPathTemplate(
   if (parts.length !== route.segments.length) return false;
   return route.segments.every((pieces, i) => segmentMatches(pieces, parts[i]));
 }
+
+/**
+ * The values of a template's whole-segment parameters (`{id}` alone between
+ * slashes) in a path it matches, decoded: `id = 42`.
+ */
+export function segmentValues(
+  template: string,
+  path: string,
+): Array<[string, string]> {
+  const names = template.split('/');
+  const values = path.split('/');
+  if (names.length !== values.length) return [];
+  const found: Array<[string, string]> = [];
+  names.forEach((segment, index) => {
+    if (
+      segment.startsWith('{') &&
+      segment.endsWith('}') &&
+      segment.indexOf('}') === segment.length - 1
+    ) {
+      let value = values[index];
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // shown as sent
+      }
+      found.push([segment.slice(1, -1), value]);
+    }
+  });
+  return found;
+}

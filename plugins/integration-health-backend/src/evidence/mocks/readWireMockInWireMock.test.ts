@@ -64,7 +64,7 @@ describeWithJava(
           .filter(
             m => isRecord(m.response) && typeof m.response.status === 'number',
           )
-          .map(m => ({ ...m, id: randomUUID() }));
+          .map((m): Record<string, unknown> => ({ ...m, id: randomUUID() }));
         for (const mapping of mappings) {
           const { interactions } = readWireMock(mapping, { name: file });
           const [interaction] = interactions;
