@@ -42,6 +42,49 @@ export function yamlDuplicateKeys(root: unknown): DuplicateKey[] {
   return found;
 }
 
+/**
+ * The end of every key in a JSON text: a quote that is not escaped (an even
+ * run of `\` before it), then `:`. A string that starts with `:` counts too,
+ * so the count is never below the number of keys. Linear: each run of `\`
+ * or of blanks is read once.
+ */
+const KEY_END = /(?<!\\)(?:\\\\)*"[ \t\r\n]*:/g;
+
+/** Keys in the text, or more (see KEY_END); `test` builds no match objects. */
+function keysInText(text: string): number {
+  let count = 0;
+  KEY_END.lastIndex = 0;
+  while (KEY_END.test(text)) count++;
+  return count;
+}
+
+/** Keys of every object in a parsed document. */
+function keysInDocument(document: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [document];
+  while (pending.length) {
+    const node = pending.pop();
+    const values = Array.isArray(node)
+      ? node
+      : Object.values(node as Record<string, unknown>);
+    if (!Array.isArray(node)) count += values.length;
+    for (const value of values) {
+      if (value !== null && typeof value === 'object') pending.push(value);
+    }
+  }
+  return count;
+}
+
+/**
+ * False when a text that JSON.parse read as `document` surely has no key
+ * twice: the parsed objects hold as many keys as the text has. A quick
+ * check that spares most documents the scan of jsonDuplicateKeys.
+ */
+export function jsonMayRepeatKeys(text: string, document: unknown): boolean {
+  if (document === null || typeof document !== 'object') return false;
+  return keysInText(text) !== keysInDocument(document);
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -111,6 +154,8 @@ export function jsonDuplicateKeys(text: string): DuplicateKey[] {
         keys.pop();
         path.pop();
         index.pop();
+        // An empty object expected a key that never came.
+        expectKey = false;
         break;
       case 0x2c /* , */:
         if (keys[keys.length - 1]) expectKey = true;

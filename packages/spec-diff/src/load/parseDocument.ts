@@ -3,6 +3,7 @@ import { SpecInputError } from '../errors';
 import {
   DuplicateKey,
   jsonDuplicateKeys,
+  jsonMayRepeatKeys,
   yamlDuplicateKeys,
 } from './duplicateKeys';
 import { readYamlFast } from './fastYaml';
@@ -74,7 +75,7 @@ function parseJson(text: string, which: Side, notes?: ParseNote[]): unknown {
         : { which, ...lineAndColumn(text, position) },
     );
   }
-  if (notes) {
+  if (notes && jsonMayRepeatKeys(text, document)) {
     for (const duplicate of jsonDuplicateKeys(text)) {
       notes.push({
         ...duplicate,
