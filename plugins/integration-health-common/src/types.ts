@@ -174,7 +174,29 @@ export type SyncRunCounts = {
   healthSubjects?: number;
   /** Breaking changes from spec history put on the calendar by this run. */
   calendarEntriesAdded?: number;
+  /** How long each step of the run took, in milliseconds. */
+  stepMs?: SyncRunStepTimes;
 };
+
+/**
+ * The milliseconds each step of a sync run took: reading the catalog,
+ * storing integrations, spec history, the calendar, evidence, scores and
+ * rollups.
+ *
+ * @public
+ */
+export type SyncRunStepTimes = Partial<
+  Record<
+    | 'catalog'
+    | 'integrations'
+    | 'specs'
+    | 'calendar'
+    | 'evidence'
+    | 'scores'
+    | 'rollups',
+    number
+  >
+>;
 
 /**
  * A run of the sync job without its entity errors.

@@ -154,7 +154,11 @@ async function main() {
         own,
       )} s in the plugin and ${round(catalogSeconds)} s inside ${
         clock.calls
-      } catalog calls; ${broker.stats.requests - brokerBefore} Pact Broker requests`,
+      } catalog calls; ${
+        broker.stats.requests - brokerBefore
+      } Pact Broker requests; steps (ms): ${JSON.stringify(
+        run.counts?.stepMs ?? {},
+      )}`,
     );
     return { run, seconds, own };
   };

@@ -98,6 +98,16 @@ describe('IntegrationSyncService', () => {
         entityErrors: 0,
       },
     });
+    // Each step's time is recorded, for whoever wonders which one is slow.
+    expect(Object.keys(summary.counts?.stepMs ?? {}).sort()).toEqual([
+      'calendar',
+      'catalog',
+      'evidence',
+      'integrations',
+      'rollups',
+      'scores',
+      'specs',
+    ]);
     // 7 components/APIs/resources in pages of 3, then 3 groups in one page
     expect(queryEntities).toHaveBeenCalledTimes(4);
     expect(queryEntities.mock.calls[0][0]).toMatchObject({

@@ -19,6 +19,7 @@ import { buildIntegrations } from './buildIntegrations';
 import { readCatalogSnapshot } from './readCatalogSnapshot';
 import { holdReason } from './holdReason';
 import { HoldConfig } from '../../config';
+import { StepTimer } from './stepTimer';
 import { SyncLease, SyncLeaseLostError } from './SyncLease';
 
 export type IntegrationSyncServiceOptions = {
@@ -117,7 +118,9 @@ export class IntegrationSyncService {
     const runId = await syncRunStore.startRun(startedAt);
 
     try {
+      const steps = new StepTimer();
       const snapshot = await readCatalogSnapshot({ catalog, auth, pageSize });
+      steps.end('catalog');
       const { integrations, errors } = buildIntegrations(snapshot);
       const entitiesRead = snapshot.entities.size + snapshot.groupRefs.size;
       const held = await this.holdReason(entitiesRead, integrations);
@@ -134,6 +137,7 @@ export class IntegrationSyncService {
         integrations,
         startedAt,
       );
+      steps.end('integrations');
       await lease.check();
       const specs = await specHistory.syncFromCatalog({
         apis: [...snapshot.entities.values()]
@@ -144,9 +148,11 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...specs.errors);
+      steps.end('specs');
       await lease.check();
       const calendarEntriesAdded =
         (await this.options.calendarService?.addDetected(startedAt)) ?? 0;
+      steps.end('calendar');
       await lease.check();
       const evidence = await collectEvidence({
         sources: this.options.evidenceSources ?? [],
@@ -158,6 +164,7 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...evidence.errors);
+      steps.end('evidence');
       // Scores move with evidence, spec history and age: a run recomputes
       // those whose inputs changed, and all of them on the day's first run.
       await lease.check();
@@ -170,12 +177,14 @@ export class IntegrationSyncService {
       );
       errors.push(...scoring.errors);
       await this.options.mockRefreshNotifier?.notify(withEvidence, startedAt);
+      steps.end('scores');
       await lease.check();
       const rollups = await this.options.rollupService.snapshotChanged(
         integrations,
         snapshot,
         startedAt,
       );
+      steps.end('rollups');
       const counts = {
         entitiesRead,
         integrations: stored.total,
@@ -195,6 +204,7 @@ export class IntegrationSyncService {
         mockDocuments: evidence.mockDocuments,
         healthSubjects: rollups.subjects,
         calendarEntriesAdded,
+        stepMs: steps.ms,
       };
       const finishedAt = new Date();
       await syncRunStore.finishRun(runId, {
