@@ -12,6 +12,11 @@ export interface Config {
         password?: string;
         /** The broker environment that is production. Defaults to `production`. */
         productionEnvironment?: string;
+        /**
+         * Broker integrations read at once on each sync, from 1 to 32
+         * (default 8): each costs two or three requests.
+         */
+        concurrency?: number;
       };
     };
   };

@@ -8,7 +8,10 @@ import {
   EvidenceSubject,
 } from '@integration-health/plugin-integration-health-node';
 import { Pacticipants } from '@integration-health/plugin-integration-health-node';
+import { mapConcurrently } from './mapConcurrently';
 import { PactBrokerClient, PactBrokerError } from './PactBrokerClient';
+
+const DEFAULT_CONCURRENCY = 8;
 
 type Hal = Record<string, any>;
 
@@ -44,6 +47,8 @@ export class PactBrokerSource implements EvidenceSource {
       catalog: CatalogService;
       auth: AuthService;
       productionEnvironment: string;
+      /** Broker integrations read at once (default 8). */
+      concurrency?: number;
     },
   ) {}
 
@@ -127,84 +132,110 @@ export class PactBrokerSource implements EvidenceSource {
       this.deployedInProduction(signal),
       client.list('integrations', 'integrations', signal),
     ]);
+    // Each pair costs two or three requests: over a network they wait on
+    // the broker, so several pairs are read at once.
+    const found = await mapConcurrently(
+      pairs,
+      this.options.concurrency ?? DEFAULT_CONCURRENCY,
+      pair =>
+        this.collectPair(
+          pair,
+          pacticipants,
+          options.integrations,
+          deployed,
+          signal,
+        ),
+    );
+    return {
+      verifications: found.flatMap(f => f.verifications),
+      mocks: found.flatMap(f => f.mocks),
+    };
+  }
+
+  /** The latest pact and verifications of one broker integration, for the catalog integrations it names. */
+  private async collectPair(
+    pair: Hal,
+    pacticipants: Pacticipants,
+    integrations: EvidenceSubject[],
+    deployed: Map<string, string[]>,
+    signal: AbortSignal,
+  ): Promise<{
+    verifications: CollectedVerification[];
+    mocks: CollectedMocks[];
+  }> {
+    const { client } = this.options;
     const verifications: CollectedVerification[] = [];
     const mocks: CollectedMocks[] = [];
-    for (const pair of pairs) {
-      const consumer = pair.consumer?.name;
-      const provider = pair.provider?.name;
-      if (typeof consumer !== 'string' || typeof provider !== 'string') {
-        throw new PactBrokerError(
-          'an integration in the broker names no consumer or provider',
-        );
-      }
-      const consumerRefs = pacticipants.refsOf(consumer);
-      const providerRefs = pacticipants.refsOf(provider);
-      const subjects = options.integrations.filter(
-        i =>
-          consumerRefs.includes(i.consumerRef) &&
-          providerRefs.includes(i.providerRef),
+    const consumer = pair.consumer?.name;
+    const provider = pair.provider?.name;
+    if (typeof consumer !== 'string' || typeof provider !== 'string') {
+      throw new PactBrokerError(
+        'an integration in the broker names no consumer or provider',
       );
-      if (subjects.length === 0) continue;
+    }
+    const consumerRefs = pacticipants.refsOf(consumer);
+    const providerRefs = pacticipants.refsOf(provider);
+    const subjects = integrations.filter(
+      i =>
+        consumerRefs.includes(i.consumerRef) &&
+        providerRefs.includes(i.providerRef),
+    );
+    if (subjects.length === 0) return { verifications, mocks };
 
-      const pactHref =
-        pair._links?.['pb:latest-pact']?.href ??
-        `pacts/provider/${enc(provider)}/consumer/${enc(consumer)}/latest`;
-      const pact = await client.get(pactHref, signal);
-      const consumerVersion = pact?._links?.['pb:consumer-version']?.name;
-      const verificationHref =
-        pact?._links?.['pb:latest-verification-results']?.href;
-      const latest = verificationHref
-        ? await client.get(verificationHref, signal)
-        : undefined;
-      const note = STATUS_NOTES[pair.verificationStatus];
-      const found = [
-        latest && typeof latest.providerApplicationVersion === 'string'
-          ? {
-              result: latest.success
-                ? ('passed' as const)
-                : ('failed' as const),
-              providerVersion: latest.providerApplicationVersion,
-              consumerVersion:
-                typeof consumerVersion === 'string'
-                  ? consumerVersion
-                  : undefined,
-              verifiedAt: latest.verificationDate,
-              url: latest.buildUrl ?? latest._links?.self?.href,
-              note,
-            }
-          : undefined,
-        await this.productionVerification(consumer, provider, deployed, signal),
-      ];
-      for (const subject of subjects) {
-        for (const verification of found) {
-          if (
-            verification &&
-            !Number.isNaN(Date.parse(verification.verifiedAt))
-          ) {
-            verifications.push({
-              subject,
-              verification: { source: this.id, ...verification },
-            });
+    const pactHref =
+      pair._links?.['pb:latest-pact']?.href ??
+      `pacts/provider/${enc(provider)}/consumer/${enc(consumer)}/latest`;
+    const pact = await client.get(pactHref, signal);
+    const consumerVersion = pact?._links?.['pb:consumer-version']?.name;
+    const verificationHref =
+      pact?._links?.['pb:latest-verification-results']?.href;
+    const latest = verificationHref
+      ? await client.get(verificationHref, signal)
+      : undefined;
+    const note = STATUS_NOTES[pair.verificationStatus];
+    const found = [
+      latest && typeof latest.providerApplicationVersion === 'string'
+        ? {
+            result: latest.success ? ('passed' as const) : ('failed' as const),
+            providerVersion: latest.providerApplicationVersion,
+            consumerVersion:
+              typeof consumerVersion === 'string' ? consumerVersion : undefined,
+            verifiedAt: latest.verificationDate,
+            url: latest.buildUrl ?? latest._links?.self?.href,
+            note,
           }
-        }
-        if (pact) {
-          mocks.push({
+        : undefined,
+      await this.productionVerification(consumer, provider, deployed, signal),
+    ];
+    for (const subject of subjects) {
+      for (const verification of found) {
+        if (
+          verification &&
+          !Number.isNaN(Date.parse(verification.verifiedAt))
+        ) {
+          verifications.push({
             subject,
-            documents: [
-              {
-                name: `pact ${consumer} → ${provider}${
-                  consumerVersion ? ` (consumer ${consumerVersion})` : ''
-                }`,
-                format: 'pact',
-                content: pactContent(pact),
-                url: pact._links?.self?.href,
-                madeFromVersion: latest?.success
-                  ? latest.providerApplicationVersion
-                  : undefined,
-              },
-            ],
+            verification: { source: this.id, ...verification },
           });
         }
+      }
+      if (pact) {
+        mocks.push({
+          subject,
+          documents: [
+            {
+              name: `pact ${consumer} → ${provider}${
+                consumerVersion ? ` (consumer ${consumerVersion})` : ''
+              }`,
+              format: 'pact',
+              content: pactContent(pact),
+              url: pact._links?.self?.href,
+              madeFromVersion: latest?.success
+                ? latest.providerApplicationVersion
+                : undefined,
+            },
+          ],
+        });
       }
     }
     return { verifications, mocks };

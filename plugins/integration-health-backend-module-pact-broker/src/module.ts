@@ -7,6 +7,17 @@ import { integrationHealthEvidenceExtensionPoint } from '@integration-health/plu
 import { PactBrokerAuth, PactBrokerClient } from './PactBrokerClient';
 import { PactBrokerSource } from './PactBrokerSource';
 
+/** `concurrency`, from 1 to 32; a clear error for anything else. */
+function readConcurrency(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1 || value > 32) {
+    throw new Error(
+      `integrationHealth.evidence.pactBroker.concurrency must be a whole number from 1 to 32, got ${value}`,
+    );
+  }
+  return value;
+}
+
 /**
  * Evidence from a Pact Broker or PactFlow, configured under
  * `integrationHealth.evidence.pactBroker`. Without that config the module
@@ -52,6 +63,9 @@ export const integrationHealthModulePactBroker = createBackendModule({
             auth,
             productionEnvironment:
               broker.getOptionalString('productionEnvironment') ?? 'production',
+            concurrency: readConcurrency(
+              broker.getOptionalNumber('concurrency'),
+            ),
           }),
         );
       },

@@ -10,6 +10,14 @@ export interface EvidenceStore {
     verification: ContractVerification,
     receivedAt: Date,
   ): Promise<boolean>;
+  /**
+   * Records many verifications in a few statements; those already recorded
+   * are kept once. Answers how many were new.
+   */
+  addVerifications(
+    items: { integrationId: string; verification: ContractVerification }[],
+    receivedAt: Date,
+  ): Promise<number>;
   /** The newest verification per source and environment of one integration. */
   latestVerifications(integrationId: string): Promise<ContractVerification[]>;
   /** Integrations with any evidence; the others' scores are unknown. */
@@ -34,6 +42,9 @@ const VERIFICATION_IDENTITY = (db: Knex) =>
     "(integration_id, source, provider_version, result, verified_at, (COALESCE(environment, '')))",
   );
 
+/** Rows per insert: 11 columns each, well under SQLite's bound parameters. */
+const INSERT_CHUNK = 100;
+
 export class DatabaseEvidenceStore implements EvidenceStore {
   constructor(private readonly db: Knex) {}
 
@@ -42,26 +53,47 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     verification: ContractVerification,
     receivedAt: Date,
   ): Promise<boolean> {
-    // A unique index (with NULL environments equal) keeps concurrent
-    // reports of the same verification to one row.
-    const inserted: unknown[] = await this.db('contract_verifications')
-      .insert({
-        integration_id: integrationId,
-        source: verification.source,
-        result: verification.result,
-        provider_version: verification.providerVersion,
-        consumer_version: verification.consumerVersion ?? null,
-        environment: verification.environment ?? null,
-        verified_at: new Date(verification.verifiedAt),
-        url: verification.url ?? null,
-        note: verification.note ?? null,
-        provider_in_production: verification.providerInProduction ?? false,
-        received_at: receivedAt,
-      })
-      .onConflict(VERIFICATION_IDENTITY(this.db))
-      .ignore()
-      .returning('id');
-    return inserted.length > 0;
+    return (
+      (await this.addVerifications(
+        [{ integrationId, verification }],
+        receivedAt,
+      )) > 0
+    );
+  }
+
+  async addVerifications(
+    items: { integrationId: string; verification: ContractVerification }[],
+    receivedAt: Date,
+  ): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < items.length; i += INSERT_CHUNK) {
+      // A unique index (with NULL environments equal) keeps concurrent
+      // reports of the same verification to one row.
+      const inserted: unknown[] = await this.db('contract_verifications')
+        .insert(
+          items
+            .slice(i, i + INSERT_CHUNK)
+            .map(({ integrationId, verification }) => ({
+              integration_id: integrationId,
+              source: verification.source,
+              result: verification.result,
+              provider_version: verification.providerVersion,
+              consumer_version: verification.consumerVersion ?? null,
+              environment: verification.environment ?? null,
+              verified_at: new Date(verification.verifiedAt),
+              url: verification.url ?? null,
+              note: verification.note ?? null,
+              provider_in_production:
+                verification.providerInProduction ?? false,
+              received_at: receivedAt,
+            })),
+        )
+        .onConflict(VERIFICATION_IDENTITY(this.db))
+        .ignore()
+        .returning('id');
+      added += inserted.length;
+    }
+    return added;
   }
 
   async latestVerifications(

@@ -93,6 +93,34 @@ describe('collectEvidence', () => {
     ]);
   });
 
+  it('records the good verifications of an answer in one go and leaves out, saying why, those that are not verifications', async () => {
+    const { evidenceStore, run } = await setup();
+    const at = (day: number) => `2026-11-${day}T10:00:00.000Z`;
+    const source = broker(async () => [
+      ...[10, 11, 12].map(day => ({
+        ...verified,
+        verification: { ...verified.verification, verifiedAt: at(day) },
+      })),
+      {
+        ...verified,
+        verification: { ...verified.verification, verifiedAt: 'yesterday' },
+      },
+      {
+        ...verified,
+        verification: { ...verified.verification, result: 'maybe' },
+      },
+    ]);
+    const result = await run([source]);
+    expect(result.recorded).toBe(3);
+    expect(result.errors.map(e => e.message)).toEqual([
+      'Evidence source broker: a verification of component:default/ledger → component:default/processing was left out: its verifiedAt "yesterday" is not a date',
+      'Evidence source broker: a verification of component:default/ledger → component:default/processing was left out: its result "maybe" is neither passed nor failed',
+    ]);
+    expect(await evidenceStore.latestVerifications(ledgerId)).toEqual([
+      expect.objectContaining({ verifiedAt: at(12) }),
+    ]);
+  });
+
   it('keeps only http(s) links from a source, and says on the run which it dropped', async () => {
     const { evidenceStore, mockStore, sourceStore, run } = await setup();
     const source = broker(async () => ({

@@ -2,11 +2,18 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { SyncRunEntityError } from '@integration-health/plugin-integration-health-common';
 import {
   CollectedEvidence,
+  CollectedVerification,
   EvidenceSource,
 } from '@integration-health/plugin-integration-health-node';
+import { httpUrl } from '../http/httpUrl';
+import {
+  integrationId,
+  ObservedIntegration,
+} from '../integrations/IntegrationStore';
 import { EvidenceSourceStore } from './EvidenceSourceStore';
 import { EvidenceStore } from './EvidenceStore';
-import { MockStore } from './MockStore';
+import { IntegrationMocks, MockStore } from './MockStore';
+import { readSourceAnswer } from './readSourceAnswer';
 
 /** Where collected evidence lands. */
 export type EvidenceStores = {
@@ -14,13 +21,6 @@ export type EvidenceStores = {
   mockStore: MockStore;
   sourceStore: EvidenceSourceStore;
 };
-import {
-  integrationId,
-  ObservedIntegration,
-} from '../integrations/IntegrationStore';
-import { IntegrationMocks } from './MockStore';
-import { readSourceAnswer } from './readSourceAnswer';
-import { httpUrl } from '../http/httpUrl';
 
 /**
  * A link a source reported, kept only when it is an http(s) URL: the UI
@@ -96,6 +96,29 @@ function mocksByIntegration(
   return { mocks: [...byId.values()], problems, unmatched };
 }
 
+/** Why a source's verification cannot be recorded, if it cannot. */
+function invalidVerification(
+  verification: CollectedVerification['verification'],
+): string | undefined {
+  if (verification.result !== 'passed' && verification.result !== 'failed') {
+    return `its result ${JSON.stringify(
+      verification.result,
+    )} is neither passed nor failed`;
+  }
+  if (typeof verification.providerVersion !== 'string') {
+    return 'it names no provider version';
+  }
+  if (
+    typeof verification.verifiedAt !== 'string' ||
+    Number.isNaN(Date.parse(verification.verifiedAt))
+  ) {
+    return `its verifiedAt ${JSON.stringify(
+      verification.verifiedAt,
+    )} is not a date`;
+  }
+  return undefined;
+}
+
 /**
  * Asks every evidence source about the current integrations and records
  * what they found: verifications are added, mocks replace the source's
@@ -148,6 +171,8 @@ export async function collectEvidence(options: {
         ),
       );
       const droppedLinks: string[] = [];
+      const verifications: Parameters<EvidenceStore['addVerifications']>[0] =
+        [];
       for (const { subject, verification } of answer.verifications ?? []) {
         const id = integrationId(
           subject.consumerRef,
@@ -156,24 +181,32 @@ export async function collectEvidence(options: {
         );
         if (!known.has(id)) {
           result.unmatched++;
-        } else if (
-          await stores.evidenceStore.addVerification(
-            id,
-            {
-              ...verification,
-              url: safeLink(
-                verification.url,
-                `verification of ${subject.consumerRef} → ${subject.providerRef}`,
-                droppedLinks,
-              ),
-              source: source.id,
-            },
-            now,
-          )
-        ) {
-          result.recorded++;
+          continue;
         }
+        const invalid = invalidVerification(verification);
+        if (invalid) {
+          droppedLinks.push(
+            `a verification of ${subject.consumerRef} → ${subject.providerRef} was left out: ${invalid}`,
+          );
+          continue;
+        }
+        verifications.push({
+          integrationId: id,
+          verification: {
+            ...verification,
+            url: safeLink(
+              verification.url,
+              `verification of ${subject.consumerRef} → ${subject.providerRef}`,
+              droppedLinks,
+            ),
+            source: source.id,
+          },
+        });
       }
+      result.recorded += await stores.evidenceStore.addVerifications(
+        verifications,
+        now,
+      );
       const problems = [...(answer.errors ?? [])];
       if (answer.mocks) {
         const grouped = mocksByIntegration(
