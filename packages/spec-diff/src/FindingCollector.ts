@@ -47,6 +47,11 @@ export class FindingCollector {
     });
   }
 
+  /** How many findings so far are at `level`. */
+  count(level: FindingLevel): number {
+    return this.findings.filter(f => f.level === level).length;
+  }
+
   result(): { findings: Finding[]; summary: DiffSummary } {
     const summary: DiffSummary = {
       breaking: 0,

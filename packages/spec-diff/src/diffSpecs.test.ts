@@ -116,6 +116,8 @@ describe('diffSpecs', () => {
     expect(result.findings.map(f => [f.id, f.level])).toEqual([
       ['request-property-max-decreased', 'breaking'],
       ['response-property-max-increased', 'breaking'],
+      // info.version is the same in both
+      ['api-version-not-bumped', 'info'],
     ]);
   });
 
@@ -146,6 +148,7 @@ describe('diffSpecs', () => {
       ['request-body-type-changed', 'breaking'],
       ['request-body-if-added', 'breaking'],
       ['request-body-then-added', 'breaking'],
+      ['api-version-not-bumped', 'info'],
     ]);
   });
 
@@ -183,6 +186,7 @@ describe('diffSpecs', () => {
         level: 'breaking',
         location: 'GET /pets',
       }),
+      expect.objectContaining({ id: 'api-version-not-bumped', level: 'info' }),
     ]);
   });
 });

@@ -100,6 +100,7 @@ describe("Azure's x-ms-paths", () => {
         location: 'POST /jobs?action=cancel',
         pointer: '/x-ms-paths/~1jobs?action=cancel/post',
       }),
+      expect.objectContaining({ id: 'api-version-not-bumped', level: 'info' }),
     ]);
   });
 });

@@ -51,4 +51,29 @@ describeWithSharedFixtures('rule levels', () => {
     expect(mismatches).toEqual([]);
     expect(known).toBeGreaterThan(100);
   });
+
+  it('cover every id of the reference taxonomy', () => {
+    const ours = new Set(Object.keys(OPERATION_RULES));
+    const places = ['body', 'parameter', 'header-parameter', 'header'] as const;
+    const flags = [false, true];
+    for (const direction of ['request', 'response'] as const) {
+      for (const root of places) {
+        for (const path of ['', 'x', '[]']) {
+          for (const change of SCHEMA_CHANGES) {
+            for (const hidden of flags) {
+              for (const required of flags) {
+                for (const hasDefault of flags) {
+                  const facts = { hidden, required, hasDefault };
+                  ours.add(
+                    schemaRule(direction, root, path, change, facts)!.id,
+                  );
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect([...reference.keys()].filter(id => !ours.has(id))).toEqual([]);
+  });
 });

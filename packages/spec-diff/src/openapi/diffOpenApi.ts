@@ -4,6 +4,8 @@ import { checkParameters } from './checks/parameters';
 import { checkRequestBody } from './checks/requestBody';
 import { checkResponses } from './checks/responses';
 import { checkGlobalSecurity, checkOperationSecurity } from './checks/security';
+import { checkComponentSchemas } from './checks/components';
+import { checkVersionBump } from './checks/version';
 import { isUnstable } from '../lifecycle';
 import { callbacksOf, Operation, operationsOf } from './operations';
 
@@ -62,4 +64,7 @@ export function diffOpenApi(context: OpenApiContext): void {
     }
   }
   checkGlobalSecurity(context);
+  checkComponentSchemas(context);
+  // Last: it asks whether anything breaking was found.
+  checkVersionBump(context);
 }

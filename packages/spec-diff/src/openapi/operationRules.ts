@@ -34,6 +34,12 @@ export const OPERATION_RULES: Record<string, FindingLevel> = {
   'api-invalid-stability-level': B,
   'api-stability-decreased': B,
   'api-stability-increased': I,
+  // Once something breaks: does info.version say so?
+  'api-version-not-bumped': I,
+  'api-version-decreased': I,
+  'api-major-version-not-bumped': I,
+  // components
+  'api-schema-removed': I,
   'webhook-added': I,
   'webhook-removed': B,
   // Callbacks: requests the provider sends to the consumer's URL.

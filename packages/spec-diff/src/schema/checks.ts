@@ -227,7 +227,10 @@ function countCheck(keyword: string, name: string): SchemaCheck {
   };
 }
 
-const patternCheck: SchemaCheck = ({ base, revision, emit }) => {
+/** Patterns every string matches (`.` matches no line end, so `^.*$` is not one). */
+const MATCH_ANYTHING = new Set(['.*', '^.*', '.*$']);
+
+const patternCheck: SchemaCheck = ({ base, revision, direction, emit }) => {
   // An empty pattern matches everything: it is no pattern.
   const before = base.pattern || undefined;
   const after = revision.pattern || undefined;
@@ -238,6 +241,14 @@ const patternCheck: SchemaCheck = ({ base, revision, emit }) => {
     emit('pattern-removed', `pattern ${show(before)} removed`, {
       inBase: true,
     });
+  else if (direction === 'request' && MATCH_ANYTHING.has(after))
+    // Whatever clients sent before still matches.
+    emit(
+      'pattern-generalized',
+      `pattern changed from ${show(before)} to ${show(
+        after,
+      )}, which every value matches`,
+    );
   else
     emit(
       'pattern-changed',
@@ -335,34 +346,49 @@ const propertiesCheck: SchemaCheck = context => {
   const requiredBefore = requiredOf(base);
   const requiredAfter = requiredOf(revision);
   const wrapping = oneOfWrapping(context);
-  // Consumers never send read-only properties, and never receive write-only ones.
+  // Consumers never send read-only properties, and never receive write-only
+  // ones. The reference names the write-only ones of a response (info); a
+  // read-only one in a request goes unmentioned.
   const hidden = direction === 'request' ? 'readOnly' : 'writeOnly';
   const schemaOf = (side: 'base' | 'revision', name: string) =>
     resolve(side, side === 'base' ? before[name] : after[name]);
+  const isHidden = (schema: Record<string, unknown> | undefined) =>
+    schema?.[hidden] === true;
+  const unmentioned = (schema: Record<string, unknown> | undefined) =>
+    direction === 'request' && isHidden(schema);
+  const described = (required: boolean, schema?: Record<string, unknown>) =>
+    `${required ? 'required' : 'optional'}${
+      isHidden(schema) ? ' write-only' : ''
+    } property`;
 
   for (const name of Object.keys(after)) {
     if (name in before) continue;
     const schema = schemaOf('revision', name);
-    if (schema?.[hidden] === true) continue;
+    if (unmentioned(schema)) continue;
     const required = requiredAfter.has(name);
     const hasDefault = schema !== undefined && 'default' in schema;
     emit(
       required ? 'property-added-required' : 'property-added-optional',
-      `${required ? 'required' : 'optional'} property added${
+      `${described(required, schema)} added${
         required && hasDefault ? ` (with default ${show(schema!.default)})` : ''
       }`,
-      { path: name, facts: { hasDefault, required } },
+      { path: name, facts: { hasDefault, required, hidden: isHidden(schema) } },
     );
   }
   for (const name of Object.keys(before)) {
     if (name in after) continue;
     if (wrapping?.moved.has(name)) continue;
-    if (schemaOf('base', name)?.[hidden] === true) continue;
+    const schema = schemaOf('base', name);
+    if (unmentioned(schema)) continue;
     const required = requiredBefore.has(name);
     emit(
       required ? 'property-removed-required' : 'property-removed-optional',
-      `${required ? 'required' : 'optional'} property removed`,
-      { path: name, inBase: true, facts: { required } },
+      `${described(required, schema)} removed`,
+      {
+        path: name,
+        inBase: true,
+        facts: { required, hidden: isHidden(schema) },
+      },
     );
   }
   for (const name of Object.keys(after)) {
@@ -372,7 +398,7 @@ const propertiesCheck: SchemaCheck = context => {
     const afterSchema = schemaOf('revision', name) ?? {};
     const wasRequired = requiredBefore.has(name);
     const isRequired = requiredAfter.has(name);
-    if (wasRequired !== isRequired && afterSchema[hidden] !== true) {
+    if (wasRequired !== isRequired && !unmentioned(afterSchema)) {
       const hasDefault = 'default' in afterSchema;
       emit(
         isRequired ? 'became-required' : 'became-optional',
@@ -381,7 +407,14 @@ const propertiesCheck: SchemaCheck = context => {
             ? ` (with default ${show(afterSchema.default)})`
             : ''
         }`,
-        { path: name, facts: { hasDefault, required: isRequired } },
+        {
+          path: name,
+          facts: {
+            hasDefault,
+            required: isRequired,
+            hidden: isHidden(afterSchema),
+          },
+        },
       );
     }
     for (const [keyword, label] of [

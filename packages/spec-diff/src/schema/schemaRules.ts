@@ -44,6 +44,8 @@ const LEVELS: Record<string, Levels> = {
   'pattern-added': [B, I],
   'pattern-removed': [I, I],
   'pattern-changed': [W, I],
+  // Changed to a pattern every value matches (judged on requests only).
+  'pattern-generalized': [I, I],
   deprecated: [I, I],
   'deprecated-with-sunset': [I, I],
   // Consumers are owed a date, or a date far enough away.
@@ -140,6 +142,18 @@ const READ_ONLY_IDS = new Set([
   'exclusive-min-increased',
 ]);
 
+// Write-only properties of a response, which clients never receive: the
+// reference names their changes (all info).
+const WRITE_ONLY_IDS: Record<string, string> = {
+  'enum-value-added': 'response-write-only-property-enum-value-added',
+  'property-added-required': 'response-required-write-only-property-added',
+  'property-added-optional': 'response-optional-write-only-property-added',
+  'property-removed-required': 'response-required-write-only-property-removed',
+  'property-removed-optional': 'response-optional-write-only-property-removed',
+  'became-required': 'response-write-only-property-became-required',
+  'became-optional': 'response-write-only-property-became-optional',
+};
+
 // Changes that are about the element's lifecycle, not the values it holds.
 const LIFECYCLE = new Set([
   'deprecated',
@@ -227,9 +241,19 @@ function specialId(
   if (facts.hidden && !LIFECYCLE.has(change)) {
     if (direction === 'request' && READ_ONLY_IDS.has(change))
       return `request-read-only-property-${change}`;
-    if (direction === 'response' && change === 'enum-value-added')
-      return 'response-write-only-property-enum-value-added';
+    if (direction === 'response') {
+      const writeOnly = WRITE_ONLY_IDS[change];
+      if (writeOnly) return writeOnly;
+    }
   }
+  // The reference names a response body's own enum by its media type.
+  if (
+    direction === 'response' &&
+    root === 'body' &&
+    !path &&
+    change === 'enum-value-removed'
+  )
+    return 'response-mediatype-enum-value-removed';
   return SPECIAL_IDS[change]?.[side];
 }
 
