@@ -77,6 +77,66 @@ describe.each(databases.eachSupportedId())(
       expect((await mocks.listMocks('a'))[1].document).toEqual(doc('one'));
     });
 
+    it('leaves documents that did not change as they are, and replaces the set of an integration when any of its documents changed', async () => {
+      const knex = await databases.init(databaseId);
+      const stores = await createStores(mockServices.database({ knex }));
+      const collectedAt = new Date('2026-11-20T00:00:00Z');
+      const answer = (b: ReturnType<typeof doc>) => [
+        { integrationId: 'a', documents: [doc('one'), doc('two')] },
+        { integrationId: 'b', documents: [b] },
+      ];
+      const rows = () =>
+        knex('mock_documents')
+          .orderBy('id')
+          .select('id', 'integration_id', 'name', 'content_hash');
+      await stores.mockStore.replaceMocks('files', answer(doc('three')), {
+        removeOthers: true,
+        collectedAt,
+      });
+      const first = await rows();
+      expect(first.every(r => /^[0-9a-f]{64}$/.test(r.content_hash))).toBe(
+        true,
+      );
+      // The same answer again writes nothing.
+      await stores.mockStore.replaceMocks('files', answer(doc('three')), {
+        removeOthers: true,
+        collectedAt,
+      });
+      expect(await rows()).toEqual(first);
+      // b's document now says something else: only b's rows are new.
+      const edited = {
+        ...doc('three'),
+        content: { ...doc('three').content, response: { status: 201 } },
+      };
+      await stores.mockStore.replaceMocks('files', answer(edited), {
+        removeOthers: true,
+        collectedAt,
+      });
+      const second = await rows();
+      expect(second.filter(r => r.integration_id === 'a')).toEqual(
+        first.filter(r => r.integration_id === 'a'),
+      );
+      const [b] = second.filter(r => r.integration_id === 'b');
+      expect(b.id).not.toBe(first.find(r => r.integration_id === 'b').id);
+      expect((await stores.mockStore.listMocks('b'))[0].document).toEqual(
+        edited,
+      );
+      // A document stored before hashes were (none) is replaced once.
+      await knex('mock_documents')
+        .where('integration_id', 'a')
+        .update({ content_hash: null });
+      await stores.mockStore.replaceMocks('files', answer(edited), {
+        removeOthers: true,
+        collectedAt,
+      });
+      expect(
+        (await rows()).filter(r => r.integration_id === 'a').map(r => r.name),
+      ).toEqual(['one', 'two']);
+      expect(
+        (await rows()).every(r => /^[0-9a-f]{64}$/.test(r.content_hash)),
+      ).toBe(true);
+    });
+
     it("leaves one set of a source's mocks when replacements run at once", async () => {
       const { mocks } = await createMockStores();
       const collectedAt = new Date('2026-11-20T00:00:00Z');

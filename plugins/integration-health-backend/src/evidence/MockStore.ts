@@ -1,5 +1,6 @@
 import { MockDocument } from '@integration-health/plugin-integration-health-node';
 import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 import { optional, parseJsonColumn } from '../database/rowValues';
 import { lockForTransaction } from '../database/transactionLock';
 
@@ -37,6 +38,58 @@ type MockRow = {
 
 const CHUNK = 500;
 
+/** The hash a document is stored with: of everything stored about it. */
+export function documentHash(row: {
+  name: string;
+  format: string;
+  content: string;
+  url: string | null;
+  made_from_version: string | null;
+}): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        row.name,
+        row.format,
+        row.url,
+        row.made_from_version,
+        row.content,
+      ]),
+    )
+    .digest('hex');
+}
+
+/**
+ * The hashes of a source's stored documents per integration, in order,
+ * joined (of the given integrations, or of all). A document stored without
+ * a hash makes its integration's entry one no new answer equals.
+ */
+async function storedHashes(
+  tx: Knex.Transaction,
+  source: string,
+  integrationIds: string[] | undefined,
+): Promise<Map<string, string>> {
+  const rows: { integration_id: string; content_hash: string | null }[] = [];
+  const read = (ids?: string[]) => {
+    const query = tx('mock_documents')
+      .where('source', source)
+      .orderBy([{ column: 'integration_id' }, { column: 'id' }])
+      .select('integration_id', 'content_hash');
+    return ids ? query.whereIn('integration_id', ids) : query;
+  };
+  if (!integrationIds) rows.push(...(await read()));
+  for (let i = 0; integrationIds && i < integrationIds.length; i += CHUNK) {
+    rows.push(...(await read(integrationIds.slice(i, i + CHUNK))));
+  }
+  const hashes = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = hashes.get(row.integration_id) ?? [];
+    list.push(row.content_hash ?? 'unknown');
+    hashes.set(row.integration_id, list);
+  }
+  return new Map([...hashes].map(([id, list]) => [id, list.join(' ')]));
+}
+
 export class DatabaseMockStore implements MockStore {
   constructor(private readonly db: Knex) {}
 
@@ -45,23 +98,9 @@ export class DatabaseMockStore implements MockStore {
     mocks: IntegrationMocks[],
     options: { removeOthers: boolean; collectedAt: Date },
   ): Promise<void> {
-    await this.db.transaction(async tx => {
-      // Two replacements of one source at once would each delete what was
-      // there before and both insert: they take turns instead.
-      await lockForTransaction(tx, `mocks:${source}`);
-      if (options.removeOthers) {
-        await tx('mock_documents').where('source', source).delete();
-      } else {
-        const ids = mocks.map(m => m.integrationId);
-        for (let i = 0; i < ids.length; i += CHUNK) {
-          await tx('mock_documents')
-            .where('source', source)
-            .whereIn('integration_id', ids.slice(i, i + CHUNK))
-            .delete();
-        }
-      }
-      const rows = mocks.flatMap(({ integrationId, documents }) =>
-        documents.map(document => ({
+    const rowsOf = ({ integrationId, documents }: IntegrationMocks) =>
+      documents.map(document => {
+        const row = {
           integration_id: integrationId,
           source,
           name: document.name,
@@ -69,11 +108,46 @@ export class DatabaseMockStore implements MockStore {
           content: JSON.stringify(document.content ?? null),
           url: document.url ?? null,
           made_from_version: document.madeFromVersion ?? null,
-          collected_at: options.collectedAt,
-        })),
+        };
+        return { ...row, content_hash: documentHash(row) };
+      });
+    await this.db.transaction(async tx => {
+      // Two replacements of one source at once would each delete what was
+      // there before and both insert: they take turns instead.
+      await lockForTransaction(tx, `mocks:${source}`);
+      const stored = await storedHashes(
+        tx,
+        source,
+        options.removeOthers ? undefined : mocks.map(m => m.integrationId),
       );
-      for (let i = 0; i < rows.length; i += 100) {
-        await tx('mock_documents').insert(rows.slice(i, i + 100));
+      // An integration whose documents hash as before is left as it is.
+      const changed: IntegrationMocks[] = [];
+      const newRows: ReturnType<typeof rowsOf> = [];
+      for (const integrationMocks of mocks) {
+        const rows = rowsOf(integrationMocks);
+        const before = stored.get(integrationMocks.integrationId);
+        stored.delete(integrationMocks.integrationId);
+        if (before === rows.map(r => r.content_hash).join(' ')) continue;
+        changed.push(integrationMocks);
+        newRows.push(...rows);
+      }
+      // With removeOthers, what is left in `stored` the source no longer gave.
+      const gone = [
+        ...changed.map(m => m.integrationId),
+        ...(options.removeOthers ? stored.keys() : []),
+      ];
+      for (let i = 0; i < gone.length; i += CHUNK) {
+        await tx('mock_documents')
+          .where('source', source)
+          .whereIn('integration_id', gone.slice(i, i + CHUNK))
+          .delete();
+      }
+      for (let i = 0; i < newRows.length; i += 100) {
+        await tx('mock_documents').insert(
+          newRows
+            .slice(i, i + 100)
+            .map(row => ({ ...row, collected_at: options.collectedAt })),
+        );
       }
     });
   }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
+import { documentHash } from '../MockStore';
 
 const CHUNK = 500;
 
 /**
  * A stamp of each integration's stored verifications and mock documents
  * that changes whenever they do. Verifications are only ever added, so
- * their count and highest id do; mock documents are replaced on every
- * collection, so theirs is a hash of what they say. Integrations with
- * neither are left out.
+ * their count and highest id do; mock documents are replaced when they
+ * change, so theirs is a hash of what they say (stored with them).
+ * Integrations with neither are left out.
  */
 export async function readEvidenceStamps(
   db: Knex,
@@ -36,12 +37,15 @@ export async function readEvidenceStamps(
         `verifications ${Number(row.n)} ${Number(row.last)}\n`,
       );
     }
+    // A document's stored hash stands for it; only documents stored before
+    // hashes were are read in full.
     const mocks: {
       integration_id: string;
       source: string;
+      content_hash: string | null;
       name: string;
       format: string;
-      content: string;
+      content: string | null;
       url: string | null;
       made_from_version: string | null;
     }[] = await db('mock_documents')
@@ -50,23 +54,20 @@ export async function readEvidenceStamps(
       .select(
         'integration_id',
         'source',
+        'content_hash',
         'name',
         'format',
-        'content',
+        db.raw(
+          'CASE WHEN content_hash IS NULL THEN content ELSE NULL END AS content',
+        ),
         'url',
         'made_from_version',
       );
     for (const row of mocks) {
-      hashOf(row.integration_id).update(
-        `${JSON.stringify([
-          row.source,
-          row.name,
-          row.format,
-          row.url,
-          row.made_from_version,
-          row.content,
-        ])}\n`,
-      );
+      const hash =
+        row.content_hash ??
+        documentHash({ ...row, content: row.content ?? 'null' });
+      hashOf(row.integration_id).update(`mock ${row.source} ${hash}\n`);
     }
   }
   return new Map([...parts].map(([id, hash]) => [id, hash.digest('hex')]));
