@@ -388,6 +388,38 @@ describe('the provider mock server, called by services over HTTP', () => {
     expect(unknown.status).toBe(401);
   });
 
+  it('judges hostile bodies under 1 MB without a 500 or a stall: deep nesting, many fields, long strings', async () => {
+    const headers = {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'k-1',
+    };
+    const depth = 100_000;
+    const bodies = [
+      `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+      `${'['.repeat(depth)}${']'.repeat(depth)}`,
+      JSON.stringify(
+        Object.fromEntries(
+          Array.from({ length: 40_000 }, (_, i) => [`f${i}`, i]),
+        ),
+      ),
+      JSON.stringify({ accountRef: 'x'.repeat(900_000) }),
+    ];
+    for (const body of bodies) {
+      const started = Date.now();
+      const res = await call(`${intake()}/v2/transactions`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      const answer = await res.json();
+      expect({ status: res.status, name: answer.error?.name }).toEqual({
+        status: 400,
+        name: 'InputError',
+      });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+  });
+
   it('refuses a body over 1 MB and a path over 2 KB', async () => {
     const big = await call(`${intake()}/v2/transactions`, {
       method: 'POST',
