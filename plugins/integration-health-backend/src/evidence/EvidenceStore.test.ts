@@ -46,6 +46,52 @@ describe.each(databases.eachSupportedId())(
       expect(await store.integrationIdsWithEvidence()).toEqual(['i1']);
     });
 
+    it('answers the newest per source and environment of many integrations at once, however many newer rows other sources have', async () => {
+      const store = await createStore();
+      const day = (n: number) =>
+        new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
+      const verification = (
+        source: string,
+        at: string,
+        environment?: string,
+      ) => ({
+        source,
+        result: 'passed' as const,
+        providerVersion: '1.0.0',
+        verifiedAt: at,
+        ...(environment ? { environment } : {}),
+      });
+      await store.addVerifications(
+        [
+          {
+            integrationId: 'i1',
+            verification: verification('nightly', day(0)),
+          },
+          {
+            integrationId: 'i1',
+            verification: verification('broker', day(1), 'production'),
+          },
+          // 150 newer runs of one CI source.
+          ...Array.from({ length: 150 }, (_, n) => ({
+            integrationId: 'i1',
+            verification: verification('ci', day(10 + n)),
+          })),
+          { integrationId: 'i2', verification: verification('ci', day(5)) },
+        ],
+        new Date(day(200)),
+      );
+      const latest = await store.latestVerificationsOf(['i1', 'i2', 'i3']);
+      expect(
+        latest.get('i1')!.map(v => [v.source, v.environment, v.verifiedAt]),
+      ).toEqual([
+        ['ci', undefined, day(159)],
+        ['broker', 'production', day(1)],
+        ['nightly', undefined, day(0)],
+      ]);
+      expect(latest.get('i2')!.map(v => v.verifiedAt)).toEqual([day(5)]);
+      expect(latest.has('i3')).toBe(false);
+    });
+
     it('records a verification reported by concurrent writers once', async () => {
       const store = await createStore();
       const verification = (environment?: string) => ({

@@ -20,6 +20,10 @@ export interface EvidenceStore {
   ): Promise<number>;
   /** The newest verification per source and environment of one integration. */
   latestVerifications(integrationId: string): Promise<ContractVerification[]>;
+  /** The same for many integrations, read in a few queries. */
+  latestVerificationsOf(
+    integrationIds: string[],
+  ): Promise<Map<string, ContractVerification[]>>;
   /** Integrations with any evidence; the others' scores are unknown. */
   integrationIdsWithEvidence(): Promise<string[]>;
 }
@@ -44,6 +48,8 @@ const VERIFICATION_IDENTITY = (db: Knex) =>
 
 /** Rows per insert: 11 columns each, well under SQLite's bound parameters. */
 const INSERT_CHUNK = 100;
+/** Integrations per read. */
+const READ_CHUNK = 500;
 
 export class DatabaseEvidenceStore implements EvidenceStore {
   constructor(private readonly db: Knex) {}
@@ -99,15 +105,39 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   async latestVerifications(
     integrationId: string,
   ): Promise<ContractVerification[]> {
-    const rows: VerificationRow[] = await this.db('contract_verifications')
-      .where('integration_id', integrationId)
-      .orderBy('verified_at', 'desc')
-      .limit(100);
-    const bySource = new Map<string, ContractVerification>();
-    for (const row of rows) {
-      const key = `${row.source}\u0000${row.environment ?? ''}`;
-      if (!bySource.has(key)) {
-        bySource.set(key, {
+    return (
+      (await this.latestVerificationsOf([integrationId])).get(integrationId) ??
+      []
+    );
+  }
+
+  async latestVerificationsOf(
+    integrationIds: string[],
+  ): Promise<Map<string, ContractVerification[]>> {
+    const found = new Map<string, ContractVerification[]>();
+    for (let i = 0; i < integrationIds.length; i += READ_CHUNK) {
+      // The newest row of each integration, source and environment.
+      const ranked = this.db('contract_verifications')
+        .whereIn('integration_id', integrationIds.slice(i, i + READ_CHUNK))
+        .select(
+          '*',
+          this.db.raw(
+            "ROW_NUMBER() OVER (PARTITION BY integration_id, source, COALESCE(environment, '') ORDER BY verified_at DESC, id DESC) AS newest",
+          ),
+        )
+        .as('ranked');
+      const rows: (VerificationRow & { integration_id: string })[] =
+        await this.db
+          .from(ranked)
+          .where('newest', 1)
+          .orderBy([
+            { column: 'integration_id' },
+            { column: 'verified_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ]);
+      for (const row of rows) {
+        const list = found.get(row.integration_id) ?? [];
+        list.push({
           source: row.source,
           result: row.result as ContractVerification['result'],
           providerVersion: row.provider_version,
@@ -118,9 +148,10 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           note: optional(row.note),
           ...(row.provider_in_production ? { providerInProduction: true } : {}),
         });
+        found.set(row.integration_id, list);
       }
     }
-    return [...bySource.values()];
+    return found;
   }
 
   async integrationIdsWithEvidence(): Promise<string[]> {

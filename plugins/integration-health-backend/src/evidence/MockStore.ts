@@ -24,6 +24,10 @@ export interface MockStore {
     options: { removeOthers: boolean; collectedAt: Date },
   ): Promise<void>;
   listMocks(integrationId: string): Promise<StoredMockDocument[]>;
+  /** The mocks of many integrations, read in a few queries. */
+  listMocksOf(
+    integrationIds: string[],
+  ): Promise<Map<string, StoredMockDocument[]>>;
   integrationIdsWithMocks(): Promise<string[]>;
 }
 
@@ -153,19 +157,35 @@ export class DatabaseMockStore implements MockStore {
   }
 
   async listMocks(integrationId: string): Promise<StoredMockDocument[]> {
-    const rows: MockRow[] = await this.db('mock_documents')
-      .where('integration_id', integrationId)
-      .orderBy('id');
-    return rows.map(row => ({
-      source: row.source,
-      document: {
-        name: row.name,
-        format: row.format as MockDocument['format'],
-        content: parseJsonColumn<unknown>(row.content, null),
-        url: optional(row.url),
-        madeFromVersion: optional(row.made_from_version),
-      },
-    }));
+    return (await this.listMocksOf([integrationId])).get(integrationId) ?? [];
+  }
+
+  async listMocksOf(
+    integrationIds: string[],
+  ): Promise<Map<string, StoredMockDocument[]>> {
+    const found = new Map<string, StoredMockDocument[]>();
+    for (let i = 0; i < integrationIds.length; i += CHUNK) {
+      const rows: (MockRow & { integration_id: string })[] = await this.db(
+        'mock_documents',
+      )
+        .whereIn('integration_id', integrationIds.slice(i, i + CHUNK))
+        .orderBy([{ column: 'integration_id' }, { column: 'id' }]);
+      for (const row of rows) {
+        const list = found.get(row.integration_id) ?? [];
+        list.push({
+          source: row.source,
+          document: {
+            name: row.name,
+            format: row.format as MockDocument['format'],
+            content: parseJsonColumn<unknown>(row.content, null),
+            url: optional(row.url),
+            madeFromVersion: optional(row.made_from_version),
+          },
+        });
+        found.set(row.integration_id, list);
+      }
+    }
+    return found;
   }
 
   async integrationIdsWithMocks(): Promise<string[]> {

@@ -19,17 +19,21 @@ const integration = (consumer: string): Integration => ({
 describe('ScoreService.computeAll', () => {
   it('reports an integration whose scoring fails and still scores the others', async () => {
     const saved: string[] = [];
+    // Scoring ledger's evidence throws (as a mock the checker chokes on would).
+    const poisoned = {
+      get result(): string {
+        throw new Error('the checker choked');
+      },
+    };
     const service = new ScoreService({
-      evidenceStore: { latestVerifications: async () => [] } as any,
-      mockStore: {
-        listMocks: async (id: string) => {
-          if (id === 'ledger') throw new Error('the mock store broke');
-          return [];
-        },
+      evidenceStore: {
+        latestVerificationsOf: async (ids: string[]) =>
+          new Map(ids.map(id => [id, id === 'ledger' ? [poisoned] : []])),
       } as any,
+      mockStore: { listMocksOf: async () => new Map() } as any,
       scoreStore: {
-        saveScores: async (id: string) => {
-          saved.push(id);
+        saveScoresMany: async (items: { integrationId: string }[]) => {
+          saved.push(...items.map(item => item.integrationId));
         },
       } as any,
       specStore: { listVersions: async () => [] } as any,
@@ -47,7 +51,7 @@ describe('ScoreService.computeAll', () => {
         {
           entityRef: 'component:default/ledger',
           code: 'scores-failed',
-          message: expect.stringContaining('the mock store broke'),
+          message: expect.stringContaining('the checker choked'),
         },
       ],
     });

@@ -1,5 +1,6 @@
 import {
   contractFreshness,
+  ContractVerification,
   Integration,
   ScoreConfig,
   SpecChange,
@@ -8,13 +9,16 @@ import {
 } from '@integration-health/plugin-integration-health-common';
 import { SpecWorkerPool } from '../../specs/worker/SpecWorkerPool';
 import { EvidenceStore } from '../EvidenceStore';
-import { ScoreStore } from './ScoreStore';
-import { MockStore } from '../MockStore';
+import { ScoresToSave, ScoreStore } from './ScoreStore';
+import { MockStore, StoredMockDocument } from '../MockStore';
 import { SpecStore } from '../../specs/SpecStore';
 import { MockChecker } from '../mocks/checkMocks';
 import { changesSince } from './changesSince';
 import { mockScore } from './mockScore';
 import { scoreInputsKey } from './scoreInputsKey';
+
+/** Integrations whose evidence is read, and scores saved, together. */
+const SCORE_CHUNK = 100;
 
 /** The other APIs through which the same consumer uses the same provider, per integration. */
 function siblingsByIntegration(
@@ -143,21 +147,49 @@ export class ScoreService {
     siblingApiRefs: string[] = [],
     inputsKey?: string,
   ) {
-    const { evidenceStore, mockStore, config } = this.options;
-    const [verifications, documents, versions] = await Promise.all([
-      evidenceStore.latestVerifications(integration.id),
-      mockStore.listMocks(integration.id),
-      integration.apiRef
-        ? cache.versionsOf(integration.apiRef)
-        : Promise.resolve([]),
+    const [verifications, documents] = await Promise.all([
+      this.options.evidenceStore.latestVerifications(integration.id),
+      this.options.mockStore.listMocks(integration.id),
     ]);
+    const scores = await this.scoresOf(
+      integration,
+      { verifications, documents },
+      now,
+      cache,
+      siblingApiRefs,
+    );
+    await this.options.scoreStore.saveScores(
+      integration.id,
+      scores,
+      now,
+      inputsKey,
+    );
+    return scores;
+  }
+
+  /** One integration's scores from its evidence, without saving them. */
+  private async scoresOf(
+    integration: Integration,
+    evidence: {
+      verifications: ContractVerification[];
+      documents: StoredMockDocument[];
+    },
+    now: Date,
+    cache: RunCache,
+    siblingApiRefs: string[],
+  ) {
+    const { config } = this.options;
+    const { verifications, documents } = evidence;
+    const versions = integration.apiRef
+      ? await cache.versionsOf(integration.apiRef)
+      : [];
     const newestPassed = verifications
       .filter(v => v.result === 'passed')
       .sort((a, b) => Date.parse(b.verifiedAt) - Date.parse(a.verifiedAt))[0];
     // Without a deployment source, the catalog's current definition is
     // taken as what production runs.
     const current = versions[0]?.versionLabel;
-    const scores = {
+    return {
       contract: contractFreshness(
         {
           verifications,
@@ -184,20 +216,14 @@ export class ScoreService {
         now,
       }),
     };
-    await this.options.scoreStore.saveScores(
-      integration.id,
-      scores,
-      now,
-      inputsKey,
-    );
-    return scores;
   }
 
   /**
    * Scores every integration; one whose scoring fails (a mock the checker
    * chokes on) is reported, and the others are still scored. `inputsKeys`
    * are stored with the scores, when given; `among` are the integrations
-   * whose APIs count as siblings (defaults to those scored).
+   * whose APIs count as siblings (defaults to those scored). Evidence is
+   * read and scores saved a hundred integrations at a time.
    */
   async computeAll(
     integrations: Integration[],
@@ -205,33 +231,51 @@ export class ScoreService {
     options: { inputsKeys?: Map<string, string>; among?: Integration[] } = {},
   ): Promise<{ scored: number; errors: SyncRunEntityError[] }> {
     const { inputsKeys, among = integrations } = options;
+    const { evidenceStore, mockStore, scoreStore } = this.options;
     const cache = new RunCache(this.options.specStore, this.options.specs);
     const siblings = siblingsByIntegration(among);
     let scored = 0;
     const errors: SyncRunEntityError[] = [];
-    for (const integration of integrations) {
-      try {
-        await this.compute(
-          integration,
-          now,
-          cache,
-          siblings.get(integration.id),
-          inputsKeys?.get(integration.id),
-        );
-        scored++;
-      } catch (error) {
-        errors.push({
-          entityRef: integration.consumerRef,
-          code: 'scores-failed',
-          message: `The scores of ${integration.consumerRef} → ${
-            integration.providerRef
-          }${
-            integration.apiRef ? ` (${integration.apiRef})` : ''
-          } could not be computed: ${
-            (error as Error).message
-          }; the earlier scores are kept`,
-        });
+    for (let i = 0; i < integrations.length; i += SCORE_CHUNK) {
+      const chunk = integrations.slice(i, i + SCORE_CHUNK);
+      const ids = chunk.map(integration => integration.id);
+      const [verifications, documents] = await Promise.all([
+        evidenceStore.latestVerificationsOf(ids),
+        mockStore.listMocksOf(ids),
+      ]);
+      const toSave: ScoresToSave[] = [];
+      for (const integration of chunk) {
+        try {
+          toSave.push({
+            integrationId: integration.id,
+            scores: await this.scoresOf(
+              integration,
+              {
+                verifications: verifications.get(integration.id) ?? [],
+                documents: documents.get(integration.id) ?? [],
+              },
+              now,
+              cache,
+              siblings.get(integration.id) ?? [],
+            ),
+            inputsKey: inputsKeys?.get(integration.id),
+          });
+        } catch (error) {
+          errors.push({
+            entityRef: integration.consumerRef,
+            code: 'scores-failed',
+            message: `The scores of ${integration.consumerRef} → ${
+              integration.providerRef
+            }${
+              integration.apiRef ? ` (${integration.apiRef})` : ''
+            } could not be computed: ${
+              (error as Error).message
+            }; the earlier scores are kept`,
+          });
+        }
       }
+      await scoreStore.saveScoresMany(toSave, now);
+      scored += toSave.length;
     }
     return { scored, errors };
   }

@@ -10,6 +10,13 @@ import {
 } from '../../database/rowValues';
 import { readEvidenceStamps } from './evidenceStamps';
 
+/** One integration's newly computed scores, and what they were computed from. */
+export type ScoresToSave = {
+  integrationId: string;
+  scores: { contract: ScoreExplanation; mock: ScoreExplanation };
+  inputsKey?: string;
+};
+
 /** Each integration's current scores with their explanations, and a snapshot per day. */
 export interface ScoreStore {
   /**
@@ -23,6 +30,8 @@ export interface ScoreStore {
     computedAt: Date,
     inputsKey?: string,
   ): Promise<void>;
+  /** `saveScores` for many integrations, in one transaction per hundred. */
+  saveScoresMany(items: ScoresToSave[], computedAt: Date): Promise<void>;
   /** What each integration's current scores were computed from, where known. */
   getInputKeys(integrationIds: string[]): Promise<Map<string, string>>;
   /** A stamp of each integration's stored evidence and mocks that changes whenever they do. */
@@ -43,6 +52,8 @@ export interface ScoreStore {
 }
 
 const CHUNK = 500;
+/** Integrations saved per transaction: five columns each, under SQLite's bound parameters. */
+const SAVE_CHUNK = 100;
 
 export class DatabaseScoreStore implements ScoreStore {
   constructor(private readonly db: Knex) {}
@@ -53,44 +64,77 @@ export class DatabaseScoreStore implements ScoreStore {
     computedAt: Date,
     inputsKey?: string,
   ): Promise<void> {
-    await this.db.transaction(async tx => {
-      const before: { contract: string; mock: string } | undefined = await tx(
-        'integration_scores',
-      )
-        .where('integration_id', integrationId)
-        .first('contract', 'mock');
-      const valueOf = (column: string | undefined) =>
-        column === undefined
-          ? null
-          : parseJsonColumn<ScoreExplanation>(column, {} as any).value ?? null;
-      if (
-        !before ||
-        valueOf(before.contract) !== (scores.contract.value ?? null) ||
-        valueOf(before.mock) !== (scores.mock.value ?? null)
-      ) {
-        await tx('score_changes').insert({ integration_id: integrationId });
-      }
-      await tx('integration_scores')
-        .insert({
-          integration_id: integrationId,
-          contract: JSON.stringify(scores.contract),
-          mock: JSON.stringify(scores.mock),
-          computed_at: computedAt,
-          inputs_key: inputsKey ?? null,
-        })
-        .onConflict('integration_id')
-        .merge();
-      // The day's snapshot holds the day's latest scores.
-      await tx('score_snapshots')
-        .insert({
-          day: computedAt.toISOString().slice(0, 10),
-          integration_id: integrationId,
-          contract: scores.contract.value ?? null,
-          mock: scores.mock.value ?? null,
-        })
-        .onConflict(['day', 'integration_id'])
-        .merge();
-    });
+    await this.saveScoresMany(
+      [{ integrationId, scores, inputsKey }],
+      computedAt,
+    );
+  }
+
+  async saveScoresMany(items: ScoresToSave[], computedAt: Date): Promise<void> {
+    const day = computedAt.toISOString().slice(0, 10);
+    // One row per integration in a statement: the last scores given win.
+    const unique = [
+      ...new Map(items.map(item => [item.integrationId, item])).values(),
+    ];
+    const valueOf = (column: string | undefined) =>
+      column === undefined
+        ? null
+        : parseJsonColumn<ScoreExplanation>(column, {} as any).value ?? null;
+    for (let i = 0; i < unique.length; i += SAVE_CHUNK) {
+      const chunk = unique.slice(i, i + SAVE_CHUNK);
+      await this.db.transaction(async tx => {
+        const before = new Map<string, { contract: string; mock: string }>();
+        const rows: {
+          integration_id: string;
+          contract: string;
+          mock: string;
+        }[] = await tx('integration_scores')
+          .whereIn(
+            'integration_id',
+            chunk.map(item => item.integrationId),
+          )
+          .select('integration_id', 'contract', 'mock');
+        for (const row of rows) before.set(row.integration_id, row);
+        // A change of value is noted for the rollups.
+        const changed = chunk.filter(({ integrationId, scores }) => {
+          const was = before.get(integrationId);
+          return (
+            !was ||
+            valueOf(was.contract) !== (scores.contract.value ?? null) ||
+            valueOf(was.mock) !== (scores.mock.value ?? null)
+          );
+        });
+        if (changed.length > 0) {
+          await tx('score_changes').insert(
+            changed.map(item => ({ integration_id: item.integrationId })),
+          );
+        }
+        await tx('integration_scores')
+          .insert(
+            chunk.map(({ integrationId, scores, inputsKey }) => ({
+              integration_id: integrationId,
+              contract: JSON.stringify(scores.contract),
+              mock: JSON.stringify(scores.mock),
+              computed_at: computedAt,
+              inputs_key: inputsKey ?? null,
+            })),
+          )
+          .onConflict('integration_id')
+          .merge();
+        // The day's snapshot holds the day's latest scores.
+        await tx('score_snapshots')
+          .insert(
+            chunk.map(({ integrationId, scores }) => ({
+              day,
+              integration_id: integrationId,
+              contract: scores.contract.value ?? null,
+              mock: scores.mock.value ?? null,
+            })),
+          )
+          .onConflict(['day', 'integration_id'])
+          .merge();
+      });
+    }
   }
 
   async getInputKeys(integrationIds: string[]) {
