@@ -1,6 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { Integration } from '@integration-health/plugin-integration-health-common';
+import {
+  Integration,
+  SpecVersion,
+} from '@integration-health/plugin-integration-health-common';
 import { AppLinks } from '../appLinks';
 import { nameOf } from '../calendar/nameOf';
 import { SpecStore } from '../specs/SpecStore';
@@ -29,10 +32,17 @@ export class MockRefreshNotifier {
     const { scoreStore, specStore, notifications, links, refreshStore } =
       this.options;
     const scores = await scoreStore.getScores(integrations.map(i => i.id));
-    let sent = 0;
+    // The integrations whose mocks no longer all match the API's current
+    // version; each API's history read once.
+    const currentOf = new Map<string, Promise<SpecVersion | undefined>>();
+    const due: {
+      integration: Integration;
+      apiRef: string;
+      current: SpecVersion;
+    }[] = [];
     for (const integration of integrations) {
-      const mock = scores.get(integration.id)?.mock;
-      const { mocks, validMocks } = mock?.inputs ?? {};
+      const { mocks, validMocks } =
+        scores.get(integration.id)?.mock?.inputs ?? {};
       if (
         !integration.apiRef ||
         typeof mocks !== 'number' ||
@@ -41,8 +51,27 @@ export class MockRefreshNotifier {
       ) {
         continue;
       }
-      const [current] = await specStore.listVersions(integration.apiRef);
-      if (!current) continue;
+      const apiRef = integration.apiRef;
+      if (!currentOf.has(apiRef)) {
+        currentOf.set(
+          apiRef,
+          specStore.listVersions(apiRef).then(versions => versions[0]),
+        );
+      }
+      const current = await currentOf.get(apiRef);
+      if (current) due.push({ integration, apiRef, current });
+    }
+    // Those told before are passed over without a write.
+    const told = await refreshStore.notifiedAmong(
+      due.map(d => ({
+        integrationId: d.integration.id,
+        specVersionId: d.current.id,
+      })),
+    );
+    let sent = 0;
+    for (const { integration, apiRef, current } of due) {
+      if (told.has(`${integration.id}\n${current.id}`)) continue;
+      const mock = scores.get(integration.id)?.mock;
       if (!(await refreshStore.markNotified(integration.id, current.id, now)))
         continue;
       const version = current.versionLabel ?? 'the current version';
@@ -50,9 +79,7 @@ export class MockRefreshNotifier {
         await notifications.send({
           recipients: { type: 'entity', entityRef: integration.consumerRef },
           payload: {
-            title: `Mocks of ${nameOf(
-              integration.apiRef,
-            )} no longer match ${version}`,
+            title: `Mocks of ${nameOf(apiRef)} no longer match ${version}`,
             description: `${nameOf(integration.consumerRef)}: ${
               mock!.summary
             }. Mocks generated from ${version} for the operations it uses, and what changed in them, are on its Integrations tab.`,
