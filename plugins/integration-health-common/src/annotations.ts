@@ -52,3 +52,15 @@ export const PACT_PACTICIPANT_ANNOTATION =
  * @public
  */
 export const MOCK_SERVER_ANNOTATION = 'integration-health.io/mock-server';
+
+/**
+ * The names an entity's service has in telemetry (traces, service-graph
+ * metrics), comma-separated, when they are not the entity's name; e.g.
+ * `payments-api, payments-worker`. Observed calls are matched to entities by
+ * these names, else by entity name; a name that matches nothing, or more than
+ * one entity, is reported, not guessed.
+ *
+ * @public
+ */
+export const TELEMETRY_SERVICE_ANNOTATION =
+  'integration-health.io/telemetry-service';

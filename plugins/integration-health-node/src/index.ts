@@ -19,6 +19,13 @@ export {
   type IntegrationHealthEvidenceExtensionPoint,
   type MockDocument,
 } from './evidenceSources';
+export {
+  integrationHealthObservationsExtensionPoint,
+  type CollectedObservations,
+  type IntegrationHealthObservationsExtensionPoint,
+  type ObservationSource,
+  type ObservedCalls,
+} from './observationSources';
 export { Pacticipants } from './Pacticipants';
 export { parseLenientJson } from './parseLenientJson';
 export {
