@@ -1,0 +1,82 @@
+import {
+  CollectedObservations,
+  ObservationSource,
+} from '@integration-health/plugin-integration-health-node';
+import { fetchBounded } from './fetchBounded';
+import { JaegerError } from './JaegerError';
+import { parseDependencies } from './parseDependencies';
+
+/** Largest answer read; Jaeger's dependency list of a large estate is far smaller. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export type JaegerSourceOptions = {
+  /** Jaeger's query service, e.g. `http://jaeger-query:16686`. */
+  baseUrl: string;
+  lookbackMinutes: number;
+  /** Sent with every request (e.g. Authorization), to the base URL only. */
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** Largest body read (default 10 MB). */
+  maxBodyBytes?: number;
+};
+
+/** The message of Jaeger's own `errors` list, when a failed answer has one. */
+function jaegerErrors(text: string): string | undefined {
+  try {
+    const errors = JSON.parse(text)?.errors;
+    if (!Array.isArray(errors)) return undefined;
+    const messages = errors
+      .map(e => (typeof e?.msg === 'string' ? e.msg : undefined))
+      .filter(Boolean);
+    return messages.length ? messages.join('; ').slice(0, 500) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which service called which, from Jaeger's dependency links
+ * (`GET /api/dependencies`) over the lookback. Jaeger counts calls only:
+ * failures and latency are left unset.
+ */
+export class JaegerSource implements ObservationSource {
+  readonly id = 'jaeger';
+  private readonly base: URL;
+
+  constructor(private readonly options: JaegerSourceOptions) {
+    this.base = new URL(
+      options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
+    );
+  }
+
+  async collect({
+    signal,
+  }: {
+    signal: AbortSignal;
+  }): Promise<CollectedObservations> {
+    const end = Date.now();
+    const lookbackMs = this.options.lookbackMinutes * 60_000;
+    const url = new URL('api/dependencies', this.base);
+    url.searchParams.set('endTs', String(end));
+    url.searchParams.set('lookback', String(lookbackMs));
+    const response = await fetchBounded(url, {
+      headers: { Accept: 'application/json', ...this.options.headers },
+      signal,
+      timeoutMs: this.options.timeoutMs,
+      maxBytes: this.options.maxBodyBytes ?? MAX_BODY_BYTES,
+      ErrorType: JaegerError,
+    });
+    if (response.status < 200 || response.status > 299) {
+      const said = jaegerErrors(response.text);
+      throw new JaegerError(
+        `Jaeger's ${url.pathname} answered ${response.status} ${response.statusText}`.trim() +
+          (said ? `: ${said}` : ''),
+      );
+    }
+    return {
+      windowStart: new Date(end - lookbackMs).toISOString(),
+      windowEnd: new Date(end).toISOString(),
+      calls: parseDependencies(response.text),
+    };
+  }
+}
