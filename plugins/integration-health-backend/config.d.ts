@@ -93,6 +93,18 @@ export interface Config {
      * Each API opts in with the annotation
      * `integration-health.io/mock-server: enabled`.
      */
+    /** What telemetry observed: traces and service-graph metrics, through source modules or pushed. */
+    observations?: {
+      /** A source slower than this is stale for the run. Defaults to 60. */
+      sourceTimeoutSeconds?: number;
+      /**
+       * A declared integration with no traffic seen for this many days, while
+       * telemetry sees its services, is "not observed". Defaults to 14.
+       */
+      notObservedDays?: number;
+      /** Edges not seen for this many days are forgotten. Defaults to 90. */
+      retentionDays?: number;
+    };
     mockServer?: {
       /** Whether any API is served. Defaults to false. */
       enabled?: boolean;

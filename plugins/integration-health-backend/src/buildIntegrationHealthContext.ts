@@ -22,9 +22,11 @@ import {
   integrationEvidencePushPermission,
   integrationIncidentRecordPermission,
   integrationMockServerPermission,
+  observationsPushPermission,
 } from '@integration-health/plugin-integration-health-common';
 import {
   EvidenceSource,
+  ObservationSource,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
 import express from 'express';
@@ -38,6 +40,7 @@ import {
   readCalendarConfig,
   readCatalogEventsConfig,
   readMockServerConfig,
+  readObservationsConfig,
   readScoreConfig,
   readSpecWorkerConfig,
   readSyncConfig,
@@ -48,6 +51,8 @@ import { EvidenceService } from './evidence/EvidenceService';
 import { GeneratedMocksService } from './evidence/GeneratedMocksService';
 import { MockRefreshNotifier } from './evidence/MockRefreshNotifier';
 import { createMockServerRouter } from './evidence/mockServer/mockServerRouter';
+import { createObservationsRouter } from './observations/observationsRouter';
+import { ObservationService } from './observations/ObservationService';
 import { MockServerService } from './evidence/mockServer/MockServerService';
 import { ScoreService } from './evidence/scores/ScoreService';
 import { createGraphRouter } from './graph/graphRouter';
@@ -99,6 +104,8 @@ export type IntegrationHealthContextOptions = {
   events: EventsService;
   /** Evidence sources added through the evidence extension point. */
   evidenceSources: EvidenceSource[];
+  /** Observation sources added through the observations extension point. */
+  observationSources?: ObservationSource[];
   /** Spec history recorded before the plugin first ran. */
   specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[];
 };
@@ -162,6 +169,8 @@ export async function buildIntegrationHealthContext(
     calendarStore,
     feedTokenStore,
     incidentStore,
+    observationStore,
+    observationSourceStore,
   } = stores;
   const integrationRuleset = permissionsRegistry.getPermissionRuleset(
     integrationPermissionResourceRef,
@@ -226,7 +235,18 @@ export async function buildIntegrationHealthContext(
     links,
     logger,
   });
+  const observationService = new ObservationService({
+    sources: options.observationSources ?? [],
+    store: observationStore,
+    sourceStore: observationSourceStore,
+    integrationStore,
+    catalog,
+    permissions,
+    config: readObservationsConfig(config),
+    logger,
+  });
   const syncService = new IntegrationSyncService({
+    observationService,
     calendarService,
     mockRefreshNotifier,
     catalog,
@@ -293,6 +313,7 @@ export async function buildIntegrationHealthContext(
       return ids.map(id => found.find(i => i.id === id));
     },
   });
+  permissionsRegistry.addPermissions([observationsPushPermission]);
   permissionsRegistry.addResourceType({
     resourceRef: apiPermissionResourceRef,
     permissions: [breakingChangeAnnouncePermission],
@@ -357,6 +378,7 @@ export async function buildIntegrationHealthContext(
       }),
       generatedMocks,
     }),
+    createObservationsRouter({ httpAuth, observations: observationService }),
     createMockServerRouter({
       httpAuth,
       mockServer: new MockServerService({

@@ -309,3 +309,31 @@ export function readMockServerConfig(config: Config): MockServerConfig {
     requestsPerSecond,
   };
 }
+
+/** What telemetry observed (see config.d.ts). */
+export type ObservationsConfig = {
+  sourceTimeoutSeconds: number;
+  notObservedDays: number;
+  retentionDays: number;
+};
+
+export function readObservationsConfig(config: Config): ObservationsConfig {
+  const observations = config.getOptionalConfig(
+    'integrationHealth.observations',
+  );
+  const read = (key: string, fallback: number, max: number) => {
+    const value = observations?.getOptionalNumber(key) ?? fallback;
+    if (!(Number.isInteger(value) && value >= 1 && value <= max)) {
+      throw new InputError(
+        `integrationHealth.observations.${key} must be a whole number from 1 to ${max}, got ${value}`,
+      );
+    }
+    return value;
+  };
+  const notObservedDays = read('notObservedDays', 14, 365);
+  return {
+    sourceTimeoutSeconds: read('sourceTimeoutSeconds', 60, 3600),
+    notObservedDays,
+    retentionDays: Math.max(read('retentionDays', 90, 3650), notObservedDays),
+  };
+}

@@ -9,6 +9,8 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   EvidenceSource,
   integrationHealthEvidenceExtensionPoint,
+  integrationHealthObservationsExtensionPoint,
+  ObservationSource,
   integrationHealthSpecHistoryExtensionPoint,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
@@ -27,8 +29,12 @@ export const integrationHealthPlugin = createBackendPlugin({
   register(env) {
     const evidenceSources: EvidenceSource[] = [];
     const specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[] = [];
+    const observationSources: ObservationSource[] = [];
     env.registerExtensionPoint(integrationHealthEvidenceExtensionPoint, {
       addSource: source => evidenceSources.push(source),
+    });
+    env.registerExtensionPoint(integrationHealthObservationsExtensionPoint, {
+      addSource: source => observationSources.push(source),
     });
     env.registerExtensionPoint(integrationHealthSpecHistoryExtensionPoint, {
       addSeeds: load => specHistorySeeds.push(load),
@@ -56,6 +62,7 @@ export const integrationHealthPlugin = createBackendPlugin({
         const context = await buildIntegrationHealthContext({
           ...services,
           evidenceSources,
+          observationSources,
           specHistorySeeds,
         });
         await scheduleTasks({

@@ -12,3 +12,4 @@ export * from './incidents';
 export * from './isRecord';
 export * from './generatedMocks';
 export * from './signals';
+export * from './observations';

@@ -97,6 +97,18 @@ export const integrationMockServerPermission = createPermission({
 });
 
 /**
+ * Pushing observed calls between services (`PUT /v1/observations`), from a
+ * pipeline or a telemetry exporter with an external access token that an
+ * operator limits to this permission.
+ *
+ * @public
+ */
+export const observationsPushPermission = createPermission({
+  name: 'integration-health.observations.push',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission the Integration Health plugin checks.
  *
  * @public
@@ -108,4 +120,5 @@ export const integrationHealthPermissions = [
   integrationIncidentRecordPermission,
   integrationEvidencePushPermission,
   integrationMockServerPermission,
+  observationsPushPermission,
 ];

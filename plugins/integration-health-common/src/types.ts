@@ -174,6 +174,8 @@ export type SyncRunCounts = {
   healthSubjects?: number;
   /** Breaking changes from spec history put on the calendar by this run. */
   calendarEntriesAdded?: number;
+  /** Edges between services the observation sources reported. */
+  observedEdges?: number;
   /** How long each step of the run took, in milliseconds. */
   stepMs?: SyncRunStepTimes;
 };

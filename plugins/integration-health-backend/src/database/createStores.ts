@@ -35,6 +35,7 @@ import {
 } from '../integrations/SyncRunStore';
 import { DatabaseRollupStore, RollupStore } from '../scorecard/RollupStore';
 import { DatabaseSpecStore, SpecStore } from '../specs/SpecStore';
+import { ObservationStore } from '../observations/ObservationStore';
 import { migrateDatabase } from './migrateDatabase';
 
 /** Every store of the plugin, one per feature's tables. */
@@ -51,6 +52,8 @@ export type IntegrationHealthStores = {
   calendarStore: CalendarStore;
   feedTokenStore: FeedTokenStore;
   incidentStore: IncidentStore;
+  observationStore: ObservationStore;
+  observationSourceStore: EvidenceSourceStore;
 };
 
 /**
@@ -74,5 +77,10 @@ export async function createStores(
     calendarStore: new DatabaseCalendarStore(db),
     feedTokenStore: new DatabaseFeedTokenStore(db),
     incidentStore: new DatabaseIncidentStore(db),
+    observationStore: new ObservationStore(db),
+    observationSourceStore: new DatabaseEvidenceSourceStore(
+      db,
+      'observation_sources',
+    ),
   };
 }

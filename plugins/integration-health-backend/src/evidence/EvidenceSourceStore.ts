@@ -12,8 +12,15 @@ export interface EvidenceSourceStore {
   listSources(): Promise<EvidenceSourceStatus[]>;
 }
 
+/**
+ * Each source's last attempt and success, in `evidence_sources` (evidence
+ * sources) or another table of the same shape (`observation_sources`).
+ */
 export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly table = 'evidence_sources',
+  ) {}
 
   async recordAttempt(source: string, at: Date, error?: string) {
     const row = {
@@ -22,7 +29,7 @@ export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
       last_error: error ?? null,
       ...(error ? {} : { last_success_at: at }),
     };
-    await this.db('evidence_sources')
+    await this.db(this.table)
       .insert({ last_success_at: null, ...row })
       .onConflict('source')
       .merge(Object.keys(row).filter(key => key !== 'source'));
@@ -34,7 +41,7 @@ export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
       last_attempt_at: unknown;
       last_success_at: unknown;
       last_error: string | null;
-    }[] = await this.db('evidence_sources').orderBy('source');
+    }[] = await this.db(this.table).orderBy('source');
     return rows.map(row => ({
       source: row.source,
       lastAttemptAt: toIsoString(row.last_attempt_at),

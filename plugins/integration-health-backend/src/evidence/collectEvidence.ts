@@ -14,6 +14,7 @@ import { EvidenceSourceStore } from './EvidenceSourceStore';
 import { EvidenceStore } from './EvidenceStore';
 import { IntegrationMocks, MockStore } from './MockStore';
 import { readSourceAnswer } from './readSourceAnswer';
+import { withTimeout } from './withTimeout';
 
 /** Where collected evidence lands. */
 export type EvidenceStores = {
@@ -43,23 +44,6 @@ export type CollectEvidenceResult = {
   unmatched: number;
   errors: SyncRunEntityError[];
 };
-
-function withTimeout<T>(
-  work: (signal: AbortSignal) => Promise<T>,
-  timeoutMs: number,
-): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`no answer within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-  });
-  return Promise.race([work(controller.signal), timeout]).finally(() =>
-    clearTimeout(timer),
-  );
-}
 
 /** Groups a source's mocks by known integration; oversized documents are problems. */
 function mocksByIntegration(

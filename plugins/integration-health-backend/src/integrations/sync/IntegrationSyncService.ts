@@ -19,6 +19,7 @@ import { buildIntegrations } from './buildIntegrations';
 import { readCatalogSnapshot } from './readCatalogSnapshot';
 import { holdReason } from './holdReason';
 import { HoldConfig } from '../../config';
+import { ObservationService } from '../../observations/ObservationService';
 import { StepTimer } from './stepTimer';
 import { SyncLease, SyncLeaseLostError } from './SyncLease';
 
@@ -34,6 +35,8 @@ export type IntegrationSyncServiceOptions = {
   rollupService: RollupService;
   /** Puts breaking changes found in spec history on the calendar. */
   calendarService?: Pick<CalendarService, 'addDetected'>;
+  /** Records what telemetry observed, and the telemetry names of entities. */
+  observationService?: Pick<ObservationService, 'sync'>;
   /** Tells consumers when the current spec no longer matches their mocks. */
   mockRefreshNotifier?: Pick<MockRefreshNotifier, 'notify'>;
   evidenceSources?: EvidenceSource[];
@@ -164,6 +167,11 @@ export class IntegrationSyncService {
         now: startedAt,
       });
       errors.push(...evidence.errors);
+      const observed = await this.options.observationService?.sync(
+        snapshot,
+        startedAt,
+      );
+      errors.push(...(observed?.errors ?? []));
       steps.end('evidence');
       // Scores move with evidence, spec history and age: a run recomputes
       // those whose inputs changed, and all of them on the day's first run.
@@ -204,6 +212,7 @@ export class IntegrationSyncService {
         mockDocuments: evidence.mockDocuments,
         healthSubjects: rollups.subjects,
         calendarEntriesAdded,
+        ...(observed ? { observedEdges: observed.recorded } : {}),
         stepMs: steps.ms,
       };
       const finishedAt = new Date();

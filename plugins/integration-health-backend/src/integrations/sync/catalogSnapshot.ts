@@ -1,5 +1,8 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ACCOUNTABLE_OWNER_ANNOTATION } from '@integration-health/plugin-integration-health-common';
+import {
+  ACCOUNTABLE_OWNER_ANNOTATION,
+  TELEMETRY_SERVICE_ANNOTATION,
+} from '@integration-health/plugin-integration-health-common';
 
 /** The part of a catalog entity the sync job needs. */
 export type EntitySummary = {
@@ -11,6 +14,8 @@ export type EntitySummary = {
   type?: string;
   ownerRef?: string;
   accountableOwnerAnnotation?: string;
+  /** What telemetry calls a component or resource (its annotation, else its name). */
+  telemetryNames?: string[];
   relations: { type: string; targetRef: string }[];
 };
 
@@ -34,15 +39,28 @@ export function toEntitySummary(entity: Entity): EntitySummary {
     targetRef: r.targetRef,
   }));
   const type = (entity.spec as { type?: unknown } | undefined)?.type;
+  const kind = entity.kind.toLocaleLowerCase('en-US') as EntitySummary['kind'];
+  const annotated = entity.metadata.annotations?.[
+    TELEMETRY_SERVICE_ANNOTATION
+  ]?.split(',')
+    .map(name => name.trim())
+    .filter(Boolean);
   return {
     ref: stringifyEntityRef(entity),
-    kind: entity.kind.toLocaleLowerCase('en-US') as EntitySummary['kind'],
+    kind,
     namespace: entity.metadata.namespace ?? 'default',
     etag: entity.metadata.etag,
     type: typeof type === 'string' ? type : undefined,
     ownerRef: relations.find(r => r.type === 'ownedBy')?.targetRef,
     accountableOwnerAnnotation:
       entity.metadata.annotations?.[ACCOUNTABLE_OWNER_ANNOTATION],
+    ...(kind === 'api'
+      ? {}
+      : {
+          telemetryNames: annotated?.length
+            ? annotated
+            : [entity.metadata.name],
+        }),
     relations,
   };
 }

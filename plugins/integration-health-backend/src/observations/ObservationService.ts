@@ -1,0 +1,210 @@
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  EntityObservations,
+  EvidenceSourceStatus,
+  observationsPushPermission,
+  SyncRunEntityError,
+} from '@integration-health/plugin-integration-health-common';
+import { ObservationSource } from '@integration-health/plugin-integration-health-node';
+import { ObservationsConfig } from '../config';
+import { EvidenceSourceStore } from '../evidence/EvidenceSourceStore';
+import { pushSourceId } from '../evidence/pushSourceId';
+import { redactReason } from '../evidence/redactReason';
+import { withTimeout } from '../evidence/withTimeout';
+import { CatalogVisibility } from '../integrations/CatalogVisibility';
+import { IntegrationStore } from '../integrations/IntegrationStore';
+import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
+import { ObservationStore } from './ObservationStore';
+import { observedEdges } from './observedEdges';
+import { readObservations } from './readObservations';
+import { telemetryNamesOf } from './telemetryNames';
+
+/**
+ * What telemetry observed: collected from the observation sources on each
+ * sync (or pushed), matched to catalog entities by telemetry name, and
+ * compared per entity with what the catalog declares.
+ */
+export class ObservationService {
+  private readonly visibility: CatalogVisibility;
+  private readonly registeredSourceIds: ReadonlySet<string>;
+
+  constructor(
+    private readonly options: {
+      sources: ObservationSource[];
+      store: ObservationStore;
+      sourceStore: EvidenceSourceStore;
+      integrationStore: IntegrationStore;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      config: ObservationsConfig;
+      logger: LoggerService;
+    },
+  ) {
+    this.visibility = new CatalogVisibility(options.catalog);
+    this.registeredSourceIds = new Set(options.sources.map(s => s.id));
+  }
+
+  /**
+   * The sync's step: telemetry names from the catalog just read, then what
+   * each source saw. A source that fails, times out or answers garbage is
+   * stale, reported on the run, and what it saw before is kept.
+   */
+  async sync(
+    snapshot: Pick<CatalogSnapshot, 'entities'>,
+    now: Date,
+  ): Promise<{ recorded: number; errors: SyncRunEntityError[] }> {
+    const { store, sourceStore, sources, config, logger } = this.options;
+    await store.replaceNames(telemetryNamesOf(snapshot));
+    const errors: SyncRunEntityError[] = [];
+    let recorded = 0;
+    for (const source of sources) {
+      const report = (message: string) => {
+        logger.warn(message);
+        errors.push({
+          entityRef: `observation-source:${source.id}`,
+          code: 'observation-source-failed',
+          message,
+        });
+      };
+      try {
+        const answer = readObservations(
+          await withTimeout(
+            signal => source.collect({ signal }),
+            config.sourceTimeoutSeconds * 1000,
+          ),
+          now,
+        );
+        await store.record(source.id, answer, config);
+        recorded += answer.calls.length;
+        for (const error of answer.errors) {
+          report(`Observation source ${source.id}: ${error}`);
+        }
+        await sourceStore.recordAttempt(
+          source.id,
+          now,
+          answer.errors.length ? answer.errors.join('; ') : undefined,
+        );
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        report(
+          `Observation source ${source.id} failed: ${reason}; what it saw before is kept`,
+        );
+        await sourceStore.recordAttempt(source.id, now, reason);
+      }
+    }
+    return { recorded, errors };
+  }
+
+  /**
+   * Observations a pipeline or exporter pushes, stored under the token's
+   * subject (and `/label`), once the permission framework allows it.
+   */
+  async push(
+    credentials: BackstageCredentials<BackstageServicePrincipal>,
+    label: string | undefined,
+    body: unknown,
+    now: Date,
+  ): Promise<{ source: string; recorded: number; errors: string[] }> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: observationsPushPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to push observations');
+    }
+    const source = pushSourceId(
+      credentials.principal,
+      label,
+      this.registeredSourceIds,
+    );
+    const answer = readObservations(body, now);
+    await this.options.store.record(source, answer, this.options.config);
+    await this.options.sourceStore.recordAttempt(
+      source,
+      now,
+      answer.errors.length ? answer.errors.join('; ') : undefined,
+    );
+    return { source, recorded: answer.calls.length, errors: answer.errors };
+  }
+
+  /**
+   * What telemetry saw around an entity against what the catalog declares,
+   * as the caller may see it: edges to entities it cannot read are left out.
+   */
+  async forEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    now = new Date(),
+  ): Promise<EntityObservations> {
+    const { store, integrationStore, config } = this.options;
+    await this.visibility.assertVisible(entityRef, credentials);
+    const [names, { upstream, downstream }, sources] = await Promise.all([
+      store.namesOf(entityRef),
+      integrationStore.listForEntity(entityRef),
+      this.listSources(),
+    ]);
+    const declared = await this.visibility.visibleIntegrations(
+      [...upstream, ...downstream],
+      credentials,
+    );
+    const observations = await store.listInvolving(names);
+    const counterpartNames = [
+      ...new Set(observations.flatMap(o => [o.client, o.server])),
+    ].filter(name => !names.includes(name));
+    const refsOfName = await store.refsOfNames(counterpartNames);
+    // Which sides of the declared integrations telemetry has seen at all.
+    const sideRefs = [
+      ...new Set(declared.flatMap(i => [i.consumerRef, i.providerRef])),
+    ].filter(ref => !ref.startsWith('api:'));
+    const seenRefs = new Set<string>();
+    for (const ref of sideRefs) {
+      const refNames = ref === entityRef ? names : await store.namesOf(ref);
+      if ((await store.seenNames(refNames)).size > 0) seenRefs.add(ref);
+    }
+    const windowStart = new Date(
+      now.getTime() - config.notObservedDays * 86_400_000,
+    ).toISOString();
+    const edges = observedEdges({
+      entityRef,
+      names,
+      observations,
+      refsOfName,
+      declared,
+      seenRefs,
+      observing: sources.some(
+        s => s.lastSuccessAt !== undefined && s.lastSuccessAt >= windowStart,
+      ),
+      notObservedDays: config.notObservedDays,
+      now,
+    });
+    const visible = await this.visibility.visibleRefs(
+      edges.flatMap(e => (e.counterpartRef ? [e.counterpartRef] : [])),
+      credentials,
+    );
+    return {
+      entityRef,
+      telemetryNames: names,
+      sources,
+      edges: edges.filter(
+        e => e.counterpartRef === undefined || visible.has(e.counterpartRef),
+      ),
+    };
+  }
+
+  /** Every observation source, stale ones with their last error, redacted. */
+  async listSources(): Promise<EvidenceSourceStatus[]> {
+    const sources = await this.options.sourceStore.listSources();
+    return sources.map(source => ({
+      ...source,
+      lastError: source.lastError && redactReason(source.lastError),
+    }));
+  }
+}
