@@ -45,8 +45,15 @@ export type ObservedEdgesInput = {
   now: Date;
 };
 
-const earliest = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
-const latest = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
+/** The earlier (or later) of two ISO times, either of which may be missing. */
+function earliest(a?: string, b?: string): string | undefined {
+  if (!a || !b) return a ?? b;
+  return a < b ? a : b;
+}
+function latest(a?: string, b?: string): string | undefined {
+  if (!a || !b) return a ?? b;
+  return a > b ? a : b;
+}
 
 /**
  * Which way an edge goes for the integration it stands for. Service graphs

@@ -1,0 +1,338 @@
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { TELEMETRY_SERVICE_ANNOTATION } from '@integration-health/plugin-integration-health-common';
+import {
+  CollectedObservations,
+  integrationHealthObservationsExtensionPoint,
+} from '@integration-health/plugin-integration-health-node';
+import request from 'supertest';
+import { catalogHiding } from '../__testUtils__/catalogHiding';
+import { integrationHealthPlugin } from '../plugin';
+import { entity, paymentsCatalog } from '../testUtils/entities';
+
+jest.setTimeout(60_000);
+
+/** What the fake tracing backend answers on the next sync. */
+let answer: () => Promise<CollectedObservations>;
+
+const windowEnd = new Date().toISOString();
+const windowStart = new Date(Date.now() - 3_600_000).toISOString();
+const traces = (): Promise<CollectedObservations> =>
+  Promise.resolve({
+    windowStart,
+    windowEnd,
+    calls: [
+      // declared: intake consumes the validation API
+      {
+        client: 'intake',
+        server: 'validation',
+        calls: 120,
+        failedCalls: 6,
+        p95LatencyMs: 80,
+      },
+      // declared: processing depends on the database, named otherwise in telemetry
+      {
+        client: 'processing',
+        server: 'transactions-pg',
+        connectionType: 'database',
+        calls: 500,
+      },
+      // declared: the ledger consumes processing's events
+      {
+        client: 'processing',
+        server: 'ledger',
+        connectionType: 'messaging_system',
+        calls: 300,
+      },
+      // not declared: the ledger calls validation
+      { client: 'ledger', server: 'validation', calls: 12 },
+      // a service the catalog does not know
+      { client: 'intake', server: 'fraud-check', calls: 40 },
+      // to an entity the user may not see
+      { client: 'intake', server: 'secret-scoring', calls: 7 },
+    ],
+  });
+
+const tracing = createBackendModule({
+  pluginId: 'integration-health',
+  moduleId: 'test-tracing',
+  register(env) {
+    env.registerInit({
+      deps: { observations: integrationHealthObservationsExtensionPoint },
+      async init({ observations }) {
+        observations.addSource({ id: 'tracing', collect: () => answer() });
+      },
+    });
+  },
+});
+
+const catalog = [
+  ...paymentsCatalog().map(e =>
+    e.metadata.name === 'transactions-db'
+      ? {
+          ...e,
+          metadata: {
+            ...e.metadata,
+            annotations: { [TELEMETRY_SERVICE_ANNOTATION]: 'transactions-pg' },
+          },
+        }
+      : e,
+  ),
+  // declared, never seen in telemetry
+  entity('component:default/reports', {
+    owner: 'group:default/ledger',
+    relations: { consumesApi: ['api:default/validation-api'] },
+  }),
+  entity('component:default/secret-scoring', {
+    owner: 'group:default/platform',
+  }),
+];
+
+const TOKENS = {
+  pusher: 'observations-push-token-01',
+  other: 'evidence-only-token-002',
+  reader: 'unrestricted-token-0003',
+};
+const externalAccess = [
+  {
+    type: 'static',
+    options: { token: TOKENS.pusher, subject: 'otel-exporter' },
+    accessRestrictions: [
+      {
+        plugin: 'integration-health',
+        permission: 'integration-health.observations.push',
+      },
+    ],
+  },
+  {
+    type: 'static',
+    options: { token: TOKENS.other, subject: 'ci' },
+    accessRestrictions: [
+      {
+        plugin: 'integration-health',
+        permission: 'integration-health.evidence.push',
+      },
+    ],
+  },
+  { type: 'static', options: { token: TOKENS.reader, subject: 'ops' } },
+];
+
+function start(auth: 'mock' | 'static') {
+  return startTestBackend({
+    features: [
+      integrationHealthPlugin,
+      tracing,
+      ...(auth === 'static'
+        ? [authServiceFactory, httpAuthServiceFactory]
+        : []),
+      catalogHiding(catalog, {
+        'user:default/outsider': ['component:default/secret-scoring'],
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { auth: { externalAccess } },
+          integrationHealth: {
+            sync: {
+              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+            },
+          },
+        },
+      }),
+    ],
+  });
+}
+
+/** Waits for the first sync to have asked the observation sources. */
+async function synced(backend: TestBackend, authorization: string) {
+  for (let i = 0; i < 100; i++) {
+    const res = await request(backend.server)
+      .get('/api/integration-health/v1/observation-sources')
+      .set('Authorization', authorization);
+    if (res.body.items?.length) return;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('The first sync did not run');
+}
+
+describe('observed integrations over REST', () => {
+  let backend: TestBackend;
+  const observed = (ref: string, user = mockCredentials.user()) =>
+    request(backend.server)
+      .get(`/api/integration-health/v1/entities/${ref}/observed`)
+      .set(
+        'Authorization',
+        mockCredentials.user.header(user.principal.userEntityRef),
+      );
+
+  beforeAll(async () => {
+    answer = traces;
+    backend = await start('mock');
+    await synced(backend, mockCredentials.user.header());
+  });
+
+  afterAll(() => backend.stop());
+
+  it("shows an entity's declared and observed edges side by side", async () => {
+    const res = await observed('component/default/intake');
+    expect(res.status).toBe(200);
+    expect(res.body.telemetryNames).toEqual(['intake']);
+    expect(
+      res.body.edges.map((e: any) => [
+        e.status,
+        e.counterpartRef ?? e.counterpartName,
+        e.calls,
+      ]),
+    ).toEqual([
+      ['undeclared', 'component:default/secret-scoring', 7],
+      ['unknown-service', 'fraud-check', 40],
+      ['not-observed', 'component:default/processing', 0],
+      ['confirmed', 'component:default/validation', 120],
+    ]);
+    expect(res.body.edges[3]).toMatchObject({
+      failureRate: 0.05,
+      p95LatencyMs: 80,
+      sources: ['tracing'],
+    });
+    expect(res.body.sources).toEqual([
+      expect.objectContaining({ source: 'tracing', stale: false }),
+    ]);
+  });
+
+  it('finds the undeclared call on both sides, with what to paste into the consumer', async () => {
+    const ledger = await observed('component/default/ledger');
+    const undeclared = ledger.body.edges.find(
+      (e: any) => e.status === 'undeclared',
+    );
+    expect(undeclared).toMatchObject({
+      direction: 'outgoing',
+      counterpartRef: 'component:default/validation',
+      calls: 12,
+      suggestedSnippet: expect.stringContaining(
+        '    - component:default/validation',
+      ),
+    });
+    const validation = await observed('component/default/validation');
+    expect(
+      validation.body.edges.map((e: any) => [
+        e.status,
+        e.direction,
+        e.counterpartRef,
+      ]),
+    ).toEqual([
+      ['undeclared', 'incoming', 'component:default/ledger'],
+      ['not-observed', 'incoming', 'component:default/reports'],
+      ['confirmed', 'incoming', 'component:default/intake'],
+    ]);
+    // Messages go from processing to the ledger: the ledger consumes them.
+    const processing = await observed('component/default/processing');
+    expect(
+      processing.body.edges.map((e: any) => [
+        e.status,
+        e.direction,
+        e.counterpartRef,
+      ]),
+    ).toEqual([
+      ['not-observed', 'incoming', 'component:default/intake'],
+      ['confirmed', 'outgoing', 'resource:default/transactions-db'],
+      ['confirmed', 'incoming', 'component:default/ledger'],
+    ]);
+  });
+
+  it('takes no pushed observations from users', async () => {
+    const res = await request(backend.server)
+      .put('/api/integration-health/v1/observations')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ windowStart, windowEnd, calls: [] });
+    expect(res.status).toBe(403);
+  });
+
+  it('leaves out edges to entities the caller may not see, and answers 404 for a hidden entity', async () => {
+    const outsider = mockCredentials.user('user:default/outsider');
+    const res = await observed('component/default/intake', outsider);
+    expect(
+      res.body.edges.map((e: any) => e.counterpartRef ?? e.counterpartName),
+    ).not.toContain('component:default/secret-scoring');
+    expect(JSON.stringify(res.body)).not.toContain('secret-scoring');
+    expect(
+      (await observed('component/default/secret-scoring', outsider)).status,
+    ).toBe(404);
+  });
+});
+
+describe('observations pushed over REST', () => {
+  let backend: TestBackend;
+  beforeAll(async () => {
+    answer = traces;
+    backend = await start('static');
+    await synced(backend, `Bearer ${TOKENS.reader}`);
+  });
+  afterAll(() => backend.stop());
+
+  it('takes pushed observations only from services allowed to push them, and refuses garbage with why', async () => {
+    const push = (token: string, body: unknown, source = 'nightly') =>
+      request(backend.server)
+        .put(`/api/integration-health/v1/observations?source=${source}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object);
+    const body = {
+      windowStart,
+      windowEnd,
+      calls: [
+        { client: 'reports', server: 'validation', calls: 3 },
+        { client: '', server: 'validation', calls: 1 },
+        { client: 'x', server: 'y', calls: -1 },
+      ],
+    };
+    const ok = await push(TOKENS.pusher, body);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({
+      source: 'otel-exporter/nightly',
+      recorded: 1,
+      errors: [
+        "an edge's client is not a service name of 1 to 255 characters",
+        'the edge x → y has no count of calls',
+      ],
+    });
+    // Now the reports' declared call is seen.
+    const validation = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/validation/observed',
+      )
+      .set('Authorization', `Bearer ${TOKENS.reader}`);
+    expect(
+      validation.body.edges.find(
+        (e: any) => e.counterpartRef === 'component:default/reports',
+      ),
+    ).toMatchObject({
+      status: 'confirmed',
+      sources: ['otel-exporter/nightly'],
+    });
+
+    expect((await push(TOKENS.other, body)).status).toBe(403);
+    expect((await push(TOKENS.pusher, body, 'tracing')).status).toBe(403);
+    for (const garbage of [
+      [],
+      { windowStart: 'yesterday', windowEnd, calls: [] },
+      { windowStart: windowEnd, windowEnd: windowStart, calls: [] },
+      { windowStart, windowEnd, calls: 'many' },
+      {
+        windowStart,
+        windowEnd,
+        calls: Array.from({ length: 50_001 }, () => ({})),
+      },
+    ]) {
+      const res = await push(TOKENS.pusher, garbage);
+      expect({ status: res.status, name: res.body.error?.name }).toEqual({
+        status: 400,
+        name: 'InputError',
+      });
+    }
+  });
+});
