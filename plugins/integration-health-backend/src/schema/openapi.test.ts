@@ -10,6 +10,7 @@ import { createScorecardRouter } from '../scorecard/scorecardRouter';
 import { createSpecsRouter } from '../specs/specsRouter';
 import { createIncidentRouter } from '../incidents/incidentRouter';
 import { createMockServerRouter } from '../evidence/mockServer/mockServerRouter';
+import { createObservationsRouter } from '../observations/observationsRouter';
 
 /**
  * `/v1/entities/{kind}` ⇄ `/v1/entities/:kind`; the mock server's
@@ -43,6 +44,7 @@ describe('the committed OpenAPI document', () => {
         generatedMocks: fake,
       }),
       createMockServerRouter({ httpAuth: fake, mockServer: fake }),
+      createObservationsRouter({ httpAuth: fake, observations: fake }),
       createScorecardRouter({
         httpAuth: fake,
         rollupService: fake,
