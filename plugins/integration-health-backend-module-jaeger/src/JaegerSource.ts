@@ -1,8 +1,8 @@
 import {
   CollectedObservations,
+  fetchBounded,
   ObservationSource,
 } from '@integration-health/plugin-integration-health-node';
-import { fetchBounded } from './fetchBounded';
 import { JaegerError } from './JaegerError';
 import { parseDependencies } from './parseDependencies';
 

@@ -1,4 +1,4 @@
-import { fetchBounded } from './fetchBounded';
+import { fetchBounded } from '@integration-health/plugin-integration-health-node';
 import { parseVector, VectorSample } from './parseVector';
 import { PrometheusError } from './PrometheusError';
 

@@ -26,6 +26,7 @@ export {
   type ObservationSource,
   type ObservedCalls,
 } from './observationSources';
+export { fetchBounded, type BoundedResponse } from './fetchBounded';
 export { Pacticipants } from './Pacticipants';
 export { parseLenientJson } from './parseLenientJson';
 export {

@@ -1,4 +1,8 @@
-/** What came back: the status and the body as text, never more than the bound. */
+/**
+ * What came back: the status and the body as text, never more than the bound.
+ *
+ * @public
+ */
 export type BoundedResponse = {
   status: number;
   statusText: string;
@@ -44,7 +48,10 @@ async function readText(
  * (headers and body together), `signal` aborted, the body is larger than
  * `maxBytes`, the server redirected (refused, so the headers go nowhere
  * else) or could not be reached. The request listens to `signal` only while
- * it runs, so one signal can serve many requests.
+ * it runs, so one signal can serve many requests. For evidence and
+ * observation sources that read other systems' HTTP APIs.
+ *
+ * @public
  */
 export async function fetchBounded(
   url: URL,
