@@ -11,5 +11,11 @@ export interface Config {
      * (examples/evidence.yaml). Without it, the demo has no evidence source.
      */
     evidenceFile?: string;
+    /**
+     * Recorded traffic between the demo's services
+     * (examples/observations.yaml), reported as the last hour's. Without it,
+     * the demo has no observation source.
+     */
+    observationsFile?: string;
   };
 }

@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { demoEvidenceModule } from './modules/demoEvidenceModule';
+import { demoObservationsModule } from './modules/demoObservationsModule';
 import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
 
@@ -40,5 +41,6 @@ backend.add(
 // Demo only: the demo APIs' history before the portal first started.
 backend.add(demoSpecHistoryModule);
 backend.add(demoEvidenceModule);
+backend.add(demoObservationsModule);
 
 backend.start();
