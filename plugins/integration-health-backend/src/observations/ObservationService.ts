@@ -164,11 +164,15 @@ export class ObservationService {
     const sideRefs = [
       ...new Set(declared.flatMap(i => [i.consumerRef, i.providerRef])),
     ].filter(ref => !ref.startsWith('api:'));
-    const seenRefs = new Set<string>();
-    for (const ref of sideRefs) {
-      const refNames = ref === entityRef ? names : await store.namesOf(ref);
-      if ((await store.seenNames(refNames)).size > 0) seenRefs.add(ref);
-    }
+    const namesOfRef = await store.namesOfRefs(sideRefs);
+    const seen = await store.seenNames([
+      ...new Set([...namesOfRef.values()].flat()),
+    ]);
+    const seenRefs = new Set(
+      sideRefs.filter(ref =>
+        (namesOfRef.get(ref) ?? []).some(name => seen.has(name)),
+      ),
+    );
     const windowStart = new Date(
       now.getTime() - config.notObservedDays * 86_400_000,
     ).toISOString();

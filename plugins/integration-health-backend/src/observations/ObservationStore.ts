@@ -224,6 +224,26 @@ export class ObservationStore {
     return found;
   }
 
+  /** The names each of these entities has in telemetry. */
+  async namesOfRefs(entityRefs: string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (let i = 0; i < entityRefs.length; i += CHUNK) {
+      const rows: { name: string; entity_ref: string }[] = await this.db(
+        'telemetry_names',
+      )
+        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
+        .orderBy('name')
+        .select('name', 'entity_ref');
+      for (const row of rows) {
+        found.set(row.entity_ref, [
+          ...(found.get(row.entity_ref) ?? []),
+          row.name,
+        ]);
+      }
+    }
+    return found;
+  }
+
   /** The names an entity has in telemetry. */
   async namesOf(entityRef: string): Promise<string[]> {
     const rows: { name: string }[] = await this.db('telemetry_names')
