@@ -34,6 +34,7 @@ import {
   processingEntity,
   processingGraph,
   processingIntegrations,
+  processingObservations,
   processingTrend,
   sunsetCalendarEntry,
 } from './testUtils/fixtures';
@@ -82,6 +83,9 @@ describe('legacy frontend system', () => {
       getEvidenceSources: jest.fn().mockResolvedValue([]),
       getEntityIncidents: jest.fn().mockResolvedValue([]),
       getCalendar: jest.fn().mockResolvedValue([]),
+      getEntityObservations: jest
+        .fn()
+        .mockResolvedValue(processingObservations()),
     };
     await renderInTestApp(
       <TestApiProvider
@@ -110,6 +114,12 @@ describe('legacy frontend system', () => {
     expect(
       await screen.findByRole('group', {
         name: /^Dependency map with 4 entities/,
+      }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Undeclared')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', {
+        name: 'Copy the declaration (component:default/fraud-scoring)',
       }),
     ).toBeInTheDocument();
   });

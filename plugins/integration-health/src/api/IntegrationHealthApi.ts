@@ -8,6 +8,7 @@ import {
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
+  EntityObservations,
   EvidenceSourceStatus,
   GraphDirection,
   Scorecard,
@@ -33,6 +34,12 @@ import {
 export interface IntegrationHealthApi {
   /** The integrations an entity consumes and those that consume it, with the latest sync run. */
   getEntityIntegrations(entityRef: string): Promise<EntityIntegrations>;
+  /**
+   * What telemetry observed around an entity against what the catalog
+   * declares: each edge confirmed, undeclared, not observed or with an
+   * unknown service, undeclared first, with the observation sources.
+   */
+  getEntityObservations(entityRef: string): Promise<EntityObservations>;
   /** The dependency map around an entity, walked on the server. */
   getGraph(
     entityRef: string,

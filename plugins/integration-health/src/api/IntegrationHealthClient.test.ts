@@ -34,6 +34,33 @@ describe('IntegrationHealthClient', () => {
     );
   });
 
+  it("reads an entity's observed edges as the server sends them", async () => {
+    const observed = {
+      entityRef: 'component:default/transaction-validation',
+      telemetryNames: ['transaction-validation'],
+      sources: [],
+      edges: [
+        {
+          status: 'undeclared',
+          direction: 'incoming',
+          counterpartRef: 'component:default/qa-mock-server',
+          connectionType: '',
+          calls: 12,
+          sources: ['jaeger'],
+          reason: 'not declared',
+        },
+      ],
+    };
+    const { client, fetch } = clientAnswering(200, observed);
+    await expect(
+      client.getEntityObservations('component:default/transaction-validation'),
+    ).resolves.toEqual(observed);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/integration-health/v1/entities/component/default/transaction-validation/observed',
+      { method: 'GET' },
+    );
+  });
+
   it('sends an assignment as JSON, and a cleared one as null', async () => {
     const { client, fetch } = clientAnswering(200, { id: 'abc' });
     await client.assignAccountableOwner('abc', 'group:default/ledger', 'ours');

@@ -10,6 +10,7 @@ import {
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
+  EntityObservations,
   EvidenceSourceStatus,
   GraphDirection,
   GeneratedMockBundle,
@@ -54,6 +55,11 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
   /** {@inheritDoc IntegrationHealthApi.getEntityIntegrations} */
   async getEntityIntegrations(entityRef: string): Promise<EntityIntegrations> {
     return this.get(`${entityPath(entityRef)}/integrations`);
+  }
+
+  /** {@inheritDoc IntegrationHealthApi.getEntityObservations} */
+  async getEntityObservations(entityRef: string): Promise<EntityObservations> {
+    return this.get(`${entityPath(entityRef)}/observed`);
   }
 
   /** {@inheritDoc IntegrationHealthApi.getGraph} */

@@ -4,6 +4,7 @@ import {
   DependencyGraph,
   DetectedBreakingChange,
   EntityIntegrations,
+  EntityObservations,
   HealthSnapshot,
   Integration,
   ScoreExplanation,
@@ -370,6 +371,106 @@ export function eventsApiIntegrations(): EntityIntegrations {
       }),
       through('fraud-detection', { scores: scores(90, 40) }),
       through('reporting', { scores: scores(undefined, undefined) }),
+    ],
+  };
+}
+
+/**
+ * What telemetry saw around transaction-processing, one edge of each status,
+ * undeclared first as the server sorts them; times relative to `now`.
+ */
+export function processingObservations(
+  now: Date = new Date(),
+): EntityObservations {
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  return {
+    entityRef: 'component:default/transaction-processing',
+    telemetryNames: ['transaction-processing'],
+    sources: [
+      {
+        source: 'jaeger',
+        lastAttemptAt: ago(5 * 60_000),
+        lastSuccessAt: ago(3 * 3_600_000),
+        lastError: 'GET /api/dependencies answered 503 Service Unavailable',
+        stale: true,
+      },
+      { source: 'prometheus', lastAttemptAt: ago(60_000), stale: false },
+    ],
+    edges: [
+      {
+        status: 'undeclared',
+        direction: 'outgoing',
+        counterpartRef: 'component:default/fraud-scoring',
+        counterpartName: 'fraud-scoring',
+        connectionType: '',
+        calls: 4210,
+        failedCalls: 1,
+        failureRate: 1 / 4210,
+        p95LatencyMs: 38.4,
+        firstSeenAt: ago(9 * 86_400_000),
+        lastSeenAt: ago(2 * 3_600_000),
+        sources: ['jaeger', 'prometheus'],
+        reason:
+          'component:default/transaction-processing uses component:default/fraud-scoring in production, but the catalog does not declare it',
+        suggestedSnippet: [
+          '# catalog-info.yaml of component:default/transaction-processing',
+          'spec:',
+          '  dependsOn:',
+          '    - component:default/fraud-scoring',
+        ].join('\n'),
+      },
+      {
+        status: 'unknown-service',
+        direction: 'outgoing',
+        counterpartName: 'redis-cache',
+        connectionType: 'database',
+        calls: 880,
+        lastSeenAt: ago(10 * 60_000),
+        sources: ['prometheus'],
+        reason:
+          'Telemetry names a service "redis-cache" that stands for no catalog entity',
+      },
+      {
+        status: 'not-observed',
+        direction: 'incoming',
+        counterpartRef: 'component:default/account-management-legacy',
+        connectionType: '',
+        integrationId: 'legacy→processing',
+        calls: 0,
+        sources: [],
+        reason:
+          'Declared in the catalog, but no traffic was seen at all (14 days or more): possibly a stale declaration',
+      },
+      {
+        status: 'confirmed',
+        direction: 'outgoing',
+        counterpartRef: 'component:default/transaction-validation',
+        counterpartName: 'transaction-validation',
+        connectionType: '',
+        integrationId: 'processing→validation',
+        calls: 1200,
+        failedCalls: 30,
+        failureRate: 0.025,
+        p95LatencyMs: 120.4,
+        firstSeenAt: ago(30 * 86_400_000),
+        lastSeenAt: ago(3 * 3_600_000),
+        sources: ['prometheus'],
+        reason:
+          'Declared in the catalog and seen with 1200 calls in the latest window',
+      },
+      {
+        status: 'confirmed',
+        direction: 'outgoing',
+        counterpartRef: 'component:default/transaction-intake',
+        counterpartName: 'transaction-intake',
+        connectionType: 'messaging_system',
+        integrationId: 'intake→processing',
+        calls: 300,
+        lastSeenAt: ago(3 * 3_600_000),
+        sources: ['prometheus'],
+        reason:
+          'Declared in the catalog and seen with 300 calls in the latest window',
+      },
     ],
   };
 }

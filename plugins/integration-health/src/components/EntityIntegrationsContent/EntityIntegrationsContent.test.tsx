@@ -19,6 +19,7 @@ import {
   processingEntity,
   processingGraph,
   processingIntegrations,
+  processingObservations,
   processingTrend,
 } from '../../testUtils/fixtures';
 import { EntityIntegrationsContent } from './EntityIntegrationsContent';
@@ -28,6 +29,9 @@ function mockApi(
 ): IntegrationHealthApi {
   return {
     getEntityIntegrations,
+    getEntityObservations: jest
+      .fn()
+      .mockResolvedValue(processingObservations()),
     getLatestSyncRun: jest.fn(),
     getSpecVersions: jest.fn().mockResolvedValue(eventVersions),
     getSpecChanges: jest.fn().mockResolvedValue(eventChanges),
@@ -483,6 +487,10 @@ describe('EntityIntegrationsContent', () => {
       screen.getByText('Integrations through Transaction events'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Upstream/)).not.toBeInTheDocument();
+    // Telemetry sees the services on either side, not the API.
+    expect(
+      screen.queryByText('Observed in production'),
+    ).not.toBeInTheDocument();
     const [grid] = screen.getAllByRole('grid');
     expect(
       within(grid).getByRole('columnheader', { name: 'Consumer' }),
@@ -535,6 +543,31 @@ describe('EntityIntegrationsContent', () => {
       screen.getByText(/through this API with evidence: 2 of 3 have any/),
     ).toBeInTheDocument();
     expect(api.getEntityIntegrations).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows what telemetry observed below the component's integrations, undeclared first", async () => {
+    const api = mockApi(jest.fn().mockResolvedValue(processingIntegrations()));
+    await renderTab(api);
+
+    const heading = await screen.findByRole('heading', {
+      name: 'Observed in production',
+    });
+    const headings = screen
+      .getAllByRole('heading', { level: 3 })
+      .map(h => h.textContent);
+    expect(headings.indexOf('Observed in production')).toBe(
+      headings.length - 1,
+    );
+    const card = heading.closest('.bui-Card') as HTMLElement;
+    expect(
+      await within(card).findByText(/^1 undeclared, 1 unknown service/),
+    ).toBeInTheDocument();
+    expect(within(card).getAllByRole('listitem')[0]).toHaveTextContent(
+      'UndeclaredCalls fraud-scoring',
+    );
+    expect(api.getEntityObservations).toHaveBeenCalledWith(
+      'component:default/transaction-processing',
+    );
   });
 
   it('says so when the entity has no integrations and the sync has not run', async () => {

@@ -25,6 +25,7 @@ import { IntegrationDirection, IntegrationsTable } from './IntegrationsTable';
 import { CalendarAgendaCard } from '../Calendar';
 import { HealthSummary } from '../HealthSummaryCard';
 import { IncidentsCard } from '../Incidents';
+import { ObservedCard } from '../ObservedCard';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { formatRelativeTime } from './formatRelativeTime';
 import { SyncStatus } from './SyncStatus';
@@ -226,6 +227,9 @@ export function EntityIntegrationsContent() {
             <BreakingChangesCard entityRef={entityRef} isApi={false} />
           )}
           {all > 0 && <DependencyMap entityRef={entityRef} />}
+          {/* Telemetry sees services, not APIs; and an undeclared call
+              matters most when nothing is declared yet. */}
+          <ObservedCard entityRef={entityRef} />
         </>
       )}
     </Flex>

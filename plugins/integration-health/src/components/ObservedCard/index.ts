@@ -1,0 +1,1 @@
+export { ObservedCard } from './ObservedCard';
