@@ -187,7 +187,9 @@ export function observedEdges(input: ObservedEdgesInput): ObservedEdge[] {
         connectionType: seen.connectionType,
         integrationId: matches[0].id,
         ...measures(seen),
-        reason: `Declared in the catalog and seen with ${seen.calls} calls in the latest window`,
+        reason: `Declared in the catalog and seen with ${seen.calls.toLocaleString(
+          'en-US',
+        )} calls in the latest window`,
       });
     } else {
       edges.push({
@@ -197,7 +199,7 @@ export function observedEdges(input: ObservedEdgesInput): ObservedEdge[] {
         counterpartName: seen.counterpartName,
         connectionType: seen.connectionType,
         ...measures(seen),
-        reason: `${consumerRef} uses ${providerRef} in production (last seen ${seen.lastSeenAt}), but the catalog does not declare it`,
+        reason: `${consumerRef} uses ${providerRef} in production, but the catalog does not declare it`,
         suggestedSnippet: snippet(consumerRef, providerRef),
       });
     }
