@@ -253,6 +253,25 @@ for (const theme of ['light', 'dark'] as const) {
       await closeDialog(page);
     });
 
+    test('the observed-in-production card passes axe with every status', async ({
+      page,
+    }) => {
+      for (const [name, ready] of [
+        ['transaction-validation', 'Undeclared'],
+        ['payments-mock-server', 'Not observed'],
+      ]) {
+        const card = page.getByRole('article').filter({
+          has: page.getByRole('heading', { name: 'Observed in production' }),
+        });
+        await openWhenReady(
+          page,
+          `/catalog/default/component/${name}/integrations`,
+          card.getByText(ready, { exact: true }).first(),
+        );
+        await checkA11y(page, `observed card of ${name} [${theme}]`, card);
+      }
+    });
+
     test("the entity overview's health card passes axe", async ({ page }) => {
       const card = page
         .locator('.bui-Card')
