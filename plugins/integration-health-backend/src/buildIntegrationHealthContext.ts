@@ -285,6 +285,7 @@ export async function buildIntegrationHealthContext(
       scoreService,
       calendarService,
       mockRefreshNotifier,
+      observationService,
       pageSize: syncConfig.pageSize,
       leaseMs: syncConfig.leaseMs ?? 120_000,
     }),

@@ -143,5 +143,28 @@ describe.each(databases.eachSupportedId())(
         await stores.observationStore.refsOfNames(['validation', 'unknown']),
       ).toEqual(new Map([['validation', ['component:default/validation']]]));
     });
+
+    it("replaces the names of entities the catalog announced, leaving the others'", async () => {
+      const { service, stores } = await setup({
+        id: 'jaeger',
+        collect: async () => ({ ...window(10), calls: [] }),
+      });
+      await service.sync(snapshot, at(10));
+      const renamed = entity('component:default/intake');
+      renamed.metadata.annotations = {
+        'integration-health.io/telemetry-service': 'intake-api, intake-worker',
+      };
+      const summary = toEntitySummary(renamed);
+      await service.syncNamesOf(
+        ['component:default/intake', 'component:default/gone'],
+        { entities: new Map([[summary.ref, summary]]) },
+      );
+      expect(
+        await stores.observationStore.namesOf('component:default/intake'),
+      ).toEqual(['intake-api', 'intake-worker']);
+      expect(
+        await stores.observationStore.namesOf('component:default/validation'),
+      ).toEqual(['validation']);
+    });
   },
 );

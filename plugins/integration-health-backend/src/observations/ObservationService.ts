@@ -104,6 +104,23 @@ export class ObservationService {
   }
 
   /**
+   * The telemetry names of entities the catalog announced as changed
+   * (`refs`; those not in `entities` are gone), between full syncs.
+   */
+  async syncNamesOf(
+    refs: string[],
+    entities: Pick<CatalogSnapshot, 'entities'>,
+  ): Promise<void> {
+    const wanted = new Set(refs);
+    const names = telemetryNamesOf({
+      entities: new Map(
+        [...entities.entities].filter(([ref]) => wanted.has(ref)),
+      ),
+    });
+    await this.options.store.replaceNamesOf(refs, names);
+  }
+
+  /**
    * Observations a pipeline or exporter pushes, stored under the token's
    * subject (and `/label`), once the permission framework allows it.
    */

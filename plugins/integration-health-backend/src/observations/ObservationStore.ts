@@ -208,6 +208,30 @@ export class ObservationStore {
     });
   }
 
+  /**
+   * Makes the stored names of these entities those given (an entity gone
+   * from the catalog, or without names, loses its names); other entities'
+   * names stay.
+   */
+  async replaceNamesOf(
+    entityRefs: string[],
+    names: Map<string, string[]>,
+  ): Promise<void> {
+    const rows = [...names].flatMap(([name, refs]) =>
+      refs.map(ref => ({ name, entity_ref: ref })),
+    );
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < entityRefs.length; i += CHUNK) {
+        await tx('telemetry_names')
+          .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
+          .delete();
+      }
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await tx('telemetry_names').insert(rows.slice(i, i + CHUNK));
+      }
+    });
+  }
+
   /** The entities each name stands for (none, one, or several). */
   async refsOfNames(names: string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();

@@ -79,6 +79,7 @@ async function setup(databaseId: TestDatabaseId) {
   });
   let catalog = catalogServiceMock({ entities: [] });
   const calendar = { addDetected: jest.fn(async () => 0) };
+  const observations = { syncNamesOf: jest.fn(async () => {}) };
   const incremental = () =>
     new IncrementalSync({
       catalog,
@@ -89,12 +90,14 @@ async function setup(databaseId: TestDatabaseId) {
       specHistory,
       scoreService,
       calendarService: calendar,
+      observationService: observations,
       pageSize: 50,
       leaseMs: 60_000,
     });
   return {
     stores,
     calendar,
+    observations,
     setCatalog(entities: Entity[]) {
       catalog = catalogServiceMock({ entities: stitched(entities) });
       return catalog;
@@ -227,7 +230,9 @@ describe.each(databases.eachSupportedId())(
     );
 
     it('leaves a change the catalog does not serve yet pending, then syncs it once served', async () => {
-      const { stores, setCatalog, incremental } = await setup(databaseId);
+      const { stores, setCatalog, incremental, observations } = await setup(
+        databaseId,
+      );
       const before = [
         authored('component:default/shop', {
           owner: 'group:default/t0',
@@ -270,6 +275,13 @@ describe.each(databases.eachSupportedId())(
       expect(upstream.map(i => i.providerRef)).toEqual([
         'component:default/ledger',
       ]);
+      // The changed entity's telemetry names follow it.
+      expect(observations.syncNamesOf).toHaveBeenCalledTimes(1);
+      const [refs, snapshot] = observations.syncNamesOf.mock.calls[0] as any[];
+      expect(refs).toEqual(['component:default/shop']);
+      expect(
+        snapshot.entities.get('component:default/shop').telemetryNames,
+      ).toEqual(['shop']);
     });
 
     it('records a new definition of a changed API and puts its breaking changes on the calendar', async () => {

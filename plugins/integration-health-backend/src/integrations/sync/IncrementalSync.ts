@@ -5,6 +5,7 @@ import {
   CatalogChangeEvent,
   catalogChangeFingerprint,
 } from '@integration-health/plugin-integration-health-node';
+import { ObservationService } from '../../observations/ObservationService';
 import { CalendarService } from '../../calendar/CalendarService';
 import { MockRefreshNotifier } from '../../evidence/MockRefreshNotifier';
 import { ScoreService } from '../../evidence/scores/ScoreService';
@@ -40,6 +41,8 @@ export type IncrementalSyncOptions = {
   specHistory: SpecHistoryService;
   scoreService: ScoreService;
   calendarService?: Pick<CalendarService, 'addDetected'>;
+  /** Keeps the changed entities' telemetry names current. */
+  observationService?: Pick<ObservationService, 'syncNamesOf'>;
   mockRefreshNotifier?: Pick<MockRefreshNotifier, 'notify'>;
   pageSize: number;
   leaseMs: number;
@@ -179,6 +182,7 @@ export class IncrementalSync {
     );
     result.synced = changedRefs;
     result.integrationsChanged = stored.changedIds.length;
+    await this.options.observationService?.syncNamesOf(changedRefs, snapshot);
 
     const apis = [...snapshot.entities.values()].filter(
       e => e.kind === 'api' && changed.has(e.ref),
