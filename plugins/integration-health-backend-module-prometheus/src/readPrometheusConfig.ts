@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { readHttpSourceConfig } from '@integration-health/plugin-integration-health-node';
 import { PrometheusSourceOptions } from './PrometheusSource';
 import {
   checkLabelNames,
@@ -10,23 +11,6 @@ import {
 } from './serviceGraphQueries';
 
 const KEY = 'integrationHealth.observations.prometheus';
-
-/** A whole number from `min` to `max` at `key`, `fallback` when unset; a clear error otherwise. */
-function boundedInteger(
-  config: Config,
-  key: string,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
-  const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(
-      `${KEY}.${key} must be a whole number from ${min} to ${max}, got ${value}`,
-    );
-  }
-  return value;
-}
 
 /** Each of `defaults`' keys from `config` at `key`, else its default. */
 function names<T extends Record<string, string>>(
@@ -52,24 +36,15 @@ function names<T extends Record<string, string>>(
 export function readPrometheusConfig(
   config: Config,
 ): PrometheusSourceOptions | undefined {
-  const prometheus = config.getOptionalConfig(KEY);
+  const prometheus = readHttpSourceConfig(config, KEY);
   if (!prometheus) return undefined;
-  const baseUrl = prometheus.getString('baseUrl');
-  if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) {
-    throw new Error(`${KEY}.baseUrl must be an http(s) URL, got ${baseUrl}`);
-  }
-  const headersConfig = prometheus.getOptionalConfig('headers');
-  const headers: Record<string, string> = {};
-  for (const name of headersConfig?.keys() ?? []) {
-    headers[name] = headersConfig!.getString(name);
-  }
   const metrics: ServiceGraphMetrics = names(
-    prometheus,
+    prometheus.section,
     'metrics',
     DEFAULT_METRICS,
   );
   const labels: ServiceGraphLabels = names(
-    prometheus,
+    prometheus.section,
     'labels',
     DEFAULT_LABELS,
   );
@@ -80,10 +55,10 @@ export function readPrometheusConfig(
     throw new Error(`${KEY}.${(error as Error).message}`);
   }
   return {
-    baseUrl,
-    windowMinutes: boundedInteger(prometheus, 'windowMinutes', 1, 10_080, 60),
-    headers,
-    timeoutMs: boundedInteger(prometheus, 'timeoutSeconds', 1, 300, 30) * 1000,
+    baseUrl: prometheus.baseUrl,
+    windowMinutes: prometheus.integer('windowMinutes', 1, 10_080, 60),
+    headers: prometheus.headers,
+    timeoutMs: prometheus.timeoutMs,
     metrics,
     labels,
   };

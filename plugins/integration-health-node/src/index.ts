@@ -27,6 +27,10 @@ export {
   type ObservedCalls,
 } from './observationSources';
 export { fetchBounded, type BoundedResponse } from './fetchBounded';
+export {
+  readHttpSourceConfig,
+  type HttpSourceConfig,
+} from './httpSourceConfig';
 export { Pacticipants } from './Pacticipants';
 export { parseLenientJson } from './parseLenientJson';
 export {

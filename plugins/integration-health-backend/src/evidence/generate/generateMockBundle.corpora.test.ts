@@ -1,27 +1,13 @@
 import { loadSpec } from '@integration-health/spec-diff';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SHARED_SPECS, specFiles } from '../../__testUtils__/sharedSpecs';
 import { MockChecker, SpecNotCheckableError } from '../mocks/checkMocks';
 import { generateMockBundle } from './generateMockBundle';
 
 jest.setTimeout(120_000);
 
-// Third-party test specs (see ../shared/fixtures/spec-diff/README.md): the
-// OpenAPI files of openapi-diff's suite and the AsyncAPI pairs of
-// asyncapi/diff, read by path. CI must have them.
-const shared = path.resolve(
-  __dirname,
-  '../../../../../../shared/fixtures/spec-diff',
-);
-
-function specFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return specFiles(file);
-    return /\.(ya?ml|json)$/.test(entry.name) ? [file] : [];
-  });
-}
+const shared = SHARED_SPECS;
 
 /** The specs the generator supports: those that load as OpenAPI or AsyncAPI and can be checked against. */
 function supported(file: string) {

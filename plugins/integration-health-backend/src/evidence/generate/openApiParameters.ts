@@ -1,5 +1,6 @@
 import { isRecord } from '@integration-health/plugin-integration-health-common';
 import { resolveLocal } from '../mocks/asyncApiMessages';
+import { fillPathTemplate } from '../mocks/wireMockMatchers';
 import { Examples, examplesOf, pickExample } from './openApiExamples';
 import { SchemaSampler } from './samples';
 
@@ -83,19 +84,19 @@ export function pathValuesOf(
   template: string,
   declared: Record<string, string>,
 ): Record<string, string> {
-  const values: Record<string, string> = {};
-  let at = 0;
-  for (;;) {
-    const open = template.indexOf('{', at);
-    const close = open < 0 ? -1 : template.indexOf('}', open + 1);
-    if (close < 0) break;
-    const name = template.slice(open + 1, close);
-    values[name] = Object.prototype.hasOwnProperty.call(declared, name)
-      ? declared[name]
-      : 'value';
-    at = close + 1;
-  }
-  return values;
+  // With no values given, every placeholder is left unknown: all of them.
+  const { unknown } = fillPathTemplate(template, {});
+  return Object.fromEntries(
+    unknown.map(placeholder => {
+      const name = placeholder.slice(1, -1);
+      return [
+        name,
+        Object.prototype.hasOwnProperty.call(declared, name)
+          ? declared[name]
+          : 'value',
+      ];
+    }),
+  );
 }
 
 /** Whether a stub sends the parameter: required ones, and optional ones with the stub's example. */

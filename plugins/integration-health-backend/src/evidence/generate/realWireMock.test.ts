@@ -9,6 +9,7 @@ import {
   send,
   startWireMock,
 } from '../../__testUtils__/wireMock';
+import { SHARED_SPECS, specFiles } from '../../__testUtils__/sharedSpecs';
 import { readWireMock } from '../mocks/readWireMock';
 import { generateMockBundle } from './generateMockBundle';
 
@@ -32,19 +33,7 @@ type Mapping = {
 
 const examples = path.resolve(__dirname, '../../../../../examples/apis');
 const fixtures = path.join(__dirname, '__fixtures__');
-const shared = path.resolve(
-  __dirname,
-  '../../../../../../shared/fixtures/spec-diff/openapitools',
-);
-
-function specFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return specFiles(file);
-    return /\.(ya?ml|json)$/.test(entry.name) ? [file] : [];
-  });
-}
+const shared = path.join(SHARED_SPECS, 'openapitools');
 
 function openApiOf(text: string) {
   try {

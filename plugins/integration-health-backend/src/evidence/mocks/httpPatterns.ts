@@ -8,8 +8,8 @@ import { parsePathTemplate, PathTemplate } from './pathTemplate';
 type HttpInteraction = Extract<MockInteraction, { kind: 'http' }>;
 
 const SPEC_ID = 'provider-spec';
-// Values, not schemas: a `pattern` key in them is data.
-const NOT_SCHEMAS = new Set([
+/** Keys whose values are data, not schemas: a `pattern` or `required` in them is data. */
+export const NOT_SCHEMAS = new Set([
   'example',
   'examples',
   'default',

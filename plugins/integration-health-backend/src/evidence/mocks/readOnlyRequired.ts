@@ -1,14 +1,6 @@
 import { isRecord } from '@integration-health/plugin-integration-health-common';
 import { resolveLocal } from './asyncApiMessages';
-
-// Values, not schemas: a `required` key in them is data.
-const NOT_SCHEMAS = new Set([
-  'example',
-  'examples',
-  'default',
-  'enum',
-  'const',
-]);
+import { NOT_SCHEMAS } from './httpPatterns';
 
 /**
  * The document with `readOnly` properties left out of every `required` list,
