@@ -1,7 +1,5 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 
-type ConfigSection = ReturnType<RootConfigService['getConfig']>;
-
 /**
  * What every source reading another system's HTTP API is configured with,
  * read from one config section, with a reader for its own bounded numbers.
@@ -10,7 +8,7 @@ type ConfigSection = ReturnType<RootConfigService['getConfig']>;
  */
 export type HttpSourceConfig = {
   /** The section itself, for the source's own keys. */
-  section: ConfigSection;
+  section: ReturnType<RootConfigService['getConfig']>;
   /** An http(s) URL. */
   baseUrl: string;
   /** Sent with every request (secrets in the config schema). */
@@ -29,7 +27,7 @@ export type HttpSourceConfig = {
  * @public
  */
 export function readHttpSourceConfig(
-  config: ConfigSection,
+  config: ReturnType<RootConfigService['getConfig']>,
   key: string,
 ): HttpSourceConfig | undefined {
   const section = config.getOptionalConfig(key);
