@@ -352,6 +352,7 @@ export async function buildIntegrationHealthContext(
         catalog,
         integrationStore,
         scoreStore,
+        observations: observationService,
       }),
     }),
     createSpecsRouter({

@@ -64,3 +64,35 @@ export type EntityObservations = {
   sources: EvidenceSourceStatus[];
   edges: ObservedEdge[];
 };
+
+/**
+ * Which edges the dependency map walks and shows: what the catalog
+ * declares, what telemetry observed, or both.
+ *
+ * @public
+ */
+export type GraphEdgeView = 'declared' | 'observed' | 'both';
+
+/**
+ * An edge between two entities on the dependency map as telemetry saw it,
+ * or a declared one it did not see.
+ *
+ * @public
+ */
+export type GraphObservedEdge = {
+  id: string;
+  status: Exclude<ObservedEdgeStatus, 'unknown-service'>;
+  consumerRef: string;
+  providerRef: string;
+  /** '' for service calls; `database`, `messaging_system`, … as service graphs say. */
+  connectionType: string;
+  /** The declared integration, for confirmed and not-observed edges. */
+  integrationId?: string;
+  calls: number;
+  /** failedCalls / calls, from 0 to 1. */
+  failureRate?: number;
+  p95LatencyMs?: number;
+  lastSeenAt?: string;
+  sources: string[];
+  reason: string;
+};

@@ -1,5 +1,6 @@
 import type { IncidentSummary } from './incidents';
 import { ScoreExplanation } from './scores';
+import type { GraphEdgeView, GraphObservedEdge } from './observations';
 
 /**
  * How two services talk across an integration.
@@ -289,6 +290,13 @@ export type DependencyGraph = {
   /** Every entity reached, with its distance from the root and its health. */
   nodes: { ref: string; depth: number; health?: GraphNodeHealth }[];
   edges: Integration[];
+  /** Which edges were walked; `declared` when not asked. */
+  view?: GraphEdgeView;
+  /**
+   * With the observed view (or both): edges telemetry saw between the
+   * nodes, and declared ones it did not see.
+   */
+  observed?: GraphObservedEdge[];
   /** Set when the walk stopped at a limit and more lies beyond. */
   truncated: { depth: boolean; nodes: boolean };
 };
@@ -300,7 +308,15 @@ export type DependencyGraph = {
  */
 export type BlastRadius = {
   apiRef: string;
-  consumers: { ref: string; depth: number; path: string[] }[];
+  consumers: {
+    ref: string;
+    depth: number;
+    path: string[];
+    /** Reached through a call telemetry saw that the catalog does not declare. */
+    via?: 'observed';
+  }[];
+  /** Whether observed calls were followed as well as declared integrations. */
+  follows?: 'declared' | 'both';
   truncated: { depth: boolean; nodes: boolean };
 };
 

@@ -10,11 +10,15 @@ const graphQuery = z.object({
   direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
   depth: z.coerce.number().int().min(1).max(10).default(2),
   maxNodes: z.coerce.number().int().min(1).max(5000).default(500),
+  edges: z.enum(['declared', 'observed', 'both']).default('declared'),
 });
 
-const blastRadiusQuery = graphQuery.omit({ direction: true }).extend({
-  depth: z.coerce.number().int().min(1).max(10).default(3),
-});
+const blastRadiusQuery = graphQuery
+  .omit({ direction: true, edges: true })
+  .extend({
+    depth: z.coerce.number().int().min(1).max(10).default(3),
+    follow: z.enum(['declared', 'both']).default('declared'),
+  });
 
 /** The dependency map around an entity and the blast radius of a change to it. */
 export function createGraphRouter(options: {
@@ -36,6 +40,7 @@ export function createGraphRouter(options: {
         query.direction,
         { depth: query.depth, maxNodes: query.maxNodes },
         credentials,
+        query.edges,
       ),
     );
   });
@@ -53,6 +58,7 @@ export function createGraphRouter(options: {
           entityRef,
           { depth: query.depth, maxNodes: query.maxNodes },
           credentials,
+          query.follow,
         ),
       );
     },

@@ -10,6 +10,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityObservations,
   EvidenceSourceStatus,
+  Integration,
+  ObservedEdge,
   observationsPushPermission,
   SyncRunEntityError,
 } from '@integration-health/plugin-integration-health-common';
@@ -22,7 +24,7 @@ import { withTimeout } from '../evidence/withTimeout';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { IntegrationStore } from '../integrations/IntegrationStore';
 import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
-import { ObservationStore } from './ObservationStore';
+import { ObservationStore, StoredObservation } from './ObservationStore';
 import { observedEdges } from './observedEdges';
 import { readObservations } from './readObservations';
 import { telemetryNamesOf } from './telemetryNames';
@@ -161,7 +163,7 @@ export class ObservationService {
     credentials: BackstageCredentials,
     now = new Date(),
   ): Promise<EntityObservations> {
-    const { store, integrationStore, config } = this.options;
+    const { store, integrationStore } = this.options;
     await this.visibility.assertVisible(entityRef, credentials);
     const [names, { upstream, downstream }, sources] = await Promise.all([
       store.namesOf(entityRef),
@@ -172,40 +174,10 @@ export class ObservationService {
       [...upstream, ...downstream],
       credentials,
     );
-    const observations = await store.listInvolving(names);
-    const counterpartNames = [
-      ...new Set(observations.flatMap(o => [o.client, o.server])),
-    ].filter(name => !names.includes(name));
-    const refsOfName = await store.refsOfNames(counterpartNames);
-    // Which sides of the declared integrations telemetry has seen at all.
-    const sideRefs = [
-      ...new Set(declared.flatMap(i => [i.consumerRef, i.providerRef])),
-    ].filter(ref => !ref.startsWith('api:'));
-    const namesOfRef = await store.namesOfRefs(sideRefs);
-    const seen = await store.seenNames([
-      ...new Set([...namesOfRef.values()].flat()),
-    ]);
-    const seenRefs = new Set(
-      sideRefs.filter(ref =>
-        (namesOfRef.get(ref) ?? []).some(name => seen.has(name)),
-      ),
-    );
-    const windowStart = new Date(
-      now.getTime() - config.notObservedDays * 86_400_000,
-    ).toISOString();
-    const edges = observedEdges({
-      entityRef,
-      names,
-      observations,
-      refsOfName,
-      declared,
-      seenRefs,
-      observing: sources.some(
-        s => s.lastSuccessAt !== undefined && s.lastSuccessAt >= windowStart,
-      ),
-      notObservedDays: config.notObservedDays,
-      now,
-    });
+    const edges =
+      (await this.edgesOf([entityRef], declared, now, sources)).get(
+        entityRef,
+      ) ?? [];
     const visible = await this.visibility.visibleRefs(
       edges.flatMap(e => (e.counterpartRef ? [e.counterpartRef] : [])),
       credentials,
@@ -218,6 +190,78 @@ export class ObservationService {
         e => e.counterpartRef === undefined || visible.has(e.counterpartRef),
       ),
     };
+  }
+
+  /**
+   * The observed edges of several entities at once, each against the
+   * declared integrations it is on (of those given), with no visibility
+   * check: callers filter counterparts for the caller.
+   */
+  async edgesOf(
+    entityRefs: string[],
+    declared: Integration[],
+    now: Date,
+    sources?: EvidenceSourceStatus[],
+  ): Promise<Map<string, ObservedEdge[]>> {
+    const { store, config } = this.options;
+    const namesOfRef = await store.namesOfRefs(entityRefs);
+    const observations = await store.listInvolving([
+      ...new Set([...namesOfRef.values()].flat()),
+    ]);
+    const refsOfName = await store.refsOfNames([
+      ...new Set(observations.flatMap(o => [o.client, o.server])),
+    ]);
+    // Which sides of the declared integrations telemetry has seen at all.
+    const sideRefs = [
+      ...new Set(declared.flatMap(i => [i.consumerRef, i.providerRef])),
+    ].filter(ref => !ref.startsWith('api:'));
+    const namesOfSide = await store.namesOfRefs(sideRefs);
+    const seen = await store.seenNames([
+      ...new Set([...namesOfSide.values()].flat()),
+    ]);
+    const seenRefs = new Set(
+      sideRefs.filter(ref =>
+        (namesOfSide.get(ref) ?? []).some(name => seen.has(name)),
+      ),
+    );
+    const windowStart = new Date(
+      now.getTime() - config.notObservedDays * 86_400_000,
+    ).toISOString();
+    const observing = (sources ?? (await this.listSources())).some(
+      s => s.lastSuccessAt !== undefined && s.lastSuccessAt >= windowStart,
+    );
+    const rowsOfName = new Map<string, StoredObservation[]>();
+    for (const row of observations) {
+      for (const name of new Set([row.client, row.server])) {
+        rowsOfName.set(name, [...(rowsOfName.get(name) ?? []), row]);
+      }
+    }
+    const result = new Map<string, ObservedEdge[]>();
+    for (const entityRef of entityRefs) {
+      const names = namesOfRef.get(entityRef) ?? [];
+      result.set(
+        entityRef,
+        observedEdges({
+          entityRef,
+          names,
+          observations: [
+            ...new Set(names.flatMap(name => rowsOfName.get(name) ?? [])),
+          ],
+          refsOfName,
+          declared: declared.filter(
+            i =>
+              i.consumerRef === entityRef ||
+              i.providerRef === entityRef ||
+              i.apiRef === entityRef,
+          ),
+          seenRefs,
+          observing,
+          notObservedDays: config.notObservedDays,
+          now,
+        }),
+      );
+    }
+    return result;
   }
 
   /** Every observation source, stale ones with their last error, redacted. */
