@@ -238,6 +238,7 @@ export async function buildIntegrationHealthContext(
   const observationService = new ObservationService({
     sources: options.observationSources ?? [],
     store: observationStore,
+    countStore: stores.observationCountStore,
     sourceStore: observationSourceStore,
     integrationStore,
     catalog,
@@ -405,6 +406,7 @@ export async function buildIntegrationHealthContext(
         incidentStore,
         integrationStore,
         scoreStore,
+        observationCounts: stores.observationCountStore,
         membership: new SubjectMembership({
           catalog,
           auth,

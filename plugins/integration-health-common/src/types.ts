@@ -177,6 +177,10 @@ export type SyncRunCounts = {
   calendarEntriesAdded?: number;
   /** Edges between services the observation sources reported. */
   observedEdges?: number;
+  /** Edges telemetry saw between catalog entities that the catalog does not declare. */
+  undeclaredEdges?: number;
+  /** Declared edges with no traffic seen for the configured days. */
+  notObservedEdges?: number;
   /** How long each step of the run took, in milliseconds. */
   stepMs?: SyncRunStepTimes;
 };
@@ -405,12 +409,20 @@ export type ScorecardRow = {
   breakingChanges?: { announced: number; pending: number; overdue: number };
   /** Incidents at its integrations that began inside the window. */
   incidents: IncidentSummary;
+  /**
+   * Edges telemetry saw that the catalog does not declare, and declared
+   * edges it saw no traffic on, on either side of which the subject is;
+   * absent while nothing observes.
+   */
+  observed?: { undeclared: number; notObserved: number };
   /** Change since the start of the window, where both ends are known. */
   trend: {
     contract?: number;
     mock?: number;
     ownedShare?: number;
     evidenceShare?: number;
+    undeclared?: number;
+    notObserved?: number;
   };
 };
 

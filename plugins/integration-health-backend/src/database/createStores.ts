@@ -36,6 +36,7 @@ import {
 import { DatabaseRollupStore, RollupStore } from '../scorecard/RollupStore';
 import { DatabaseSpecStore, SpecStore } from '../specs/SpecStore';
 import { ObservationStore } from '../observations/ObservationStore';
+import { ObservationCountStore } from '../observations/ObservationCountStore';
 import { migrateDatabase } from './migrateDatabase';
 
 /** Every store of the plugin, one per feature's tables. */
@@ -53,6 +54,7 @@ export type IntegrationHealthStores = {
   feedTokenStore: FeedTokenStore;
   incidentStore: IncidentStore;
   observationStore: ObservationStore;
+  observationCountStore: ObservationCountStore;
   observationSourceStore: EvidenceSourceStore;
 };
 
@@ -78,6 +80,7 @@ export async function createStores(
     feedTokenStore: new DatabaseFeedTokenStore(db),
     incidentStore: new DatabaseIncidentStore(db),
     observationStore: new ObservationStore(db),
+    observationCountStore: new ObservationCountStore(db),
     observationSourceStore: new DatabaseEvidenceSourceStore(
       db,
       'observation_sources',

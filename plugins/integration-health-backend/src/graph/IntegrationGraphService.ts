@@ -254,11 +254,7 @@ export class IntegrationGraphService {
     now: Date,
   ): Promise<GraphObservedEdge[]> {
     if (!this.options.observations) return [];
-    const byRef = await this.options.observations.edgesOf(
-      refs,
-      declared,
-      now,
-    );
+    const byRef = await this.options.observations.edgesOf(refs, declared, now);
     const edges = refs.flatMap(ref =>
       observedGraphEdges(ref, byRef.get(ref) ?? [], walk),
     );

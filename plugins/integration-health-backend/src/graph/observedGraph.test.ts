@@ -119,7 +119,11 @@ describe.each(databases.eachSupportedId())('observed map on %s', databaseId => {
       integrationStore: stores.integrationStore,
       catalog,
       permissions: mockServices.permissions(),
-      config: { sourceTimeoutSeconds: 5, notObservedDays: 14, retentionDays: 30 },
+      config: {
+        sourceTimeoutSeconds: 5,
+        notObservedDays: 14,
+        retentionDays: 30,
+      },
       logger: mockServices.logger.mock(),
     });
     await observations.sync(
@@ -256,9 +260,7 @@ describe.each(databases.eachSupportedId())('observed map on %s', databaseId => {
       now,
     );
     expect(graph.nodes.map(n => n.ref)).not.toContain(refs.legacy);
-    expect(graph.observed!.map(e => e.consumerRef)).not.toContain(
-      refs.legacy,
-    );
+    expect(graph.observed!.map(e => e.consumerRef)).not.toContain(refs.legacy);
     const radius = await service.getBlastRadius(
       refs.db,
       { depth: 3, maxNodes: 100 },

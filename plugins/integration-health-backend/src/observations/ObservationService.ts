@@ -25,6 +25,11 @@ import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { IntegrationStore } from '../integrations/IntegrationStore';
 import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
 import { ObservationStore, StoredObservation } from './ObservationStore';
+import {
+  ObservationCounts,
+  ObservationCountStore,
+} from './ObservationCountStore';
+import { countObservedFindings } from './countObservedFindings';
 import { observedEdges } from './observedEdges';
 import { readObservations } from './readObservations';
 import { telemetryNamesOf } from './telemetryNames';
@@ -42,6 +47,7 @@ export class ObservationService {
     private readonly options: {
       sources: ObservationSource[];
       store: ObservationStore;
+      countStore?: ObservationCountStore;
       sourceStore: EvidenceSourceStore;
       integrationStore: IntegrationStore;
       catalog: CatalogService;
@@ -103,6 +109,32 @@ export class ObservationService {
       }
     }
     return { recorded, errors };
+  }
+
+  /**
+   * The day's undeclared and not-observed edges counted per entity, team,
+   * system and domain, for the scorecard: over every entity telemetry saw,
+   * against the integrations stored for the catalog just read. Nothing is
+   * counted while no observation source exists.
+   */
+  async snapshotCounts(
+    snapshot: CatalogSnapshot,
+    now: Date,
+  ): Promise<ObservationCounts | undefined> {
+    const { store, countStore, integrationStore } = this.options;
+    const sources = await this.listSources();
+    if (!countStore || sources.length === 0) return undefined;
+    const refsOfName = await store.refsOfNames(await store.observedNames());
+    const refs = [...new Set([...refsOfName.values()].flat())];
+    const edges = await this.edgesOf(
+      refs,
+      await integrationStore.listTouching(refs),
+      now,
+      sources,
+    );
+    const { bySubject, total } = countObservedFindings(edges, snapshot);
+    await countStore.saveDay(now.toISOString().slice(0, 10), bySubject, total);
+    return total;
   }
 
   /**

@@ -155,6 +155,17 @@ export class ObservationStore {
     return [...unique.values()].map(toObservation);
   }
 
+  /** Every name any source saw calling or being called. */
+  async observedNames(): Promise<string[]> {
+    const [clients, servers] = await Promise.all([
+      this.db('observed_calls').distinct('client as name'),
+      this.db('observed_calls').distinct('server as name'),
+    ]);
+    return [
+      ...new Set([...clients, ...servers].map(row => row.name as string)),
+    ];
+  }
+
   /** Whether any source saw any of these names at all. */
   async seenNames(names: string[]): Promise<Set<string>> {
     const seen = new Set<string>();

@@ -245,6 +245,71 @@ describe('observed integrations over REST', () => {
     ]);
   });
 
+  it('counts undeclared and not-observed edges per team on the scorecard, each edge once', async () => {
+    const res = await request(backend.server)
+      .get('/api/integration-health/v1/scorecard?kind=team')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const observedOf = (ref: string) =>
+      res.body.rows.find((r: any) => r.ref === ref)?.observed;
+    // ledger → validation and intake → secret-scoring are undeclared;
+    // intake → processing and reports → validation show no traffic.
+    expect(observedOf('group:default/payments')).toEqual({
+      undeclared: 2,
+      notObserved: 2,
+    });
+    expect(observedOf('group:default/ledger')).toEqual({
+      undeclared: 1,
+      notObserved: 1,
+    });
+    expect(observedOf('group:default/platform')).toEqual({
+      undeclared: 1,
+      notObserved: 0,
+    });
+    const csv = await request(backend.server)
+      .get('/api/integration-health/v1/scorecard?kind=team&format=csv')
+      .set('Authorization', mockCredentials.user.header());
+    const [, header, ...lines] = csv.text.trim().split('\n');
+    const column = header.split(',').indexOf('undeclared');
+    const payments = lines.find(l => l.startsWith('group:default/payments'));
+    expect(payments!.split(',').slice(column, column + 2)).toEqual(['2', '2']);
+  });
+
+  it('draws observed edges on the map and follows them in the blast radius when asked', async () => {
+    const graph = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/validation/graph?edges=both&depth=1',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(graph.status).toBe(200);
+    expect(
+      graph.body.observed
+        .map((e: any) => `${e.status} ${e.consumerRef}`)
+        .sort(),
+    ).toEqual([
+      'confirmed component:default/intake',
+      'not-observed component:default/reports',
+      'undeclared component:default/ledger',
+    ]);
+    const radius = (follow: string) =>
+      request(backend.server)
+        .get(
+          `/api/integration-health/v1/entities/component/default/validation/blast-radius?follow=${follow}`,
+        )
+        .set('Authorization', mockCredentials.user.header());
+    const declared = await radius('declared');
+    expect(declared.body.consumers.map((c: any) => c.ref)).not.toContain(
+      'component:default/ledger',
+    );
+    const both = await radius('both');
+    expect(
+      both.body.consumers.find(
+        (c: any) => c.ref === 'component:default/ledger',
+      ),
+    ).toMatchObject({ depth: 1, via: 'observed' });
+    expect((await radius('everything')).status).toBe(400);
+  });
+
   it('takes no pushed observations from users', async () => {
     const res = await request(backend.server)
       .put('/api/integration-health/v1/observations')

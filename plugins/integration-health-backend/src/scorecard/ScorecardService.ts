@@ -23,6 +23,7 @@ import { attachScores } from '../evidence/scores/attachScores';
 import { CatalogStructure } from '../integrations/sync/catalogSnapshot';
 import { RollupStore } from './RollupStore';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
+import { ObservationCountStore } from '../observations/ObservationCountStore';
 
 const PREFIX: Record<ScorecardKind, string> = {
   team: 'group',
@@ -61,6 +62,8 @@ export class ScorecardService {
       integrationStore: IntegrationStore;
       scoreStore: ScoreStore;
       membership: SubjectMembership;
+      /** Undeclared and not-observed edges per day; without it rows have none. */
+      observationCounts?: Pick<ObservationCountStore, 'latestDay'>;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -84,10 +87,17 @@ export class ScorecardService {
       membership.structure(),
       this.options.incidentStore.listSince(windowStart),
     ]);
-    const [visible, incidentSummaries] = await Promise.all([
-      this.visibility.visibleRefs([...current.rollups.keys()], credentials),
-      this.incidentSummaries(incidents, structure),
-    ]);
+    const subjects = [...current.rollups.keys()];
+    const [visible, incidentSummaries, observedNow, observedBefore] =
+      await Promise.all([
+        this.visibility.visibleRefs(subjects, credentials),
+        this.incidentSummaries(incidents, structure),
+        this.options.observationCounts?.latestDay(subjects, today),
+        this.options.observationCounts?.latestDay(
+          subjects,
+          windowStart.toISOString().slice(0, 10),
+        ),
+      ]);
     const breaking =
       entries &&
       breakingByTeam(entries, group => membership.teamsOf(group, structure));
@@ -98,6 +108,12 @@ export class ScorecardService {
         r.integrations,
       );
       const evidenceShare = share(r.withEvidence, r.integrations);
+      const observed = observedNow?.day
+        ? observedNow.counts.get(r.subjectRef)
+        : undefined;
+      const observedThen = observedBefore?.day
+        ? observedBefore.counts.get(r.subjectRef)
+        : undefined;
       return {
         ref: r.subjectRef,
         integrations: r.integrations,
@@ -115,23 +131,28 @@ export class ScorecardService {
             overdue: 0,
           }),
         incidents: incidentSummaries.get(r.subjectRef) ?? noIncidents(),
-        trend: before
-          ? {
-              contract: delta(r.contract, before.contract),
-              mock: delta(r.mock, before.mock),
-              ownedShare: delta(
-                ownedShare,
-                share(
-                  before.integrations - before.withoutAccountableOwner,
-                  before.integrations,
+        ...(observed ? { observed } : {}),
+        trend: {
+          ...(before
+            ? {
+                contract: delta(r.contract, before.contract),
+                mock: delta(r.mock, before.mock),
+                ownedShare: delta(
+                  ownedShare,
+                  share(
+                    before.integrations - before.withoutAccountableOwner,
+                    before.integrations,
+                  ),
                 ),
-              ),
-              evidenceShare: delta(
-                evidenceShare,
-                share(before.withEvidence, before.integrations),
-              ),
-            }
-          : {},
+                evidenceShare: delta(
+                  evidenceShare,
+                  share(before.withEvidence, before.integrations),
+                ),
+              }
+            : {}),
+          undeclared: delta(observed?.undeclared, observedThen?.undeclared),
+          notObserved: delta(observed?.notObserved, observedThen?.notObserved),
+        },
       };
     };
     return {
@@ -236,6 +257,10 @@ const CSV_COLUMNS = [
   'moneyAffected',
   'contractTrend',
   'mockTrend',
+  'undeclared',
+  'notObserved',
+  'undeclaredTrend',
+  'notObservedTrend',
 ] as const;
 
 /** "EUR 48200.50; USD 120.00", currencies in order. */
@@ -287,6 +312,10 @@ export function scorecardCsv(card: Scorecard): string {
         moneyText(r.incidents.money),
         r.trend.contract,
         r.trend.mock,
+        r.observed?.undeclared,
+        r.observed?.notObserved,
+        r.trend.undeclared,
+        r.trend.notObserved,
       ]
         .map(csvCell)
         .join(','),

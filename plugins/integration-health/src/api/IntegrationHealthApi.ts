@@ -11,6 +11,7 @@ import {
   EntityObservations,
   EvidenceSourceStatus,
   GraphDirection,
+  GraphEdgeView,
   Scorecard,
   ScorecardKind,
   HealthSnapshot,
@@ -43,10 +44,22 @@ export interface IntegrationHealthApi {
   /** The dependency map around an entity, walked on the server. */
   getGraph(
     entityRef: string,
-    options: { direction: GraphDirection; depth: number },
+    options: {
+      direction: GraphDirection;
+      depth: number;
+      /** Declared edges (the default), observed ones, or both. */
+      edges?: GraphEdgeView;
+    },
   ): Promise<DependencyGraph>;
-  /** Everyone a change to the entity reaches. */
-  getBlastRadius(entityRef: string, depth: number): Promise<BlastRadius>;
+  /**
+   * Everyone a change to the entity reaches; with `follow: 'both'` also
+   * through calls telemetry saw that the catalog does not declare.
+   */
+  getBlastRadius(
+    entityRef: string,
+    depth: number,
+    follow?: 'declared' | 'both',
+  ): Promise<BlastRadius>;
   /** Breaking changes in an API, or in the APIs a component consumes, with whom they reach. */
   getBreakingChanges(entityRef: string): Promise<DetectedBreakingChange[]>;
   /** Every recorded definition of an API entity, newest first. */

@@ -13,6 +13,7 @@ import {
   EntityObservations,
   EvidenceSourceStatus,
   GraphDirection,
+  GraphEdgeView,
   GeneratedMockBundle,
   MockBundleFormat,
   Scorecard,
@@ -65,21 +66,31 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
   /** {@inheritDoc IntegrationHealthApi.getGraph} */
   async getGraph(
     entityRef: string,
-    options: { direction: GraphDirection; depth: number },
+    options: {
+      direction: GraphDirection;
+      depth: number;
+      edges?: GraphEdgeView;
+    },
   ): Promise<DependencyGraph> {
     const query = new URLSearchParams({
       direction: options.direction,
       depth: String(options.depth),
       maxNodes: '1000',
+      edges: options.edges ?? 'declared',
     });
     return this.get(`${entityPath(entityRef)}/graph?${query}`);
   }
 
   /** {@inheritDoc IntegrationHealthApi.getBlastRadius} */
-  async getBlastRadius(entityRef: string, depth: number): Promise<BlastRadius> {
+  async getBlastRadius(
+    entityRef: string,
+    depth: number,
+    follow: 'declared' | 'both' = 'declared',
+  ): Promise<BlastRadius> {
     const query = new URLSearchParams({
       depth: String(depth),
       maxNodes: '1000',
+      follow,
     });
     return this.get(`${entityPath(entityRef)}/blast-radius?${query}`);
   }

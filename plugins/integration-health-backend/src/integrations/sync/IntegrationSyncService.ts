@@ -36,7 +36,7 @@ export type IntegrationSyncServiceOptions = {
   /** Puts breaking changes found in spec history on the calendar. */
   calendarService?: Pick<CalendarService, 'addDetected'>;
   /** Records what telemetry observed, and the telemetry names of entities. */
-  observationService?: Pick<ObservationService, 'sync'>;
+  observationService?: Pick<ObservationService, 'sync' | 'snapshotCounts'>;
   /** Tells consumers when the current spec no longer matches their mocks. */
   mockRefreshNotifier?: Pick<MockRefreshNotifier, 'notify'>;
   evidenceSources?: EvidenceSource[];
@@ -192,6 +192,11 @@ export class IntegrationSyncService {
         snapshot,
         startedAt,
       );
+      const observedCounts =
+        await this.options.observationService?.snapshotCounts(
+          snapshot,
+          startedAt,
+        );
       steps.end('rollups');
       const counts = {
         entitiesRead,
@@ -213,6 +218,12 @@ export class IntegrationSyncService {
         healthSubjects: rollups.subjects,
         calendarEntriesAdded,
         ...(observed ? { observedEdges: observed.recorded } : {}),
+        ...(observedCounts
+          ? {
+              undeclaredEdges: observedCounts.undeclared,
+              notObservedEdges: observedCounts.notObserved,
+            }
+          : {}),
         stepMs: steps.ms,
       };
       const finishedAt = new Date();

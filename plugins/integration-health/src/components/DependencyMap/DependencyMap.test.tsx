@@ -3,25 +3,95 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
+import {
+  DependencyGraph,
+  GraphEdgeView,
+} from '@integration-health/plugin-integration-health-common';
 import { processingGraph } from '../../testUtils/fixtures';
 import { DependencyMap } from './DependencyMap';
 
 const ROOT = 'component:default/transaction-processing';
 
+const QA = 'component:default/qa-mock-server';
+
+/**
+ * The map with what telemetry saw: processing's call to validation
+ * confirmed with 6% failing, nobody seen on the event bus, and the QA mock
+ * server calling processing without any declaration.
+ */
+function observedGraph(view: GraphEdgeView): DependencyGraph {
+  const graph = processingGraph();
+  const toValidation = graph.edges.find(e =>
+    e.providerRef.endsWith('/transaction-validation'),
+  )!;
+  const toBus = graph.edges.find(e => e.providerRef.endsWith('/event-bus'))!;
+  const base = { connectionType: '', sources: ['tempo'], reason: '' };
+  return {
+    ...graph,
+    view,
+    nodes: [...graph.nodes, { ref: QA, depth: 1 }],
+    edges: view === 'observed' ? [] : graph.edges,
+    observed: [
+      {
+        ...base,
+        id: 'observed:validation',
+        status: 'confirmed',
+        consumerRef: toValidation.consumerRef,
+        providerRef: toValidation.providerRef,
+        integrationId: toValidation.id,
+        calls: 5000,
+        failureRate: 0.06,
+      },
+      {
+        ...base,
+        id: 'observed:qa',
+        status: 'undeclared',
+        consumerRef: QA,
+        providerRef: ROOT,
+        calls: 40,
+      },
+      ...(view === 'both'
+        ? [
+            {
+              ...base,
+              id: 'not-observed:bus',
+              status: 'not-observed' as const,
+              consumerRef: toBus.consumerRef,
+              providerRef: toBus.providerRef,
+              integrationId: toBus.id,
+              calls: 0,
+              sources: [],
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
 function graphApi() {
   return {
-    getGraph: jest.fn().mockResolvedValue(processingGraph()),
-    getBlastRadius: jest.fn().mockResolvedValue({
+    getGraph: jest.fn(
+      async (_ref: string, options: { edges?: GraphEdgeView }) =>
+        options.edges && options.edges !== 'declared'
+          ? observedGraph(options.edges)
+          : processingGraph(),
+    ),
+    getBlastRadius: jest.fn(async (_ref, _depth, follow) => ({
       apiRef: 'api:default/transaction-validation-api',
-      consumers: [{ ref: ROOT, depth: 1, path: [] }],
+      consumers: [
+        { ref: ROOT, depth: 1, path: [] },
+        ...(follow === 'both'
+          ? [{ ref: QA, depth: 2, path: [], via: 'observed' }]
+          : []),
+      ],
       truncated: { depth: false, nodes: false },
-    }),
+    })),
   } as unknown as IntegrationHealthApi;
 }
 
-const render = () =>
+const render = (api = graphApi()) =>
   renderInTestApp(<DependencyMap entityRef={ROOT} />, {
-    apis: [[integrationHealthApiRef, graphApi()]],
+    apis: [[integrationHealthApiRef, api]],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 
@@ -121,6 +191,68 @@ describe('DependencyMap', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Show as map' }));
     expect(
       screen.getByRole('group', { name: /^Dependency map/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('toggles observed edges: an undeclared caller appears, each edge says what production saw, and the blast radius follows it', async () => {
+    const api = graphApi();
+    await render(api);
+    await screen.findByRole('group', { name: /^Dependency map/ });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Declared + observed' }),
+    );
+    const map = await screen.findByRole('group', {
+      name: 'Dependency map with 5 entities and 4 integrations',
+    });
+    expect(api.getGraph).toHaveBeenLastCalledWith(ROOT, {
+      direction: 'both',
+      depth: 2,
+      edges: 'both',
+    });
+    expect(
+      within(map).getByRole('link', { name: /^qa-mock-server/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/dash-dot blue: seen in production but not declared/),
+    ).toBeInTheDocument();
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Blast radius of a change to'),
+      'api:default/transaction-validation-api',
+    );
+    expect(
+      await screen.findByText(
+        '2 consumers reached, 1 only through calls seen in production',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getBlastRadius).toHaveBeenLastCalledWith(
+      'api:default/transaction-validation-api',
+      4,
+      'both',
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show as table' }),
+    );
+    const integrations = screen.getByRole('table', {
+      name: 'Integrations on the dependency map (4)',
+    });
+    const row = (name: RegExp) =>
+      within(integrations).getByRole('row', { name }).textContent;
+    expect(row(/qa-mock-server/)).toContain(
+      'Not declaredUndeclared: 40 calls, not in the catalog',
+    );
+    expect(row(/component:default\/transaction-validation\s/)).toContain(
+      'Observed: 5,000 calls, 6.0% failed',
+    );
+    expect(row(/event-bus/)).toContain('Not observed: no traffic seen');
+
+    // Observed only: the declared edges nobody saw are gone.
+    await userEvent.click(screen.getByRole('button', { name: 'Observed' }));
+    expect(
+      await screen.findByRole('table', {
+        name: 'Integrations on the dependency map (2)',
+      }),
     ).toBeInTheDocument();
   });
 });

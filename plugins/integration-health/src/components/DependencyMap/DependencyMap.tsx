@@ -8,7 +8,10 @@ import {
   Skeleton,
   Text,
 } from '@backstage/ui';
-import { GraphDirection } from '@integration-health/plugin-integration-health-common';
+import {
+  GraphDirection,
+  GraphEdgeView,
+} from '@integration-health/plugin-integration-health-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useIntegrationsSignal } from '../useIntegrationsSignal';
@@ -28,6 +31,47 @@ const DIRECTIONS: { value: GraphDirection; label: string }[] = [
   { value: 'downstream', label: 'Downstream' },
 ];
 const DEPTHS = [1, 2, 3, 4];
+const VIEWS: { value: GraphEdgeView; label: string }[] = [
+  { value: 'declared', label: 'Declared' },
+  { value: 'observed', label: 'Observed' },
+  { value: 'both', label: 'Declared + observed' },
+];
+
+/** A row of toggle buttons, one pressed. */
+function Toggle<T extends string | number>(props: {
+  label: string;
+  options: { value: T; label: string; ariaLabel?: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Flex gap="1" role="group" aria-label={props.label}>
+      {props.options.map(option => (
+        <Button
+          key={option.value}
+          size="small"
+          variant={props.value === option.value ? 'primary' : 'secondary'}
+          aria-pressed={props.value === option.value}
+          aria-label={option.ariaLabel}
+          onPress={() => props.onChange(option.value)}
+        >
+          {option.label}
+        </Button>
+      ))}
+    </Flex>
+  );
+}
+
+/** What the line styles mean, for the edges the map shows. */
+function legend(view: GraphEdgeView): string {
+  const declared =
+    'Arrows point from consumer to provider. Dashed amber: no accountable owner.';
+  const observed =
+    ' Observed edges are thicker with more calls and amber (1–5% failed) or red (5% or more); dash-dot blue: seen in production but not declared in the catalog; dotted grey: declared, no traffic seen.';
+  return `${
+    view === 'observed' ? 'Arrows point from consumer to provider.' : declared
+  }${view === 'declared' ? '' : observed}`;
+}
 
 /**
  * The entity's dependency map: upstream and downstream to a chosen depth,
@@ -41,14 +85,15 @@ export function DependencyMap(props: { entityRef: string }) {
   const entityPath = useEntityPath();
   const [direction, setDirection] = useState<GraphDirection>('both');
   const [depth, setDepth] = useState(2);
+  const [view, setView] = useState<GraphEdgeView>('declared');
   const [blastFrom, setBlastFrom] = useState('');
   const [asTable, setAsTable] = useState(false);
 
   // Bumped when the backend says something on the map changed.
   const [version, setVersion] = useState(0);
   const graph = useAsync(
-    () => api.getGraph(props.entityRef, { direction, depth }),
-    [api, props.entityRef, direction, depth, version],
+    () => api.getGraph(props.entityRef, { direction, depth, edges: view }),
+    [api, props.entityRef, direction, depth, view, version],
   );
   useIntegrationsSignal(
     () => setVersion(v => v + 1),
@@ -57,8 +102,15 @@ export function DependencyMap(props: { entityRef: string }) {
       : [props.entityRef],
   );
   const radius = useAsync(
-    async () => (blastFrom ? api.getBlastRadius(blastFrom, 4) : undefined),
-    [api, blastFrom],
+    async () =>
+      blastFrom
+        ? api.getBlastRadius(
+            blastFrom,
+            4,
+            view === 'declared' ? 'declared' : 'both',
+          )
+        : undefined,
+    [api, blastFrom, view],
   );
   const layout = useMemo(
     () => (graph.value ? layoutGraph(graph.value) : undefined),
@@ -74,6 +126,8 @@ export function DependencyMap(props: { entityRef: string }) {
     [graph.value],
   );
   const reached = new Set(radius.value?.consumers.map(c => c.ref) ?? []);
+  const viaObserved =
+    radius.value?.consumers.filter(c => c.via === 'observed').length ?? 0;
 
   return (
     <Card className={readable}>
@@ -83,33 +137,28 @@ export function DependencyMap(props: { entityRef: string }) {
             Dependency map
           </Text>
           <Flex gap="4" align="center">
-            <Flex gap="1" role="group" aria-label="Direction">
-              {DIRECTIONS.map(d => (
-                <Button
-                  key={d.value}
-                  size="small"
-                  variant={direction === d.value ? 'primary' : 'secondary'}
-                  aria-pressed={direction === d.value}
-                  onPress={() => setDirection(d.value)}
-                >
-                  {d.label}
-                </Button>
-              ))}
-            </Flex>
-            <Flex gap="1" role="group" aria-label="Depth">
-              {DEPTHS.map(d => (
-                <Button
-                  key={d}
-                  size="small"
-                  variant={depth === d ? 'primary' : 'secondary'}
-                  aria-pressed={depth === d}
-                  aria-label={`Depth ${d}`}
-                  onPress={() => setDepth(d)}
-                >
-                  {String(d)}
-                </Button>
-              ))}
-            </Flex>
+            <Toggle
+              label="Edges"
+              options={VIEWS}
+              value={view}
+              onChange={setView}
+            />
+            <Toggle
+              label="Direction"
+              options={DIRECTIONS}
+              value={direction}
+              onChange={setDirection}
+            />
+            <Toggle
+              label="Depth"
+              options={DEPTHS.map(d => ({
+                value: d,
+                label: String(d),
+                ariaLabel: `Depth ${d}`,
+              }))}
+              value={depth}
+              onChange={setDepth}
+            />
           </Flex>
         </Flex>
       </CardHeader>
@@ -135,6 +184,9 @@ export function DependencyMap(props: { entityRef: string }) {
             {radius.value && (
               <Text variant="body-small">
                 {radius.value.consumers.length} consumers reached
+                {viaObserved > 0
+                  ? `, ${viaObserved} only through calls seen in production`
+                  : ''}
                 {radius.value.truncated.depth || radius.value.truncated.nodes
                   ? ' (limited)'
                   : ''}
@@ -155,7 +207,9 @@ export function DependencyMap(props: { entityRef: string }) {
             <>
               {graph.value.nodes.length <= 1 ? (
                 <Text color="secondary">
-                  No integrations to map in this direction.
+                  {view === 'observed'
+                    ? 'No traffic observed in this direction.'
+                    : 'No integrations to map in this direction.'}
                 </Text>
               ) : (
                 <>
@@ -175,6 +229,7 @@ export function DependencyMap(props: { entityRef: string }) {
                       blastFrom={blastFrom}
                       reached={reached}
                       entityPath={entityPath}
+                      observed={view !== 'declared'}
                     />
                   ) : (
                     <MapCanvas
@@ -188,11 +243,10 @@ export function DependencyMap(props: { entityRef: string }) {
                 </>
               )}
               <Text variant="body-x-small" color="secondary">
-                Arrows point from consumer to provider. Dashed: no accountable
-                owner. Number and colour: the lowest contract or mock score of a
-                node's integrations here (green 80+, amber 50–79, red below 50,
-                grey and – without evidence). ⚠ and red outline: reached by the
-                selected change.
+                {legend(view)} Number and colour of a node: the lowest contract
+                or mock score of its integrations here (green 80+, amber 50–79,
+                red below 50, grey and – without evidence). ⚠ and red outline:
+                reached by the selected change.
                 {graph.value.truncated.depth && ' More lies beyond this depth.'}
                 {graph.value.truncated.nodes &&
                   ' Limited to the first 1,000 entities.'}

@@ -2,6 +2,47 @@ import { GraphLayout, NODE_HEIGHT, NODE_WIDTH } from './layoutGraph';
 import { describeNode, displayName } from './describeNode';
 import { scoreBand } from '../ScoreBadge/scoreBand';
 import styles from './DependencyMap.module.css';
+import { callsWidth, failureBand, observedText } from './observedText';
+
+const FAILURE_CLASSES = {
+  low: '',
+  unknown: '',
+  raised: styles.failureRaised,
+  high: styles.failureHigh,
+};
+
+/** An edge reached by the selected change: both ends, or the change's own edge. */
+export function edgeReached(
+  edge: GraphLayout['edges'][number],
+  reached: Set<string>,
+  blastFrom: string,
+): boolean {
+  return (
+    reached.has(edge.consumerRef) &&
+    (reached.has(edge.providerRef) ||
+      edge.apiRef === blastFrom ||
+      edge.providerRef === blastFrom)
+  );
+}
+
+/** The classes of an edge: ownership, what telemetry saw, the blast radius. */
+function edgeClasses(
+  edge: GraphLayout['edges'][number],
+  reached: boolean,
+): string {
+  const seen = edge.observed;
+  return [
+    styles.edge,
+    edge.unowned ? styles.unowned : '',
+    seen?.status === 'undeclared' ? styles.undeclared : '',
+    seen?.status === 'not-observed' ? styles.notObserved : '',
+    // While a change is selected, red is the blast radius only.
+    seen && seen.status !== 'not-observed' && !reached
+      ? FAILURE_CLASSES[failureBand(seen.failureRate)]
+      : '',
+    reached ? styles.reachedEdge : '',
+  ].join(' ');
+}
 
 const HEALTH_CLASSES = {
   good: styles.healthGood,
@@ -52,23 +93,24 @@ export function MapCanvas(props: {
           {layout.edges.map(edge => (
             <polyline
               key={edge.id}
-              className={[
-                styles.edge,
-                edge.unowned ? styles.unowned : '',
-                reached.has(edge.consumerRef) &&
-                (reached.has(edge.providerRef) ||
-                  edge.apiRef === blastFrom ||
-                  edge.providerRef === blastFrom)
-                  ? styles.reachedEdge
-                  : '',
-              ].join(' ')}
+              className={edgeClasses(
+                edge,
+                edgeReached(edge, reached, blastFrom),
+              )}
+              style={
+                edge.observed && edge.observed.status !== 'not-observed'
+                  ? { strokeWidth: callsWidth(edge.observed.calls) }
+                  : undefined
+              }
               points={edge.points.map(p => `${p.x},${p.y}`).join(' ')}
               markerEnd="url(#ih-arrow)"
             >
               <title>
                 {`${edge.consumerRef} → ${edge.providerRef}${
                   edge.apiRef ? ` via ${edge.apiRef}` : ''
-                }${edge.unowned ? ' (no accountable owner)' : ''}`}
+                }${edge.unowned ? ' (no accountable owner)' : ''}${
+                  edge.observed ? `. ${observedText(edge.observed)}` : ''
+                }`}
               </title>
             </polyline>
           ))}

@@ -3,6 +3,8 @@ import { GraphLayout } from './layoutGraph';
 import { blastText, healthText } from './describeNode';
 import { scoreBand, ScoreBandIcon } from '../ScoreBadge/scoreBand';
 import styles from './DependencyMap.module.css';
+import { edgeReached } from './MapCanvas';
+import { observedText } from './observedText';
 
 /**
  * The map as two tables, for screen readers and anyone who prefers text:
@@ -14,14 +16,11 @@ export function MapTables(props: {
   blastFrom: string;
   reached: Set<string>;
   entityPath: (ref: string) => string;
+  /** Whether the map shows what telemetry saw. */
+  observed: boolean;
 }) {
   const { layout, rootRef, blastFrom, reached, entityPath } = props;
   const nodes = [...layout.nodes].sort((a, b) => a.x - b.x || a.y - b.y);
-  const edgeReached = (edge: GraphLayout['edges'][number]) =>
-    reached.has(edge.consumerRef) &&
-    (reached.has(edge.providerRef) ||
-      edge.apiRef === blastFrom ||
-      edge.providerRef === blastFrom);
   const link = (ref: string) => <Link href={entityPath(ref)}>{ref}</Link>;
   return (
     <>
@@ -64,6 +63,7 @@ export function MapTables(props: {
             <th scope="col">Provider</th>
             <th scope="col">Through</th>
             <th scope="col">Accountable owner</th>
+            {props.observed && <th scope="col">In production</th>}
             {blastFrom && <th scope="col">Blast radius</th>}
           </tr>
         </thead>
@@ -73,8 +73,25 @@ export function MapTables(props: {
               <td>{link(edge.consumerRef)}</td>
               <td>{link(edge.providerRef)}</td>
               <td>{edge.apiRef ? link(edge.apiRef) : '—'}</td>
-              <td>{edge.unowned ? 'None' : 'Assigned'}</td>
-              {blastFrom && <td>{blastText(blastFrom, edgeReached(edge))}</td>}
+              <td>
+                {edge.observedOnly
+                  ? 'Not declared'
+                  : edge.unowned
+                  ? 'None'
+                  : 'Assigned'}
+              </td>
+              {props.observed && (
+                <td>
+                  {edge.observed
+                    ? observedText(edge.observed)
+                    : 'Not seen by telemetry'}
+                </td>
+              )}
+              {blastFrom && (
+                <td>
+                  {blastText(blastFrom, edgeReached(edge, reached, blastFrom))}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

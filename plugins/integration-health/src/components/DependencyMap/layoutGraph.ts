@@ -1,6 +1,7 @@
 import {
   DependencyGraph,
   GraphNodeHealth,
+  GraphObservedEdge,
 } from '@integration-health/plugin-integration-health-common';
 
 export const NODE_WIDTH = 190;
@@ -25,7 +26,51 @@ export type PlacedEdge = {
   points: { x: number; y: number }[];
   /** No accountable owner: drawn as a finding. */
   unowned: boolean;
+  /** What telemetry saw on it, when the map shows observed edges. */
+  observed?: GraphObservedEdge;
+  /** Seen by telemetry only: no declared integration stands behind it. */
+  observedOnly?: boolean;
 };
+
+/** An edge to place: a declared integration, or one only telemetry saw. */
+type MapEdge = Omit<PlacedEdge, 'points'>;
+
+/**
+ * The edges the map draws: each declared integration with what telemetry
+ * saw on it, and observed edges no declared integration on the map stands
+ * for (undeclared ones, and all of them when declared ones are not shown).
+ */
+export function mapEdges(graph: DependencyGraph): MapEdge[] {
+  const declaredIds = new Set(graph.edges.map(e => e.id));
+  const byIntegration = new Map(
+    (graph.observed ?? []).flatMap(o =>
+      o.integrationId ? [[o.integrationId, o] as const] : [],
+    ),
+  );
+  return [
+    ...graph.edges.map(edge => ({
+      id: edge.id,
+      consumerRef: edge.consumerRef,
+      providerRef: edge.providerRef,
+      apiRef: edge.apiRef,
+      unowned: !edge.accountableOwnerRef,
+      ...(byIntegration.has(edge.id)
+        ? { observed: byIntegration.get(edge.id) }
+        : {}),
+    })),
+    ...(graph.observed ?? [])
+      .filter(o => !o.integrationId || !declaredIds.has(o.integrationId))
+      .filter(o => o.status !== 'not-observed')
+      .map(o => ({
+        id: o.id,
+        consumerRef: o.consumerRef,
+        providerRef: o.providerRef,
+        unowned: false,
+        observed: o,
+        observedOnly: true,
+      })),
+  ];
+}
 export type GraphLayout = {
   nodes: PlacedNode[];
   edges: PlacedEdge[];
@@ -34,10 +79,13 @@ export type GraphLayout = {
 };
 
 /** Layer of each node: consumers to the left of the providers they depend on. */
-function assignLayers(graph: DependencyGraph): Map<string, number> {
+function assignLayers(
+  graph: DependencyGraph,
+  edges: MapEdge[],
+): Map<string, number> {
   const layer = new Map<string, number>([[graph.root, 0]]);
-  const byNode = new Map<string, DependencyGraph['edges']>();
-  for (const edge of graph.edges) {
+  const byNode = new Map<string, MapEdge[]>();
+  for (const edge of edges) {
     for (const ref of [edge.consumerRef, edge.providerRef]) {
       byNode.set(ref, [...(byNode.get(ref) ?? []), edge]);
     }
@@ -71,10 +119,10 @@ function assignLayers(graph: DependencyGraph): Map<string, number> {
  */
 export function layoutGraph(graph: DependencyGraph): GraphLayout {
   const known = new Set(graph.nodes.map(n => n.ref));
-  const edges = graph.edges.filter(
+  const edges = mapEdges(graph).filter(
     e => known.has(e.consumerRef) && known.has(e.providerRef),
   );
-  const layerOf = assignLayers({ ...graph, edges });
+  const layerOf = assignLayers(graph, edges);
   const layers = new Map<number, string[]>();
   for (const node of graph.nodes) {
     const l = layerOf.get(node.ref)!;
@@ -146,10 +194,7 @@ export function layoutGraph(graph: DependencyGraph): GraphLayout {
       const to = place.get(edge.providerRef)!;
       const forward = from.x < to.x;
       return {
-        id: edge.id,
-        consumerRef: edge.consumerRef,
-        providerRef: edge.providerRef,
-        apiRef: edge.apiRef,
+        ...edge,
         points: [
           {
             x: from.x + (forward ? NODE_WIDTH / 2 : 0),
@@ -160,7 +205,6 @@ export function layoutGraph(graph: DependencyGraph): GraphLayout {
             y: to.y + (forward ? 0 : NODE_HEIGHT / 2),
           },
         ],
-        unowned: !edge.accountableOwnerRef,
       };
     }),
   };

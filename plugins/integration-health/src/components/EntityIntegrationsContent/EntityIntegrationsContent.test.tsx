@@ -438,6 +438,7 @@ describe('EntityIntegrationsContent', () => {
       {
         direction: 'both',
         depth: 2,
+        edges: 'declared',
       },
     );
 
@@ -448,6 +449,7 @@ describe('EntityIntegrationsContent', () => {
         {
           direction: 'both',
           depth: 3,
+          edges: 'declared',
         },
       ),
     );
@@ -460,6 +462,7 @@ describe('EntityIntegrationsContent', () => {
     expect(api.getBlastRadius).toHaveBeenCalledWith(
       'api:default/transaction-validation-api',
       4,
+      'declared',
     );
   });
 

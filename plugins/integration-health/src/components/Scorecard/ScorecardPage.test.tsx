@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Scorecard } from '@integration-health/plugin-integration-health-common';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
 import { ScorecardPage } from './ScorecardPage';
@@ -139,6 +139,57 @@ describe('ScorecardPage', () => {
       'ledger',
     );
     expect(teams()).toEqual(['ledger-engineering']);
+  });
+
+  it('shows undeclared and not-observed counts with their trend only once something observes', async () => {
+    const api = scorecardApi();
+    await render(api);
+    const unobserved = await screen.findByRole('table', {
+      name: 'Scorecard by team',
+    });
+    expect(
+      within(unobserved).queryByRole('columnheader', { name: 'Undeclared' }),
+    ).toBeNull();
+    cleanup();
+
+    const observing: Scorecard = {
+      ...card,
+      rows: card.rows.map((row, i) =>
+        i === 0
+          ? {
+              ...row,
+              observed: { undeclared: 2, notObserved: 1 },
+              trend: { ...row.trend, undeclared: 2, notObserved: -1 },
+            }
+          : { ...row, observed: { undeclared: 0, notObserved: 0 } },
+      ),
+    };
+    (api.getScorecard as jest.Mock).mockResolvedValue(observing);
+    await render(api);
+    const table = await screen.findByRole('table', {
+      name: 'Scorecard by team',
+    });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    expect(headers).toContain('Undeclared');
+    expect(headers).toContain('Not observed');
+    const ledger = within(table).getByRole('row', {
+      name: /ledger-engineering/,
+    });
+    const cells = within(ledger).getAllByRole('cell');
+    const at = (header: string) =>
+      cells[headers.indexOf(header) - 1].textContent;
+    expect(at('Undeclared')).toBe('2▲2');
+    expect(at('Not observed')).toBe('1▼1');
+
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Undeclared' }),
+    );
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Undeclared' }),
+    );
+    expect(teams()).toEqual(['ledger-engineering', 'payments-engineering']);
   });
 
   it('exports the CSV the server makes, and loads again on another window', async () => {

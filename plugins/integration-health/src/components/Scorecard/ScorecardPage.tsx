@@ -110,6 +110,20 @@ const COLUMNS: Column[] = [
       r.incidents.count === 0 ? undefined : incidentImpact(r.incidents),
   },
   {
+    key: 'undeclared',
+    label: 'Undeclared',
+    value: r => r.observed?.undeclared,
+    show: r => String(r.observed?.undeclared ?? '—'),
+    trend: r => r.trend.undeclared,
+  },
+  {
+    key: 'notObserved',
+    label: 'Not observed',
+    value: r => r.observed?.notObserved,
+    show: r => String(r.observed?.notObserved ?? '—'),
+    trend: r => r.trend.notObserved,
+  },
+  {
     key: 'announced',
     label: 'Announced',
     value: r => r.breakingChanges?.announced,
@@ -128,6 +142,22 @@ const COLUMNS: Column[] = [
     show: r => String(r.breakingChanges?.overdue ?? '—'),
   },
 ];
+
+const TEAM_ONLY = ['announced', 'pending', 'overdue'];
+const OBSERVED = ['undeclared', 'notObserved'];
+
+/**
+ * The columns for this kind: breaking changes for teams only, and what
+ * telemetry saw only once something observes.
+ */
+function columnsFor(kind: ScorecardKind, rows: ScorecardRow[]): Column[] {
+  const observing = rows.some(r => r.observed);
+  return COLUMNS.filter(
+    c =>
+      (kind === 'team' || !TEAM_ONLY.includes(c.key)) &&
+      (observing || !OBSERVED.includes(c.key)),
+  );
+}
 
 /** "190 min · 2400 tx · EUR 96,401.00": what the incidents cost. */
 function incidentImpact(incidents: IncidentSummary) {
@@ -217,6 +247,7 @@ export function ScorecardPage() {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const shownPage = Math.min(page, pages - 1);
   const shown = rows.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
+  const columns = columnsFor(kind, value?.rows ?? []);
 
   const exportCsv = async () => {
     const csv = await api.getScorecardCsv(kind, windowDays);
@@ -293,11 +324,7 @@ export function ScorecardPage() {
                 <thead>
                   <tr>
                     <th scope="col">{KIND_LABELS[kind]}</th>
-                    {COLUMNS.filter(
-                      c =>
-                        kind === 'team' ||
-                        !['announced', 'pending', 'overdue'].includes(c.key),
-                    ).map(c => (
+                    {columns.map(c => (
                       <th
                         key={c.key}
                         scope="col"
@@ -339,11 +366,7 @@ export function ScorecardPage() {
                           Integrations
                         </button>
                       </th>
-                      {COLUMNS.filter(
-                        c =>
-                          kind === 'team' ||
-                          !['announced', 'pending', 'overdue'].includes(c.key),
-                      ).map(c => (
+                      {columns.map(c => (
                         <td key={c.key} className={heatClass(c.heat?.(row))}>
                           {c.heat && <Heat value={c.heat(row)} />}
                           {c.show(row)}
