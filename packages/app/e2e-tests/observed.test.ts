@@ -7,18 +7,12 @@ async function signInAsGuest(page: Page) {
   await page.getByRole('button', { name: 'Enter' }).click();
 }
 
-test("the validation service's tab shows what production observed: an undeclared caller with the declaration to add, an unknown service and confirmed callers", async ({
-  page,
-}, testInfo) => {
-  await signInAsGuest(page);
-  await page.goto(
-    '/catalog/default/component/transaction-validation/integrations',
-  );
-
+/** Opens a page once the first sync has brought the demo's recorded traffic. */
+async function openWhenObserved(page: Page, path: string) {
+  await page.goto(path);
   const card = page.getByRole('article').filter({
     has: page.getByRole('heading', { name: 'Observed in production' }),
   });
-  // The demo's recorded traffic arrives with the first sync.
   await expect(async () => {
     await page.reload();
     const enter = page.getByRole('button', { name: 'Enter' });
@@ -27,6 +21,17 @@ test("the validation service's tab shows what production observed: an undeclared
       timeout: 5_000,
     });
   }).toPass({ timeout: 180_000 });
+  return card;
+}
+
+test("the validation service's tab shows what production observed: an undeclared caller with the declaration to add, an unknown service and confirmed callers", async ({
+  page,
+}, testInfo) => {
+  await signInAsGuest(page);
+  const card = await openWhenObserved(
+    page,
+    '/catalog/default/component/transaction-validation/integrations',
+  );
 
   const undeclared = card
     .getByRole('listitem')
@@ -47,12 +52,68 @@ test("the validation service's tab shows what production observed: an undeclared
   const unknown = card
     .getByRole('listitem')
     .filter({ hasText: 'Unknown service' });
-  await expect(unknown.getByText('sanctions-screening-saas', { exact: true })).toBeVisible();
+  await expect(
+    unknown.getByText('sanctions-screening-saas', { exact: true }),
+  ).toBeVisible();
   await expect(
     card.getByRole('listitem').filter({ hasText: 'Confirmed' }),
   ).toHaveCount(3);
 
   await card.screenshot({
     path: testInfo.outputPath('observed-validation.png'),
+  });
+});
+
+test('the dependency map toggles observed edges, and the scorecard counts the undeclared integration for both teams', async ({
+  page,
+}, testInfo) => {
+  await signInAsGuest(page);
+  await openWhenObserved(
+    page,
+    '/catalog/default/component/transaction-validation/integrations',
+  );
+  const mapCard = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: 'Dependency map' }),
+  });
+  const map = mapCard.getByRole('group', { name: /^Dependency map with/ });
+  const legacy = map.getByRole('link', { name: /^account-management-legacy,/ });
+  await expect(map).toBeVisible();
+  // The catalog does not declare that the legacy system calls validation:
+  // next to validation it appears only with observed edges.
+  await mapCard.getByRole('button', { name: 'Depth 1' }).click();
+  await expect(legacy).toHaveCount(0);
+  await mapCard.getByRole('button', { name: 'Declared + observed' }).click();
+  await expect(legacy).toBeVisible();
+  await expect(
+    mapCard.getByText(/dash-dot blue: seen in production but not declared/),
+  ).toBeVisible();
+  await mapCard.screenshot({ path: testInfo.outputPath('observed-map.png') });
+
+  await mapCard.getByRole('button', { name: 'Show as table' }).click();
+  const edges = mapCard.getByRole('table', {
+    name: /^Integrations on the dependency map/,
+  });
+  await expect(
+    edges.getByRole('row').filter({ hasText: 'account-management-legacy' }),
+  ).toContainText('Undeclared: 1,240 calls');
+
+  await page.goto('/integration-health/scorecard');
+  const table = page.getByRole('table', { name: 'Scorecard by team' });
+  await expect(
+    table.getByRole('columnheader', { name: 'Undeclared' }),
+  ).toBeVisible();
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const column = headers.indexOf('Undeclared') - 1;
+  for (const team of ['ledger-engineering', 'payments-engineering']) {
+    await expect(
+      table
+        .getByRole('row', { name: new RegExp(team) })
+        .getByRole('cell')
+        .nth(column),
+    ).toHaveText(/^[1-9]\d*/);
+  }
+  await page.screenshot({
+    path: testInfo.outputPath('scorecard-observed.png'),
+    fullPage: true,
   });
 });

@@ -37,7 +37,7 @@ const VIEWS: { value: GraphEdgeView; label: string }[] = [
   { value: 'both', label: 'Declared + observed' },
 ];
 
-/** A row of toggle buttons, one pressed. */
+/** A row of toggle buttons, one pressed, under a visible label. */
 function Toggle<T extends string | number>(props: {
   label: string;
   options: { value: T; label: string; ariaLabel?: string }[];
@@ -45,7 +45,10 @@ function Toggle<T extends string | number>(props: {
   onChange: (value: T) => void;
 }) {
   return (
-    <Flex gap="1" role="group" aria-label={props.label}>
+    <Flex gap="1" role="group" aria-label={props.label} align="center">
+      <Text variant="body-x-small" color="secondary" aria-hidden="true">
+        {props.label}
+      </Text>
       {props.options.map(option => (
         <Button
           key={option.value}
@@ -132,11 +135,11 @@ export function DependencyMap(props: { entityRef: string }) {
   return (
     <Card className={readable}>
       <CardHeader>
-        <Flex justify="between" align="center">
+        <div className={styles.header}>
           <Text as="h3" variant="title-x-small">
             Dependency map
           </Text>
-          <Flex gap="4" align="center">
+          <div className={styles.controls}>
             <Toggle
               label="Edges"
               options={VIEWS}
@@ -159,8 +162,8 @@ export function DependencyMap(props: { entityRef: string }) {
               value={depth}
               onChange={setDepth}
             />
-          </Flex>
-        </Flex>
+          </div>
+        </div>
       </CardHeader>
       <CardBody>
         <Flex direction="column" gap="3">

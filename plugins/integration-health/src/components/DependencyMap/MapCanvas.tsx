@@ -36,8 +36,9 @@ function edgeClasses(
     edge.unowned ? styles.unowned : '',
     seen?.status === 'undeclared' ? styles.undeclared : '',
     seen?.status === 'not-observed' ? styles.notObserved : '',
-    // While a change is selected, red is the blast radius only.
-    seen && seen.status !== 'not-observed' && !reached
+    // Undeclared edges stay blue; while a change is selected, red is the
+    // blast radius only.
+    seen?.status === 'confirmed' && !reached
       ? FAILURE_CLASSES[failureBand(seen.failureRate)]
       : '',
     reached ? styles.reachedEdge : '',
@@ -73,13 +74,15 @@ export function MapCanvas(props: {
         aria-label={`Dependency map with ${layout.nodes.length} entities and ${layout.edges.length} integrations`}
       >
         <defs>
+          {/* The same size of arrow on every line, however thick. */}
           <marker
             id="ih-arrow"
             viewBox="0 0 8 8"
             refX="8"
             refY="4"
-            markerWidth="8"
-            markerHeight="8"
+            markerWidth="9"
+            markerHeight="9"
+            markerUnits="userSpaceOnUse"
             orient="auto"
           >
             <path d="M0,0 L8,4 L0,8 z" fill="currentColor" />
