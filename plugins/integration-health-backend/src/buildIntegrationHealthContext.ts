@@ -210,6 +210,7 @@ export async function buildIntegrationHealthContext(
     scoreStore,
     specStore,
     calendarStore,
+    traffic: stores.integrationTrafficStore,
     detectedGraceDays: calendarConfig.detectedGraceDays,
     integrationRuleset,
     apiRuleset: permissionsRegistry.getPermissionRuleset(
@@ -239,6 +240,7 @@ export async function buildIntegrationHealthContext(
     sources: options.observationSources ?? [],
     store: observationStore,
     countStore: stores.observationCountStore,
+    trafficStore: stores.integrationTrafficStore,
     sourceStore: observationSourceStore,
     integrationStore,
     catalog,

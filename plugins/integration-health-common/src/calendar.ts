@@ -60,6 +60,13 @@ export type CalendarConsumer = {
   previousAcknowledgement?: AcknowledgementRecord;
   /** Whether the caller may acknowledge (or withdraw) for this consumer. */
   canAcknowledge?: boolean;
+  /**
+   * What telemetry saw of the consumer's integration as of the last full
+   * sync: `seen: false` when it is declared but no traffic was seen for the
+   * configured days (it may no longer call the API at all). Absent where
+   * telemetry cannot see the integration.
+   */
+  traffic?: { seen: boolean; lastSeenAt?: string };
 };
 
 /**

@@ -33,6 +33,7 @@ import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { consumerState, nextStep } from './consumerState';
 import { detectNewVersions } from './detectNewVersions';
+import { IntegrationTrafficStore } from '../observations/IntegrationTrafficStore';
 
 export type CalendarFilter = {
   apiRef?: string;
@@ -73,6 +74,8 @@ export class CalendarService {
       scoreStore: Pick<ScoreStore, 'getScores'>;
       specStore: SpecStore;
       calendarStore: CalendarStore;
+      /** Whether telemetry saw traffic on each integration, where it can see it. */
+      traffic?: Pick<IntegrationTrafficStore, 'trafficOf'>;
       integrationRuleset: PermissionRuleset<Integration, IntegrationQuery>;
       /** Days consumers have to acknowledge a change detected as it shipped. */
       detectedGraceDays: number;
@@ -182,9 +185,11 @@ export class CalendarService {
     const trails =
       trailsRead ??
       (await calendarStore.acknowledgements(entries.map(e => e.id)));
-    const scores = await this.options.scoreStore.getScores(
-      [...through.values()].flat().map(i => i.id),
-    );
+    const integrationIds = [...through.values()].flat().map(i => i.id);
+    const [scores, traffic] = await Promise.all([
+      this.options.scoreStore.getScores(integrationIds),
+      this.options.traffic?.trafficOf(integrationIds) ?? new Map(),
+    ]);
     const mayAcknowledge = await this.decide(
       breakingChangeAcknowledgePermission,
       credentials,
@@ -223,6 +228,7 @@ export class CalendarService {
               now,
             ),
             canAcknowledge: !entry.cancelledAt && mayAcknowledge(i),
+            ...(traffic.has(i.id) ? { traffic: traffic.get(i.id) } : {}),
           }),
         );
         const providerOwnerRefs = [

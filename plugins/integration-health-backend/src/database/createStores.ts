@@ -37,6 +37,7 @@ import { DatabaseRollupStore, RollupStore } from '../scorecard/RollupStore';
 import { DatabaseSpecStore, SpecStore } from '../specs/SpecStore';
 import { ObservationStore } from '../observations/ObservationStore';
 import { ObservationCountStore } from '../observations/ObservationCountStore';
+import { IntegrationTrafficStore } from '../observations/IntegrationTrafficStore';
 import { migrateDatabase } from './migrateDatabase';
 
 /** Every store of the plugin, one per feature's tables. */
@@ -55,6 +56,7 @@ export type IntegrationHealthStores = {
   incidentStore: IncidentStore;
   observationStore: ObservationStore;
   observationCountStore: ObservationCountStore;
+  integrationTrafficStore: IntegrationTrafficStore;
   observationSourceStore: EvidenceSourceStore;
 };
 
@@ -81,6 +83,7 @@ export async function createStores(
     incidentStore: new DatabaseIncidentStore(db),
     observationStore: new ObservationStore(db),
     observationCountStore: new ObservationCountStore(db),
+    integrationTrafficStore: new IntegrationTrafficStore(db),
     observationSourceStore: new DatabaseEvidenceSourceStore(
       db,
       'observation_sources',

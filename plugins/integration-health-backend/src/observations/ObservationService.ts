@@ -29,7 +29,11 @@ import {
   ObservationCounts,
   ObservationCountStore,
 } from './ObservationCountStore';
-import { countObservedFindings } from './countObservedFindings';
+import { summarizeObservedEdges } from './summarizeObservedEdges';
+import {
+  IntegrationTraffic,
+  IntegrationTrafficStore,
+} from './IntegrationTrafficStore';
 import { observedEdges } from './observedEdges';
 import { readObservations } from './readObservations';
 import { telemetryNamesOf } from './telemetryNames';
@@ -48,6 +52,7 @@ export class ObservationService {
       sources: ObservationSource[];
       store: ObservationStore;
       countStore?: ObservationCountStore;
+      trafficStore?: IntegrationTrafficStore;
       sourceStore: EvidenceSourceStore;
       integrationStore: IntegrationStore;
       catalog: CatalogService;
@@ -113,15 +118,16 @@ export class ObservationService {
 
   /**
    * The day's undeclared and not-observed edges counted per entity, team,
-   * system and domain, for the scorecard: over every entity telemetry saw,
-   * against the integrations stored for the catalog just read. Nothing is
-   * counted while no observation source exists.
+   * system and domain, for the scorecard, and whether traffic was seen on
+   * each declared integration, for the calendar: over every entity
+   * telemetry saw, against the integrations stored for the catalog just
+   * read. Nothing is counted while no observation source exists.
    */
   async snapshotCounts(
     snapshot: CatalogSnapshot,
     now: Date,
   ): Promise<ObservationCounts | undefined> {
-    const { store, countStore, integrationStore } = this.options;
+    const { store, countStore, trafficStore, integrationStore } = this.options;
     const sources = await this.listSources();
     if (!countStore || sources.length === 0) return undefined;
     const refsOfName = await store.refsOfNames(await store.observedNames());
@@ -132,9 +138,25 @@ export class ObservationService {
       now,
       sources,
     );
-    const { bySubject, total } = countObservedFindings(edges, snapshot);
+    const { bySubject, total, traffic } = summarizeObservedEdges(
+      edges,
+      snapshot,
+    );
     await countStore.saveDay(now.toISOString().slice(0, 10), bySubject, total);
+    await trafficStore?.replaceAll(traffic);
     return total;
+  }
+
+  /**
+   * Whether traffic was seen on these integrations as of the last full
+   * sync; those telemetry cannot see are left out.
+   */
+  async trafficOf(
+    integrationIds: string[],
+  ): Promise<Map<string, IntegrationTraffic>> {
+    return (
+      (await this.options.trafficStore?.trafficOf(integrationIds)) ?? new Map()
+    );
   }
 
   /**

@@ -310,6 +310,31 @@ describe('observed integrations over REST', () => {
     expect((await radius('everything')).status).toBe(400);
   });
 
+  it('marks on the calendar the declared consumer telemetry saw no traffic from', async () => {
+    const created = await request(backend.server)
+      .post('/api/integration-health/v1/calendar')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        apiRef: 'api:default/validation-api',
+        title: 'Validation 2.0 drops the v1 routes',
+        effectiveAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      });
+    expect(created.status).toBe(201);
+    const entry = await request(backend.server)
+      .get(`/api/integration-health/v1/calendar/${created.body.id}`)
+      .set('Authorization', mockCredentials.user.header());
+    const trafficOf = Object.fromEntries(
+      entry.body.consumers.map((c: any) => [c.consumerRef, c.traffic]),
+    );
+    expect(trafficOf).toEqual({
+      'component:default/intake': {
+        seen: true,
+        lastSeenAt: expect.any(String),
+      },
+      'component:default/reports': { seen: false },
+    });
+  });
+
   it('takes no pushed observations from users', async () => {
     const res = await request(backend.server)
       .put('/api/integration-health/v1/observations')

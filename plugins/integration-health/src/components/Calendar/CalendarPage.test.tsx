@@ -224,6 +224,34 @@ describe('CalendarPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('marks a declared consumer with no traffic seen in production', async () => {
+    const api = calendarApi();
+    const quiet = eventsCalendarEntry();
+    quiet.consumers[0] = {
+      ...quiet.consumers[0],
+      traffic: { seen: false, lastSeenAt: '2026-09-30T10:00:00.000Z' },
+    };
+    (api.getCalendar as jest.Mock).mockResolvedValue([quiet]);
+    (api.getCalendarEntry as jest.Mock).mockResolvedValue({
+      ...quiet,
+      history: [],
+    });
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'transaction-events 2.0.0: 1 breaking change',
+      }),
+    );
+    const consumers = await within(
+      await screen.findByRole('dialog'),
+    ).findByRole('table', { name: 'Consumers and their acknowledgements' });
+    expect(
+      within(consumers).getByText(
+        'No traffic seen in production since Sep 30, 2026: it may no longer call this API',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows the month with each entry on its date', async () => {
     const api = calendarApi();
     // Today, so it is in the month shown first whatever the date.

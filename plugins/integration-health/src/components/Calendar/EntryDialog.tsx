@@ -57,6 +57,15 @@ function Consumers({
           <tr key={consumer.consumerRef}>
             <td>
               <EntityRefLink entityRef={consumer.consumerRef} />
+              {consumer.traffic && !consumer.traffic.seen && (
+                <Text as="p" variant="body-small" color="secondary">
+                  No traffic seen in production
+                  {consumer.traffic.lastSeenAt
+                    ? ` since ${formatDay(consumer.traffic.lastSeenAt)}`
+                    : ''}
+                  : it may no longer call this API
+                </Text>
+              )}
             </td>
             <td>
               {consumer.consumerOwnerRef ? (

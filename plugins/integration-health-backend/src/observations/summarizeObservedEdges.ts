@@ -2,6 +2,7 @@ import { ObservedEdge } from '@integration-health/plugin-integration-health-comm
 import { sideSubjects } from '../scorecard/computeRollups';
 import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
 import { ObservationCounts } from './ObservationCountStore';
+import { IntegrationTraffic } from './IntegrationTrafficStore';
 
 /** An undeclared or not-observed edge between two catalog entities. */
 type Finding = {
@@ -37,14 +38,44 @@ function findingsOf(entityRef: string, edges: ObservedEdge[]): Finding[] {
 }
 
 /**
+ * Whether traffic was seen on each declared integration telemetry can see:
+ * seen when any of its edges was, with the latest time seen.
+ */
+function trafficOf(
+  edgesByEntity: Map<string, ObservedEdge[]>,
+): Map<string, IntegrationTraffic> {
+  const traffic = new Map<string, IntegrationTraffic>();
+  for (const edges of edgesByEntity.values()) {
+    for (const edge of edges) {
+      if (!edge.integrationId) continue;
+      const was = traffic.get(edge.integrationId);
+      const lastSeenAt = [was?.lastSeenAt, edge.lastSeenAt]
+        .filter((t): t is string => !!t)
+        .sort()
+        .pop();
+      traffic.set(edge.integrationId, {
+        seen: (was?.seen ?? false) || edge.status === 'confirmed',
+        ...(lastSeenAt ? { lastSeenAt } : {}),
+      });
+    }
+  }
+  return traffic;
+}
+
+/**
  * Undeclared and not-observed edges counted for each entity, team (and the
  * groups above it), system and domain on either side, once per edge however
- * many of its entities' edge lists name it.
+ * many of its entities' edge lists name it; and whether traffic was seen on
+ * each declared integration telemetry can see.
  */
-export function countObservedFindings(
+export function summarizeObservedEdges(
   edgesByEntity: Map<string, ObservedEdge[]>,
   snapshot: CatalogSnapshot,
-): { bySubject: Map<string, ObservationCounts>; total: ObservationCounts } {
+): {
+  bySubject: Map<string, ObservationCounts>;
+  total: ObservationCounts;
+  traffic: Map<string, IntegrationTraffic>;
+} {
   const findings = new Map<string, Finding>();
   for (const [entityRef, edges] of edgesByEntity) {
     for (const finding of findingsOf(entityRef, edges)) {
@@ -68,5 +99,5 @@ export function countObservedFindings(
       counts.set(subject, found);
     }
   }
-  return { bySubject: counts, total };
+  return { bySubject: counts, total, traffic: trafficOf(edgesByEntity) };
 }
