@@ -251,4 +251,33 @@ describe('JaegerSource', () => {
       /GET http:\/\/127\.0\.0\.1:\d+\/api\/dependencies failed: fetch failed/,
     );
   });
+
+  it("links to Jaeger UI's search for the caller's failed traces over a range", () => {
+    const source = new JaegerSource({
+      baseUrl: 'https://tracing.example.com/jaeger',
+      lookbackMinutes: 60,
+      headers: {},
+      timeoutMs: 1_000,
+    });
+    const link = new URL(
+      source.linkTo(
+        { client: 'checkout & co', server: 'payments', connectionType: '' },
+        {
+          from: new Date('2026-12-01T10:00:00Z'),
+          to: new Date('2026-12-01T12:00:00Z'),
+        },
+      ),
+    );
+    expect(`${link.origin}${link.pathname}`).toBe(
+      'https://tracing.example.com/jaeger/search',
+    );
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      service: 'checkout & co',
+      start: String(Date.parse('2026-12-01T10:00:00Z') * 1000),
+      end: String(Date.parse('2026-12-01T12:00:00Z') * 1000),
+      lookback: 'custom',
+      limit: '20',
+      tags: '{"error":"true"}',
+    });
+  });
 });

@@ -2,6 +2,7 @@ import {
   CollectedObservations,
   fetchBounded,
   ObservationSource,
+  ObservedEdgeName,
 } from '@integration-health/plugin-integration-health-node';
 import { JaegerError } from './JaegerError';
 import { parseDependencies } from './parseDependencies';
@@ -78,5 +79,20 @@ export class JaegerSource implements ObservationSource {
       windowEnd: new Date(end).toISOString(),
       calls: parseDependencies(response.text),
     };
+  }
+
+  /**
+   * Jaeger UI's search for the calling service's traces with errors over
+   * the range (the query service serves the UI at the same base URL).
+   */
+  linkTo(edge: ObservedEdgeName, range: { from: Date; to: Date }): string {
+    const url = new URL('search', this.base);
+    url.searchParams.set('service', edge.client);
+    url.searchParams.set('start', String(range.from.getTime() * 1000));
+    url.searchParams.set('end', String(range.to.getTime() * 1000));
+    url.searchParams.set('lookback', 'custom');
+    url.searchParams.set('limit', '20');
+    url.searchParams.set('tags', JSON.stringify({ error: 'true' }));
+    return url.toString();
   }
 }

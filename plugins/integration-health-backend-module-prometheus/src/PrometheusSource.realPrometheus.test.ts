@@ -156,6 +156,42 @@ describeWithPrometheus('PrometheusSource with a real Prometheus', () => {
     );
   });
 
+  it("links to the graph of one edge's failure rate, whose expression Prometheus answers with that rate", async () => {
+    const to = new Date();
+    const link = new URL(
+      source().linkTo(
+        { client: 'checkout', server: 'payments', connectionType: '' },
+        { from: new Date(to.getTime() - 90 * 60_000), to },
+      ),
+    );
+    expect(`${link.origin}${link.pathname}`).toBe(`${prometheus.url}/graph`);
+    expect(link.searchParams.get('g0.range_input')).toBe('90m');
+    expect(link.searchParams.get('g0.end_input')).toBe(
+      to.toISOString().slice(0, 19).replace('T', ' '),
+    );
+    const client = new PrometheusClient({
+      baseUrl: prometheus.url,
+      headers: {},
+      timeoutMs: 10_000,
+    });
+    const [rate] = await client.query(
+      link.searchParams.get('g0.expr')!,
+      new Date(),
+      new AbortController().signal,
+    );
+    expect(rate.value).toBeCloseTo(0.1, 1);
+    // A name with quotes and backslashes stays one label value.
+    const odd = new URL(
+      source().linkTo(
+        { client: 'a"} or vector(1) #\\', server: 'b', connectionType: '' },
+        { from: new Date(to.getTime() - 60_000), to },
+      ),
+    ).searchParams.get('g0.expr')!;
+    expect(
+      await client.query(odd, new Date(), new AbortController().signal),
+    ).toEqual([]);
+  });
+
   it('with label names the metrics do not have, leaves every edge out and says so', async () => {
     const seen = await source({
       client: 'caller',

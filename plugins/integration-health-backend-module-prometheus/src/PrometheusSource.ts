@@ -1,10 +1,12 @@
 import {
   CollectedObservations,
   ObservationSource,
+  ObservedEdgeName,
 } from '@integration-health/plugin-integration-health-node';
 import { joinServiceGraph } from './joinServiceGraph';
 import { PrometheusClient } from './PrometheusClient';
 import {
+  edgeFailureRateQuery,
   ServiceGraphLabels,
   ServiceGraphMetrics,
   serviceGraphQueries,
@@ -60,5 +62,32 @@ export class PrometheusSource implements ObservationSource {
       calls,
       ...(errors.length > 0 ? { errors } : {}),
     };
+  }
+
+  /**
+   * Prometheus's graph of the edge's failure rate over the range, in the
+   * UI served at the same base URL.
+   */
+  linkTo(edge: ObservedEdgeName, range: { from: Date; to: Date }): string {
+    const url = new URL(
+      'graph',
+      this.options.baseUrl.endsWith('/')
+        ? this.options.baseUrl
+        : `${this.options.baseUrl}/`,
+    );
+    const end = range.to.toISOString().slice(0, 19).replace('T', ' ');
+    const minutes = Math.max(
+      1,
+      Math.ceil((range.to.getTime() - range.from.getTime()) / 60_000),
+    );
+    url.searchParams.set(
+      'g0.expr',
+      edgeFailureRateQuery({ ...this.options, edge }),
+    );
+    url.searchParams.set('g0.tab', '0');
+    url.searchParams.set('g0.range_input', `${minutes}m`);
+    url.searchParams.set('g0.end_input', end);
+    url.searchParams.set('g0.moment_input', end);
+    return url.toString();
   }
 }

@@ -96,3 +96,31 @@ export function serviceGraphQueries(options: {
     p95Seconds: `histogram_quantile(0.95, sum by (le, ${by}) (rate(${metrics.requestServerSecondsBucket}${window})))`,
   };
 }
+
+/** A PromQL string literal: backslashes and double quotes escaped. */
+function promString(value: string): string {
+  return `"${value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')}"`;
+}
+
+/**
+ * One edge's failure rate (failed over all requests, per 5 minutes), the
+ * graph to look at around an incident.
+ */
+export function edgeFailureRateQuery(options: {
+  metrics: ServiceGraphMetrics;
+  labels: ServiceGraphLabels;
+  edge: { client: string; server: string; connectionType: string };
+}): string {
+  const { metrics, labels, edge } = options;
+  checkMetricNames(metrics);
+  checkLabelNames(labels);
+  const match = `{${labels.client}=${promString(edge.client)}, ${
+    labels.server
+  }=${promString(edge.server)}, ${labels.connectionType}=${promString(
+    edge.connectionType,
+  )}}`;
+  return `sum(rate(${metrics.requestFailedTotal}${match}[5m])) / sum(rate(${metrics.requestTotal}${match}[5m]))`;
+}

@@ -431,6 +431,7 @@ export async function buildIntegrationHealthContext(
         notifications,
         logger,
         links,
+        observations: observationService,
       }),
     }),
     createCalendarRouter({

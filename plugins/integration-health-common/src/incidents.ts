@@ -78,6 +78,16 @@ export type IntegrationIncident = IncidentInput & {
   editCount?: number;
   /** Contract and mock freshness on the last day before it, when known. */
   scoresBefore?: { day: string; contract?: number; mock?: number };
+  /**
+   * Where the observation sources that saw the integration's traffic show
+   * it around the incident (an hour either side): its failure rate, its
+   * failed traces.
+   */
+  observed?: {
+    from: string;
+    to: string;
+    links: { source: string; url: string }[];
+  };
   /** Whether the caller may edit it. */
   canEdit?: boolean;
 };

@@ -25,6 +25,7 @@ export {
   type IntegrationHealthObservationsExtensionPoint,
   type ObservationSource,
   type ObservedCalls,
+  type ObservedEdgeName,
 } from './observationSources';
 export { fetchBounded, type BoundedResponse } from './fetchBounded';
 export {

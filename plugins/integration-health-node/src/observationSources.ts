@@ -56,7 +56,28 @@ export interface ObservationSource {
   id: string;
   /** Answers what was observed recently; `signal` aborts when the source's time is up. */
   collect(options: { signal: AbortSignal }): Promise<CollectedObservations>;
+  /**
+   * Where people can look at one edge's traffic over a time range in the
+   * source's own UI (a failure-rate graph, a trace search), for example
+   * around an incident; undefined when it has no such place.
+   */
+  linkTo?(
+    edge: ObservedEdgeName,
+    range: { from: Date; to: Date },
+  ): string | undefined;
 }
+
+/**
+ * One edge as a source names it.
+ *
+ * @public
+ */
+export type ObservedEdgeName = {
+  client: string;
+  server: string;
+  /** '' for service calls; `database`, `messaging_system`, … */
+  connectionType: string;
+};
 
 /**
  * Lets a backend module add an observation source without touching the

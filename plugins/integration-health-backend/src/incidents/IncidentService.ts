@@ -26,8 +26,10 @@ import { IntegrationQuery } from '../permissions/rules';
 import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { notifyIncident } from './notifyIncident';
 import { AppLinks } from '../appLinks';
+import { ObservationService } from '../observations/ObservationService';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** Clocks differ; an incident a few minutes "in the future" is not an error. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -55,6 +57,8 @@ export class IncidentService {
       notifications: NotificationService;
       logger: LoggerService;
       links: AppLinks;
+      /** Links to what telemetry saw around each incident. */
+      observations?: Pick<ObservationService, 'linksFor'>;
     },
   ) {
     this.visibility = new CatalogVisibility(options.catalog);
@@ -281,10 +285,37 @@ export class IncidentService {
           apiRef: integration.apiRef,
           editCount: editCounts.get(incident.id) ?? 0,
           scoresBefore: await this.scoresBefore(incident),
+          ...(await this.observedAround(incident, integration)),
           canEdit: mayRecord(integration),
         };
       }),
     );
+  }
+
+  /** Links to the integration's traffic from an hour before the incident to an hour after it. */
+  private async observedAround(
+    incident: StoredIncident,
+    integration: Integration,
+  ): Promise<Pick<IntegrationIncident, 'observed'>> {
+    if (!this.options.observations) return {};
+    const began = Date.parse(incident.occurredAt);
+    const ended = incident.resolvedAt
+      ? Date.parse(incident.resolvedAt)
+      : began + (incident.impact.durationMinutes ?? 60) * 60_000;
+    const range = {
+      from: new Date(began - HOUR_MS),
+      to: new Date(Math.max(ended, began) + HOUR_MS),
+    };
+    const links = await this.options.observations.linksFor(integration, range);
+    return links.length === 0
+      ? {}
+      : {
+          observed: {
+            from: range.from.toISOString(),
+            to: range.to.toISOString(),
+            links,
+          },
+        };
   }
 
   /** The integration's newest daily scores from before the incident began. */

@@ -148,6 +148,51 @@ export class ObservationService {
   }
 
   /**
+   * Where the sources that saw an integration's traffic show it over a time
+   * range (its failure rate, its failed traces), for incident pages: one
+   * link per source and edge the source saw, for sources that have such a
+   * place.
+   */
+  async linksFor(
+    integration: Pick<Integration, 'consumerRef' | 'providerRef'>,
+    range: { from: Date; to: Date },
+  ): Promise<{ source: string; url: string }[]> {
+    const { sources, store } = this.options;
+    const linking = sources.filter(source => source.linkTo);
+    if (linking.length === 0) return [];
+    const names = await store.namesOfRefs([
+      integration.consumerRef,
+      integration.providerRef,
+    ]);
+    const consumer = names.get(integration.consumerRef) ?? [];
+    const provider = names.get(integration.providerRef) ?? [];
+    // Calls and database access go from consumer to provider; messages from
+    // the provider (producer) to the consumer.
+    const edges = (await store.listInvolving(consumer)).filter(row =>
+      row.connectionType === 'messaging_system'
+        ? provider.includes(row.client) && consumer.includes(row.server)
+        : consumer.includes(row.client) && provider.includes(row.server),
+    );
+    const links = new Map<string, { source: string; url: string }>();
+    for (const source of linking) {
+      for (const edge of edges.filter(e => e.source === source.id)) {
+        const url = source.linkTo!(
+          {
+            client: edge.client,
+            server: edge.server,
+            connectionType: edge.connectionType,
+          },
+          range,
+        );
+        if (url && /^https?:\/\//i.test(url)) {
+          links.set(url, { source: source.id, url });
+        }
+      }
+    }
+    return [...links.values()];
+  }
+
+  /**
    * Whether traffic was seen on these integrations as of the last full
    * sync; those telemetry cannot see are left out.
    */

@@ -67,7 +67,14 @@ const tracing = createBackendModule({
     env.registerInit({
       deps: { observations: integrationHealthObservationsExtensionPoint },
       async init({ observations }) {
-        observations.addSource({ id: 'tracing', collect: () => answer() });
+        observations.addSource({
+          id: 'tracing',
+          collect: () => answer(),
+          linkTo: (edge, range) =>
+            `https://tracing.example.com/graph?client=${edge.client}&server=${
+              edge.server
+            }&from=${range.from.toISOString()}&to=${range.to.toISOString()}`,
+        });
       },
     });
   },
@@ -332,6 +339,45 @@ describe('observed integrations over REST', () => {
         lastSeenAt: expect.any(String),
       },
       'component:default/reports': { seen: false },
+    });
+  });
+
+  it("links each incident to the integration's traffic an hour either side of it, in the sources that saw it", async () => {
+    const integrations = await request(backend.server)
+      .get(
+        '/api/integration-health/v1/entities/component/default/intake/integrations',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    const toValidation = integrations.body.upstream.find(
+      (i: any) => i.providerRef === 'component:default/validation',
+    );
+    const recorded = await request(backend.server)
+      .post(
+        `/api/integration-health/v1/integrations/${toValidation.id}/incidents`,
+      )
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        title: 'Validation timed out',
+        occurredAt: '2026-12-01T10:00:00.000Z',
+        resolvedAt: '2026-12-01T10:30:00.000Z',
+        impact: { durationMinutes: 30 },
+        postmortemUrls: [],
+      });
+    expect(recorded.status).toBe(201);
+    const listed = await request(backend.server)
+      .get(
+        `/api/integration-health/v1/integrations/${toValidation.id}/incidents`,
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(listed.body.items[0].observed).toEqual({
+      from: '2026-12-01T09:00:00.000Z',
+      to: '2026-12-01T11:30:00.000Z',
+      links: [
+        {
+          source: 'tracing',
+          url: 'https://tracing.example.com/graph?client=intake&server=validation&from=2026-12-01T09:00:00.000Z&to=2026-12-01T11:30:00.000Z',
+        },
+      ],
     });
   });
 

@@ -120,7 +120,8 @@ export function IncidentItem(props: {
         )}
         {(entryLink ||
           outOfSync?.url ||
-          incident.postmortemUrls.length > 0) && (
+          incident.postmortemUrls.length > 0 ||
+          incident.observed) && (
           <div className={styles.links}>
             {entryLink && (
               <Link href={entryLink} variant="body-small">
@@ -138,6 +139,13 @@ export function IncidentItem(props: {
                 {incident.postmortemUrls.length > 1 ? ` ${i + 1}` : ''}
               </Link>
             ))}
+            {incident.observed?.links
+              .filter(link => isHttpUrl(link.url))
+              .map(link => (
+                <Link key={link.url} href={link.url} variant="body-small">
+                  Traffic around it in {link.source}
+                </Link>
+              ))}
           </div>
         )}
         <Text as="p" variant="body-x-small" color="secondary">

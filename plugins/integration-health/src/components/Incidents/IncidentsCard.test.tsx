@@ -200,6 +200,38 @@ describe('IncidentsCard', () => {
     ]);
   });
 
+  it("links to the integration's traffic around an incident in each source that saw it, and to nothing else", async () => {
+    await render(
+      incidentsApi([
+        {
+          ...recorded,
+          observed: {
+            from: '2026-11-19T08:00:00.000Z',
+            to: '2026-11-19T11:35:00.000Z',
+            links: [
+              {
+                source: 'prometheus',
+                url: 'https://prometheus.example.com/graph?g0.expr=x',
+              },
+              { source: 'jaeger', url: 'javascript:alert(1)' },
+            ],
+          },
+        },
+      ]),
+    );
+    const section = await screen.findByRole('region', {
+      name: /^Incidents at/,
+    });
+    expect(
+      within(section).getByRole('link', {
+        name: 'Traffic around it in prometheus',
+      }),
+    ).toHaveAttribute('href', 'https://prometheus.example.com/graph?g0.expr=x');
+    expect(
+      within(section).queryByRole('link', { name: /in jaeger/ }),
+    ).toBeNull();
+  });
+
   it('says when there is none', async () => {
     await render(incidentsApi([]));
     expect(
