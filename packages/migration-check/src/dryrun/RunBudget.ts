@@ -43,9 +43,11 @@ export class RunBudget {
 
 /**
  * The size of the embedded PostgreSQL's WebAssembly memory. PGlite has no
- * public accessor; its Emscripten module is read when present.
+ * public accessor; its Emscripten module's memory is read when present
+ * (PGlite 0.5 starts at about 190 MB).
  */
 function wasmMemoryMb(db: PGlite): number | undefined {
-  const heap = (db as unknown as { mod?: { HEAP8?: Int8Array } }).mod?.HEAP8;
-  return heap ? heap.byteLength / 1024 / 1024 : undefined;
+  const memory = (db as unknown as { mod?: { wasmMemory?: WebAssembly.Memory } })
+    .mod?.wasmMemory;
+  return memory ? memory.buffer.byteLength / 1024 / 1024 : undefined;
 }

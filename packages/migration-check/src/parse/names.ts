@@ -48,13 +48,9 @@ const BUILTIN_TYPES: Record<string, string> = {
 /** A type as a reader writes it: `varchar(40)`, `numeric(12,2)`, `public.status[]`. */
 export function typeText(type: TypeName | undefined): string {
   const parts = nameParts(type?.names);
-  const builtin = parts[0] === 'pg_catalog';
+  const builtin = parts[0] === 'pg_catalog' || parts.length === 1;
   const last = parts[parts.length - 1] ?? '';
-  let name = builtin
-    ? BUILTIN_TYPES[last] ?? last
-    : parts.length > 1
-    ? parts.join('.')
-    : last;
+  let name = builtin ? BUILTIN_TYPES[last] ?? last : parts.join('.');
   const mods = (type?.typmods ?? []).map(m =>
     'A_Const' in m && m.A_Const.ival ? String(m.A_Const.ival.ival ?? 0) : '?',
   );

@@ -234,7 +234,15 @@ export function applyStatement(schema: SchemaModel, node: Node): void {
     const s = node.AlterObjectSchemaStmt;
     const from = s.relation ? relationName(s.relation) : objectName(s.object);
     const record = recordOf(schema, s.objectType);
-    if (record && s.newschema) renameKey(record, from, withSchema(from, s.newschema));
+    if (!record || !s.newschema) return;
+    const to = withSchema(from, s.newschema);
+    renameKey(record, from, to);
+    if (s.objectType !== 'OBJECT_TABLE') return;
+    for (const [key, index] of Object.entries(schema.indexes)) {
+      if (index.table !== from) continue;
+      index.table = to;
+      renameKey(schema.indexes, key, withSchema(key, s.newschema));
+    }
   } else if ('DropStmt' in node) {
     const s = node.DropStmt;
     dropAll(schema, s.removeType ?? '', droppedNames(s.removeType, s.objects));
