@@ -17,6 +17,7 @@ export class MigrationInputError extends Error {
   readonly name = 'MigrationInputError';
 
   constructor(
+    /** Why the migration could not be read. */
     readonly code: MigrationInputErrorCode,
     message: string,
     /** The migration and where in it, when known. */

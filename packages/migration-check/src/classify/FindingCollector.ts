@@ -21,12 +21,16 @@ export class FindingCollector {
 
   add(finding: NewFinding): void {
     const level = ruleLevel(finding.ruleId);
-    if (!level) throw new Error(`rule ${finding.ruleId} is not in the registry`);
+    if (!level)
+      throw new Error(`rule ${finding.ruleId} is not in the registry`);
     const fingerprint = createHash('sha256')
       .update(
-        [this.migrationId, finding.ruleId, finding.object, finding.message].join(
-          '\0',
-        ),
+        [
+          this.migrationId,
+          finding.ruleId,
+          finding.object,
+          finding.message,
+        ].join('\0'),
       )
       .digest('hex')
       .slice(0, 16);

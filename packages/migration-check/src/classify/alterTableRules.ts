@@ -13,11 +13,7 @@ const CONSTRAINT_RULES: Partial<Record<string, string>> = {
   CONSTR_EXCLUSION: 'unique-constraint-added',
 };
 
-function addConstraint(
-  ctx: RuleContext,
-  table: string,
-  c: Constraint,
-): void {
+function addConstraint(ctx: RuleContext, table: string, c: Constraint): void {
   if (c.contype === 'CONSTR_NOTNULL') {
     for (const key of c.keys ?? []) {
       const column = 'String' in key ? key.String.sval : '';
@@ -77,15 +73,23 @@ function addColumn(ctx: RuleContext, table: string, cmd: AlterTableCmd) {
   } else {
     ctx.report({
       ...touch,
-      ruleId: model.hasDefault ? 'column-added-with-default' : 'column-added-nullable',
+      ruleId: model.hasDefault
+        ? 'column-added-with-default'
+        : 'column-added-nullable',
       message: `Column ${kind} added to ${table}${
         model.hasDefault ? ' with a default' : ', nullable'
       }`,
     });
   }
   for (const c of def.constraints ?? []) {
-    if ('Constraint' in c && ['CONSTR_UNIQUE', 'CONSTR_PRIMARY'].includes(c.Constraint.contype ?? '')) {
-      addConstraint(ctx, table, { ...c.Constraint, keys: [{ String: { sval: def.colname } }] });
+    if (
+      'Constraint' in c &&
+      ['CONSTR_UNIQUE', 'CONSTR_PRIMARY'].includes(c.Constraint.contype ?? '')
+    ) {
+      addConstraint(ctx, table, {
+        ...c.Constraint,
+        keys: [{ String: { sval: def.colname } }],
+      });
     }
   }
 }

@@ -65,7 +65,9 @@ describe('classifyMigration on the transactions-db fixtures', () => {
     const result = await classifyMigration(candidate('type_changes'), {
       history: history(),
     });
-    expect(result.findings.map(f => [f.ruleId, f.level, f.line, f.message])).toEqual([
+    expect(
+      result.findings.map(f => [f.ruleId, f.level, f.line, f.message]),
+    ).toEqual([
       [
         'column-type-widened',
         'info',
@@ -88,9 +90,12 @@ describe('classifyMigration on the transactions-db fixtures', () => {
   });
 
   it('recreating an enum without a value is that value removed, not a drop and a create', async () => {
-    const result = await classifyMigration(candidate('remove_rejected_status'), {
-      history: history(),
-    });
+    const result = await classifyMigration(
+      candidate('remove_rejected_status'),
+      {
+        history: history(),
+      },
+    );
     const breaking = result.findings.filter(f => f.level === 'breaking');
     expect(breaking).toEqual([
       expect.objectContaining({
@@ -125,19 +130,44 @@ describe('classifyMigration on the transactions-db fixtures', () => {
   it('harmless additions are info, including what is done to a table created in the same migration', async () => {
     expect(await findingsOf('harmless_additions')).toEqual([
       ['table-created', 'info', 'public.account_limits', 1],
-      ['index-created-on-new-table', 'info', 'public.account_limits_daily_limit_idx', 5],
+      [
+        'index-created-on-new-table',
+        'info',
+        'public.account_limits_daily_limit_idx',
+        5,
+      ],
       ['column-added-nullable', 'info', 'public.accounts.nickname', 7],
       ['column-added-with-default', 'info', 'public.accounts.risk_score', 8],
       ['enum-value-added', 'info', 'public.account_status', 9],
-      ['index-created-concurrently', 'info', 'public.accounts_owner_name_idx', 10],
+      [
+        'index-created-concurrently',
+        'info',
+        'public.accounts_owner_name_idx',
+        10,
+      ],
     ]);
   });
 
   it('locking and rewriting changes are warnings', async () => {
     expect(await findingsOf('locking_changes')).toEqual([
-      ['index-created-non-concurrently', 'warning', 'public.transactions_currency_idx', 1],
-      ['unique-constraint-added', 'warning', 'public.accounts.accounts_owner_name_key', 2],
-      ['column-added-volatile-default', 'warning', 'public.transactions.trace_id', 3],
+      [
+        'index-created-non-concurrently',
+        'warning',
+        'public.transactions_currency_idx',
+        1,
+      ],
+      [
+        'unique-constraint-added',
+        'warning',
+        'public.accounts.accounts_owner_name_key',
+        2,
+      ],
+      [
+        'column-added-volatile-default',
+        'warning',
+        'public.transactions.trace_id',
+        3,
+      ],
     ]);
   });
 
@@ -145,7 +175,9 @@ describe('classifyMigration on the transactions-db fixtures', () => {
     const result = await classifyMigration(candidate('move_to_ledger_schema'), {
       history: history(),
     });
-    expect(result.findings.map(f => [f.ruleId, f.level, f.object, f.line])).toEqual([
+    expect(
+      result.findings.map(f => [f.ruleId, f.level, f.object, f.line]),
+    ).toEqual([
       ['schema-created', 'info', 'ledger', 1],
       ['object-schema-changed', 'breaking', 'public.transactions', 2],
     ]);
@@ -159,7 +191,12 @@ describe('classifyMigration on the transactions-db fixtures', () => {
     expect(await findingsOf('amount_in_cents')).toEqual([
       ['column-added-nullable', 'info', 'public.transactions.amount_minor', 3],
       ['column-type-changed', 'breaking', 'public.transactions.amount', 5],
-      ['column-type-change-rewrites-table', 'warning', 'public.transactions.amount', 5],
+      [
+        'column-type-change-rewrites-table',
+        'warning',
+        'public.transactions.amount',
+        5,
+      ],
     ]);
   });
 
@@ -174,23 +211,41 @@ describe('classifyMigration on the transactions-db fixtures', () => {
   });
 
   it('gives the same fingerprints on every run, and different ones per migration', async () => {
-    const a = await classifyMigration(candidate('rename_account_no'), { history: history() });
-    const b = await classifyMigration(candidate('rename_account_no'), { history: history() });
+    const a = await classifyMigration(candidate('rename_account_no'), {
+      history: history(),
+    });
+    const b = await classifyMigration(candidate('rename_account_no'), {
+      history: history(),
+    });
     const other = await classifyMigration(
       { ...candidate('rename_account_no'), id: 'another' },
       { history: history() },
     );
-    expect(a.findings.map(f => f.fingerprint)).toEqual(b.findings.map(f => f.fingerprint));
+    expect(a.findings.map(f => f.fingerprint)).toEqual(
+      b.findings.map(f => f.fingerprint),
+    );
     expect(a.findings[0].fingerprint).not.toBe(other.findings[0].fingerprint);
   });
 
   it('classifies a history, each migration against the ones before it', async () => {
     const results = await classifyHistory(history());
     expect(results.map(r => [r.migrationId, r.summary])).toEqual([
-      ['202609010900_create_accounts', { breaking: 0, warning: 0, info: 2, unclassified: 0 }],
-      ['202609150900_create_transactions', { breaking: 0, warning: 0, info: 3, unclassified: 0 }],
-      ['202610010900_pending_view', { breaking: 0, warning: 0, info: 2, unclassified: 0 }],
-      ['202610200900_transaction_channel', { breaking: 0, warning: 0, info: 3, unclassified: 0 }],
+      [
+        '202609010900_create_accounts',
+        { breaking: 0, warning: 0, info: 2, unclassified: 0 },
+      ],
+      [
+        '202609150900_create_transactions',
+        { breaking: 0, warning: 0, info: 3, unclassified: 0 },
+      ],
+      [
+        '202610010900_pending_view',
+        { breaking: 0, warning: 0, info: 2, unclassified: 0 },
+      ],
+      [
+        '202610200900_transaction_channel',
+        { breaking: 0, warning: 0, info: 3, unclassified: 0 },
+      ],
     ]);
   });
 });

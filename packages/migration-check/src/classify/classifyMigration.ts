@@ -40,12 +40,22 @@ export function classifyParsed(
       new RuleContext(start, current, end, introduced, names, collector, line),
       node,
     );
-    introducedNames(node, introduced, recreated).forEach(n => introduced.add(n));
+    introducedNames(node, introduced, recreated).forEach(n =>
+      introduced.add(n),
+    );
     applyStatement(current, node);
   }
   for (const [name, line] of recreated) {
     recreatedRules(
-      new RuleContext(start, start, end, introduced, new Set(), collector, line),
+      new RuleContext(
+        start,
+        start,
+        end,
+        introduced,
+        new Set(),
+        collector,
+        line,
+      ),
       name,
     );
   }
@@ -88,7 +98,10 @@ export async function classifyHistory(
   let schema = emptySchema();
   const results: MigrationClassification[] = [];
   for (const migration of history) {
-    const step = classifyParsed(await parseMigration(migration, options), schema);
+    const step = classifyParsed(
+      await parseMigration(migration, options),
+      schema,
+    );
     results.push(step.classification);
     schema = step.end;
   }

@@ -1,6 +1,11 @@
 import type { Node } from '@pgsql/types';
 import { alterTableRules } from './alterTableRules';
-import { createRules, enumRules, functionRules, indexRules } from './createRules';
+import {
+  createRules,
+  enumRules,
+  functionRules,
+  indexRules,
+} from './createRules';
 import { dropRules } from './dropRules';
 import { renameRules, setSchemaRules } from './renameRules';
 import { RuleContext } from './RuleContext';
@@ -33,9 +38,11 @@ export function classifyStatement(ctx: RuleContext, node: Node): void {
   if ('AlterTableStmt' in node) alterTableRules(ctx, node.AlterTableStmt);
   else if ('DropStmt' in node) dropRules(ctx, node.DropStmt);
   else if ('RenameStmt' in node) renameRules(ctx, node.RenameStmt);
-  else if ('AlterObjectSchemaStmt' in node) setSchemaRules(ctx, node.AlterObjectSchemaStmt);
+  else if ('AlterObjectSchemaStmt' in node)
+    setSchemaRules(ctx, node.AlterObjectSchemaStmt);
   else if ('AlterEnumStmt' in node) enumRules(ctx, node.AlterEnumStmt);
-  else if ('CreateFunctionStmt' in node) functionRules(ctx, node.CreateFunctionStmt);
+  else if ('CreateFunctionStmt' in node)
+    functionRules(ctx, node.CreateFunctionStmt);
   else if ('IndexStmt' in node) indexRules(ctx, node.IndexStmt);
   else if (!NOT_SCHEMA.has(Object.keys(node)[0])) ctx.unclassified();
 }

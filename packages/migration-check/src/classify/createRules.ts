@@ -7,7 +7,13 @@ import type {
 import { qualifiedName, relationName } from '../parse/names';
 import { RuleContext } from './RuleContext';
 
-function created(ctx: RuleContext, ruleId: string, noun: string, name: string, touchesTable = false) {
+function created(
+  ctx: RuleContext,
+  ruleId: string,
+  noun: string,
+  name: string,
+  touchesTable = false,
+) {
   if (ctx.recreated.has(name)) return;
   ctx.report({
     ruleId,
@@ -20,11 +26,18 @@ function created(ctx: RuleContext, ruleId: string, noun: string, name: string, t
 /** CREATE TABLE, CREATE TABLE AS, CREATE MATERIALIZED VIEW, CREATE VIEW, CREATE TYPE, CREATE SCHEMA. */
 export function createRules(ctx: RuleContext, node: Node): boolean {
   if ('CreateStmt' in node) {
-    created(ctx, 'table-created', 'Table', relationName(node.CreateStmt.relation), true);
+    created(
+      ctx,
+      'table-created',
+      'Table',
+      relationName(node.CreateStmt.relation),
+      true,
+    );
   } else if ('CreateTableAsStmt' in node) {
     const s = node.CreateTableAsStmt;
     const name = relationName(s.into?.rel);
-    if (s.objtype === 'OBJECT_MATVIEW') created(ctx, 'view-created', 'Materialized view', name);
+    if (s.objtype === 'OBJECT_MATVIEW')
+      created(ctx, 'view-created', 'Materialized view', name);
     else created(ctx, 'table-created', 'Table', name, true);
   } else if ('ViewStmt' in node) {
     const name = relationName(node.ViewStmt.view);
@@ -33,17 +46,38 @@ export function createRules(ctx: RuleContext, node: Node): boolean {
     ctx.report({
       ruleId: exists ? 'view-replaced' : 'view-created',
       object: name,
-      message: `View ${name} ${exists ? 'replaced; PostgreSQL only lets it add columns' : 'created'}`,
+      message: `View ${name} ${
+        exists ? 'replaced; PostgreSQL only lets it add columns' : 'created'
+      }`,
     });
   } else if ('CreateEnumStmt' in node) {
-    created(ctx, 'type-created', 'Enum type', qualifiedName(node.CreateEnumStmt.typeName));
+    created(
+      ctx,
+      'type-created',
+      'Enum type',
+      qualifiedName(node.CreateEnumStmt.typeName),
+    );
   } else if ('CompositeTypeStmt' in node) {
-    created(ctx, 'type-created', 'Composite type', relationName(node.CompositeTypeStmt.typevar));
+    created(
+      ctx,
+      'type-created',
+      'Composite type',
+      relationName(node.CompositeTypeStmt.typevar),
+    );
   } else if ('CreateDomainStmt' in node) {
-    created(ctx, 'type-created', 'Domain', qualifiedName(node.CreateDomainStmt.domainname));
+    created(
+      ctx,
+      'type-created',
+      'Domain',
+      qualifiedName(node.CreateDomainStmt.domainname),
+    );
   } else if ('CreateSchemaStmt' in node) {
     const name = node.CreateSchemaStmt.schemaname ?? '';
-    ctx.report({ ruleId: 'schema-created', object: name, message: `Schema ${name} created` });
+    ctx.report({
+      ruleId: 'schema-created',
+      object: name,
+      message: `Schema ${name} created`,
+    });
   } else {
     return false;
   }
@@ -51,14 +85,19 @@ export function createRules(ctx: RuleContext, node: Node): boolean {
 }
 
 /** CREATE [OR REPLACE] FUNCTION / PROCEDURE. */
-export function functionRules(ctx: RuleContext, stmt: CreateFunctionStmt): void {
+export function functionRules(
+  ctx: RuleContext,
+  stmt: CreateFunctionStmt,
+): void {
   const name = qualifiedName(stmt.funcname);
   const exists = name in ctx.current.functions;
   const noun = stmt.is_procedure ? 'Procedure' : 'Function';
   ctx.report({
     ruleId: exists && stmt.replace ? 'function-replaced' : 'function-created',
     object: name,
-    message: `${noun} ${name} ${exists && stmt.replace ? 'replaced' : 'created'}`,
+    message: `${noun} ${name} ${
+      exists && stmt.replace ? 'replaced' : 'created'
+    }`,
   });
 }
 
@@ -93,14 +132,24 @@ export function indexRules(ctx: RuleContext, stmt: IndexStmt): void {
   const unique = stmt.unique ? 'Unique index' : 'Index';
   const name = stmt.idxname ?? `on ${table} (${columns.join(', ')})`;
   const base = {
-    object: stmt.idxname ? `${table.slice(0, table.indexOf('.'))}.${stmt.idxname}` : table,
+    object: stmt.idxname
+      ? `${table.slice(0, table.indexOf('.'))}.${stmt.idxname}`
+      : table,
     tables: [table],
     columns: columns.map(c => `${table}.${c}`),
   };
   if (ctx.introduced.has(table)) {
-    ctx.report({ ...base, ruleId: 'index-created-on-new-table', message: `${unique} ${name} created on new table ${table}` });
+    ctx.report({
+      ...base,
+      ruleId: 'index-created-on-new-table',
+      message: `${unique} ${name} created on new table ${table}`,
+    });
   } else if (stmt.concurrent) {
-    ctx.report({ ...base, ruleId: 'index-created-concurrently', message: `${unique} ${name} created concurrently on ${table}` });
+    ctx.report({
+      ...base,
+      ruleId: 'index-created-concurrently',
+      message: `${unique} ${name} created concurrently on ${table}`,
+    });
   } else {
     ctx.report({
       ...base,

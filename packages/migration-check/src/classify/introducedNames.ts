@@ -15,7 +15,8 @@ export function introducedNames(
     return [relationName(node.CreateTableAsStmt.into?.rel)];
   }
   if ('ViewStmt' in node) return [relationName(node.ViewStmt.view)];
-  if ('CreateEnumStmt' in node) return [qualifiedName(node.CreateEnumStmt.typeName)];
+  if ('CreateEnumStmt' in node)
+    return [qualifiedName(node.CreateEnumStmt.typeName)];
   if ('CompositeTypeStmt' in node) {
     return [relationName(node.CompositeTypeStmt.typevar)];
   }

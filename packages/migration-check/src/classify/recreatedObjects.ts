@@ -30,10 +30,19 @@ export function findRecreated(
   for (const { node, line } of statements) {
     if ('DropStmt' in node && (node.DropStmt.removeType ?? '') in RECORDS) {
       const kind = node.DropStmt.removeType!;
-      droppedNames(kind, node.DropStmt.objects).forEach(n => note(kind, n, line));
-    } else if ('RenameStmt' in node && (node.RenameStmt.renameType ?? '') in RECORDS) {
+      droppedNames(kind, node.DropStmt.objects).forEach(n =>
+        note(kind, n, line),
+      );
+    } else if (
+      'RenameStmt' in node &&
+      (node.RenameStmt.renameType ?? '') in RECORDS
+    ) {
       const s = node.RenameStmt;
-      note(s.renameType!, s.relation ? relationName(s.relation) : objectName(s.object), line);
+      note(
+        s.renameType!,
+        s.relation ? relationName(s.relation) : objectName(s.object),
+        line,
+      );
     }
   }
   return recreated;
@@ -79,9 +88,17 @@ export function recreatedRules(ctx: RuleContext, name: string): void {
     const object = `${name}.${column}`;
     const touch = { object, tables: [name], columns: [object] };
     if (!after[column]) {
-      ctx.report({ ...touch, ruleId: 'column-dropped', message: `Column ${object} (${model.type}) dropped when ${name} was created again` });
+      ctx.report({
+        ...touch,
+        ruleId: 'column-dropped',
+        message: `Column ${object} (${model.type}) dropped when ${name} was created again`,
+      });
     } else if (after[column].type !== model.type) {
-      ctx.report({ ...touch, ruleId: 'column-type-changed', message: `Column ${object} type changed: ${model.type} → ${after[column].type}` });
+      ctx.report({
+        ...touch,
+        ruleId: 'column-type-changed',
+        message: `Column ${object} type changed: ${model.type} → ${after[column].type}`,
+      });
     }
   }
 }

@@ -2,17 +2,18 @@ import type { AlterObjectSchemaStmt, RenameStmt } from '@pgsql/types';
 import { objectName, relationName } from '../parse/names';
 import { RuleContext } from './RuleContext';
 
-const RENAME_RULES: Partial<Record<string, { ruleId: string; noun: string }>> = {
-  OBJECT_TABLE: { ruleId: 'table-renamed', noun: 'Table' },
-  OBJECT_VIEW: { ruleId: 'view-renamed', noun: 'View' },
-  OBJECT_MATVIEW: { ruleId: 'view-renamed', noun: 'Materialized view' },
-  OBJECT_FUNCTION: { ruleId: 'function-renamed', noun: 'Function' },
-  OBJECT_PROCEDURE: { ruleId: 'function-renamed', noun: 'Procedure' },
-  OBJECT_TYPE: { ruleId: 'type-renamed', noun: 'Type' },
-  OBJECT_DOMAIN: { ruleId: 'type-renamed', noun: 'Domain' },
-  OBJECT_INDEX: { ruleId: 'index-renamed', noun: 'Index' },
-  OBJECT_TABCONSTRAINT: { ruleId: 'constraint-renamed', noun: 'Constraint' },
-};
+const RENAME_RULES: Partial<Record<string, { ruleId: string; noun: string }>> =
+  {
+    OBJECT_TABLE: { ruleId: 'table-renamed', noun: 'Table' },
+    OBJECT_VIEW: { ruleId: 'view-renamed', noun: 'View' },
+    OBJECT_MATVIEW: { ruleId: 'view-renamed', noun: 'Materialized view' },
+    OBJECT_FUNCTION: { ruleId: 'function-renamed', noun: 'Function' },
+    OBJECT_PROCEDURE: { ruleId: 'function-renamed', noun: 'Procedure' },
+    OBJECT_TYPE: { ruleId: 'type-renamed', noun: 'Type' },
+    OBJECT_DOMAIN: { ruleId: 'type-renamed', noun: 'Domain' },
+    OBJECT_INDEX: { ruleId: 'index-renamed', noun: 'Index' },
+    OBJECT_TABCONSTRAINT: { ruleId: 'constraint-renamed', noun: 'Constraint' },
+  };
 
 /** Tables, columns of the table, or columns of the type: what readers of `name` use. */
 function touched(ctx: RuleContext, kind: string, name: string) {
@@ -63,7 +64,9 @@ export function renameRules(ctx: RuleContext, stmt: RenameStmt): void {
     });
     return;
   }
-  const from = stmt.relation ? relationName(stmt.relation) : objectName(stmt.object);
+  const from = stmt.relation
+    ? relationName(stmt.relation)
+    : objectName(stmt.object);
   if (ctx.introduced.has(from) || ctx.recreated.has(from)) return;
   const to = `${from.slice(0, from.indexOf('.'))}.${stmt.newname}`;
   ctx.report({
@@ -80,7 +83,9 @@ export function setSchemaRules(
   stmt: AlterObjectSchemaStmt,
 ): void {
   const kind = stmt.objectType ?? '';
-  const from = stmt.relation ? relationName(stmt.relation) : objectName(stmt.object);
+  const from = stmt.relation
+    ? relationName(stmt.relation)
+    : objectName(stmt.object);
   if (ctx.introduced.has(from)) return;
   const to = `${stmt.newschema}.${from.slice(from.indexOf('.') + 1)}`;
   ctx.report({

@@ -10,6 +10,8 @@ const I: FindingLevel = 'info';
  * a query or a writer that worked before fails after; warning means the
  * statement locks or rewrites a table, or may break writers depending on the
  * data; info is a harmless addition.
+ *
+ * @public
  */
 export const MIGRATION_RULES: Record<string, FindingLevel> = {
   // Objects readers name disappear or move.

@@ -9,7 +9,11 @@ import { DryRunResult } from './types';
 jest.setTimeout(120_000);
 
 function outcomes(result: DryRunResult) {
-  return result.queries.map(q => [q.consumerRef.split('/')[1], q.name, q.status]);
+  return result.queries.map(q => [
+    q.consumerRef.split('/')[1],
+    q.name,
+    q.status,
+  ]);
 }
 
 // The engine runs in a worker thread, as in the backend: see DryRunWorker.
@@ -42,7 +46,11 @@ describe('dry run on the transactions-db fixtures', () => {
       consumerRef: 'component:default/transaction-validation',
       name: 'find_account.sql',
       status: 'broken',
-      error: { message: 'column "account_no" does not exist', code: '42703', line: 1 },
+      error: {
+        message: 'column "account_no" does not exist',
+        code: '42703',
+        line: 1,
+      },
     });
     expect(result.queries[0].error).toEqual({
       message: 'column "iban" does not exist',
@@ -59,7 +67,8 @@ describe('dry run on the transactions-db fixtures', () => {
         name: 'rejected_count.sql',
         status: 'broken',
         error: {
-          message: 'invalid input value for enum transaction_status: "rejected"',
+          message:
+            'invalid input value for enum transaction_status: "rejected"',
           code: '22P02',
           line: 4,
         },
@@ -74,16 +83,30 @@ describe('dry run on the transactions-db fixtures', () => {
         .filter(q => q.status === 'broken')
         .map(q => [q.name, q.error?.code, q.error?.message]),
     ).toEqual([
-      ['legacy_balance.sql', '42883', 'function account_balance(unknown) does not exist'],
-      ['insert_transaction.sql', '42703', 'column "reference" of relation "transactions" does not exist'],
-      ['pending_for_account.sql', '42P01', 'relation "pending_transactions" does not exist'],
+      [
+        'legacy_balance.sql',
+        '42883',
+        'function account_balance(unknown) does not exist',
+      ],
+      [
+        'insert_transaction.sql',
+        '42703',
+        'column "reference" of relation "transactions" does not exist',
+      ],
+      [
+        'pending_for_account.sql',
+        '42P01',
+        'relation "pending_transactions" does not exist',
+      ],
     ]);
   });
 
   it('harmless additions break nothing', async () => {
     const result = await run('harmless_additions');
     expect(result.status).toBe('completed');
-    expect(result.queries.map(q => q.status).filter(s => s === 'broken')).toEqual([]);
+    expect(
+      result.queries.map(q => q.status).filter(s => s === 'broken'),
+    ).toEqual([]);
   });
 
   it('a candidate PostgreSQL refuses is a result with its error and line', async () => {
@@ -98,7 +121,8 @@ describe('dry run on the transactions-db fixtures', () => {
         error: {
           message: 'cannot alter type of a column used by a view or rule',
           code: '0A000',
-          detail: 'rule _RETURN on view pending_transactions depends on column "amount"',
+          detail:
+            'rule _RETURN on view pending_transactions depends on column "amount"',
           line: 5,
         },
       },
@@ -112,7 +136,11 @@ describe('dry run on the transactions-db fixtures', () => {
       migrationId: '202612090900_unparseable',
       file: 'candidates/202612090900_unparseable.sql',
       line: 4,
-      error: { message: 'syntax error at or near "TABEL"', code: '42601', line: 4 },
+      error: {
+        message: 'syntax error at or near "TABEL"',
+        code: '42601',
+        line: 4,
+      },
     });
   });
 
@@ -133,7 +161,11 @@ describe('dry run on the transactions-db fixtures', () => {
       failure: {
         migrationId: '202610150900_bad',
         line: 3,
-        error: { message: 'column "ibn" does not exist', code: '42703', line: 3 },
+        error: {
+          message: 'column "ibn" does not exist',
+          code: '42703',
+          line: 3,
+        },
       },
     });
   });
@@ -162,7 +194,11 @@ describe('dry run on the transactions-db fixtures', () => {
 
   it('stops at the memory bound and says so', async () => {
     const result = await engine.dryRun(
-      { history: history(), candidate: candidate('rename_account_no'), queries: [] },
+      {
+        history: history(),
+        candidate: candidate('rename_account_no'),
+        queries: [],
+      },
       { maxMemoryMb: 64 },
     );
     expect(result.status).toBe('memory-exceeded');
@@ -176,13 +212,20 @@ describe('dry run on the transactions-db fixtures', () => {
       {
         history: history(),
         candidate: candidate('rename_account_no'),
-        queries: [{ consumerRef: 'component:default/x', name: 'huge.sql', sql: 'SELECT 1 '.repeat(200) }],
+        queries: [
+          {
+            consumerRef: 'component:default/x',
+            name: 'huge.sql',
+            sql: 'SELECT 1 '.repeat(200),
+          },
+        ],
       },
       { maxSqlBytes: 1_000 },
     );
     expect(result).toMatchObject({
       status: 'input-too-large',
-      message: 'query huge.sql of component:default/x is over the limit of 1000 bytes',
+      message:
+        'query huge.sql of component:default/x is over the limit of 1000 bytes',
     });
   });
 });
@@ -200,7 +243,9 @@ describe('dryRunMigration', () => {
     );
     expect(result.status).toBe('completed');
     // Writers that omit the new NOT NULL column still prepare: that breaks at run time.
-    expect(result.queries.find(q => q.name === 'insert_transaction.sql')?.status).toBe('ok');
+    expect(
+      result.queries.find(q => q.name === 'insert_transaction.sql')?.status,
+    ).toBe('ok');
     expect(structuredClone(result)).toEqual(result);
   });
 });

@@ -10,6 +10,7 @@ import { DryRunInput, DryRunOptions, DryRunResult } from './types';
  * @public
  */
 export interface DryRunEngine {
+  /** Builds the schema from the history, applies the candidate and judges every query. */
   dryRun(input: DryRunInput, options?: DryRunOptions): Promise<DryRunResult>;
 }
 
@@ -19,7 +20,7 @@ export interface DryRunEngine {
  * @public
  */
 export async function createDryRunEngine(): Promise<DryRunEngine> {
-  const runtime = await PgliteRuntime.create();
+  const runtime = await PgliteRuntime.create({ template: true });
   return {
     dryRun: (input, options) => runDryRun(runtime, input, options),
   };
@@ -37,6 +38,6 @@ export async function dryRunMigration(
   options: DryRunOptions = {},
 ): Promise<DryRunResult> {
   const startedAt = performance.now();
-  const runtime = await PgliteRuntime.create();
+  const runtime = await PgliteRuntime.create({ template: false });
   return runDryRun(runtime, input, options, startedAt);
 }

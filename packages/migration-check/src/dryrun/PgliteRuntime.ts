@@ -13,10 +13,15 @@ export class PgliteRuntime {
     private readonly pgliteWasmModule: WebAssembly.Module,
     private readonly initdbWasmModule: WebAssembly.Module,
     private readonly fsBundle: Blob,
-    private readonly template: Blob,
+    private readonly template: Blob | undefined,
   ) {}
 
-  static async create(): Promise<PgliteRuntime> {
+  /**
+   * Compiles PostgreSQL; with `template`, also initialises an empty cluster
+   * that every later database starts from. Without it, each database runs
+   * initdb itself: quicker for a single database, slower for several.
+   */
+  static async create(options: { template: boolean }): Promise<PgliteRuntime> {
     const dist = path.dirname(require.resolve('@electric-sql/pglite'));
     const read = (file: string) => fs.readFile(path.join(dist, file));
     const [pgliteWasm, initdbWasm, data] = await Promise.all([
@@ -27,13 +32,16 @@ export class PgliteRuntime {
     const pgliteWasmModule = await WebAssembly.compile(pgliteWasm);
     const initdbWasmModule = await WebAssembly.compile(initdbWasm);
     const fsBundle = new Blob([data]);
-    const first = await PGlite.create({
-      pgliteWasmModule,
-      initdbWasmModule,
-      fsBundle,
-    });
-    const template = await first.dumpDataDir('none');
-    await first.close();
+    let template: Blob | undefined;
+    if (options.template) {
+      const first = await PGlite.create({
+        pgliteWasmModule,
+        initdbWasmModule,
+        fsBundle,
+      });
+      template = await first.dumpDataDir('none');
+      await first.close();
+    }
     return new PgliteRuntime(
       pgliteWasmModule,
       initdbWasmModule,
@@ -48,7 +56,7 @@ export class PgliteRuntime {
       pgliteWasmModule: this.pgliteWasmModule,
       initdbWasmModule: this.initdbWasmModule,
       fsBundle: this.fsBundle,
-      loadDataDir: this.template,
+      ...(this.template ? { loadDataDir: this.template } : {}),
     });
   }
 }

@@ -35,7 +35,9 @@ export class RunBudget {
     if (megabytes !== undefined && megabytes > this.maxMemoryMb) {
       throw new BudgetExceeded(
         'memory-exceeded',
-        `embedded PostgreSQL grew to ${Math.round(megabytes)} MB, over the limit of ${this.maxMemoryMb} MB`,
+        `embedded PostgreSQL grew to ${Math.round(
+          megabytes,
+        )} MB, over the limit of ${this.maxMemoryMb} MB`,
       );
     }
   }
@@ -47,7 +49,8 @@ export class RunBudget {
  * (PGlite 0.5 starts at about 190 MB).
  */
 function wasmMemoryMb(db: PGlite): number | undefined {
-  const memory = (db as unknown as { mod?: { wasmMemory?: WebAssembly.Memory } })
-    .mod?.wasmMemory;
+  const memory = (
+    db as unknown as { mod?: { wasmMemory?: WebAssembly.Memory } }
+  ).mod?.wasmMemory;
   return memory ? memory.buffer.byteLength / 1024 / 1024 : undefined;
 }

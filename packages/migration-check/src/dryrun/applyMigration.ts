@@ -26,14 +26,23 @@ export async function applyMigration(
       throw error;
     }
     const line = error.location.line;
-    return { ...where, line, error: { message: error.message, code: '42601', line } };
+    return {
+      ...where,
+      line,
+      error: { message: error.message, code: '42601', line },
+    };
   }
   for (const statement of parsed.statements) {
     budget.check(db);
     try {
       await db.exec(statement.text);
     } catch (error) {
-      const pgError = toPostgresError(error, parsed.source, statement.offset, statement.line);
+      const pgError = toPostgresError(
+        error,
+        parsed.source,
+        statement.offset,
+        statement.line,
+      );
       if (db.isInTransaction()) await db.exec('ROLLBACK');
       return { ...where, line: statement.line, error: pgError };
     }

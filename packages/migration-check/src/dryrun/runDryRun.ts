@@ -19,7 +19,10 @@ function oversized(input: DryRunInput, maxBytes: number): string | undefined {
   const texts = [
     ...input.history.map(m => ({ what: `migration ${m.id}`, sql: m.sql })),
     { what: `candidate ${input.candidate.id}`, sql: input.candidate.sql },
-    ...input.queries.map(q => ({ what: `query ${q.name} of ${q.consumerRef}`, sql: q.sql })),
+    ...input.queries.map(q => ({
+      what: `query ${q.name} of ${q.consumerRef}`,
+      sql: q.sql,
+    })),
   ];
   const over = texts.find(t => Buffer.byteLength(t.sql) > maxBytes);
   return over && `${over.what} is over the limit of ${maxBytes} bytes`;
@@ -47,7 +50,8 @@ async function judge(
   const after = await prepareQueries(db, input.queries, budget);
   const queries = input.queries.map((q, i): QueryOutcome => {
     const base = { consumerRef: q.consumerRef, name: q.name };
-    if (before[i]) return { ...base, status: 'already-broken', error: before[i] };
+    if (before[i])
+      return { ...base, status: 'already-broken', error: before[i] };
     if (after[i]) return { ...base, status: 'broken', error: after[i] };
     return { ...base, status: 'ok' };
   });
@@ -69,7 +73,12 @@ export async function runDryRun(
   const elapsed = () => Math.round(performance.now() - startedAt);
   const tooLarge = oversized(input, maxSqlBytes);
   if (tooLarge) {
-    return { status: 'input-too-large', message: tooLarge, queries: [], durationMs: elapsed() };
+    return {
+      status: 'input-too-large',
+      message: tooLarge,
+      queries: [],
+      durationMs: elapsed(),
+    };
   }
   const budget = new RunBudget(
     options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -84,7 +93,12 @@ export async function runDryRun(
     return { ...outcome, durationMs: elapsed() };
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    return { status: error.status, message: error.message, queries: [], durationMs: elapsed() };
+    return {
+      status: error.status,
+      message: error.message,
+      queries: [],
+      durationMs: elapsed(),
+    };
   } finally {
     await db?.close();
   }

@@ -1,3 +1,10 @@
+/** Bytes a code point takes in UTF-8. */
+function utf8Length(code: number): number {
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  return code < 0x10000 ? 3 : 4;
+}
+
 /**
  * Positions in a migration's text. The parser gives statement offsets in
  * UTF-8 bytes and error cursors in characters; readers want lines.
@@ -22,7 +29,7 @@ export class SourceText {
     let { byte, char } = this.cursor;
     while (byte < byteOffset && char < this.text.length) {
       const code = this.text.codePointAt(char)!;
-      byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      byte += utf8Length(code);
       char += code >= 0x10000 ? 2 : 1;
     }
     this.cursor = { byte, char };

@@ -63,8 +63,13 @@ export function isSerial(type: TypeName | undefined): boolean {
   const parts = nameParts(type?.names);
   return (
     parts.length === 1 &&
-    ['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial'].includes(
-      parts[0].toLowerCase(),
-    )
+    [
+      'serial',
+      'serial2',
+      'serial4',
+      'serial8',
+      'smallserial',
+      'bigserial',
+    ].includes(parts[0].toLowerCase())
   );
 }

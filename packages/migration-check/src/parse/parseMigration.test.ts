@@ -17,9 +17,7 @@ describe('parseMigration', () => {
       ['AlterTableStmt', 5],
       ['InsertStmt', 6],
     ]);
-    expect(statements[1].text.trim()).toBe(
-      'ALTER TABLE a ADD COLUMN b text',
-    );
+    expect(statements[1].text.trim()).toBe('ALTER TABLE a ADD COLUMN b text');
   });
 
   it('cuts statements right after multi-byte characters', async () => {
@@ -52,7 +50,10 @@ describe('parseMigration', () => {
 
   it('refuses a migration over the size bound before parsing it', async () => {
     await expect(
-      parseMigration({ id: 'big', sql: 'SELECT 1;'.repeat(20) }, { maxSqlBytes: 100 }),
+      parseMigration(
+        { id: 'big', sql: 'SELECT 1;'.repeat(20) },
+        { maxSqlBytes: 100 },
+      ),
     ).rejects.toMatchObject({
       code: 'too-large',
       message: 'migration is 180 bytes, over the limit of 100',

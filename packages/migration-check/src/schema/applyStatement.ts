@@ -44,8 +44,7 @@ export function columnModel(def: ColumnDef): ColumnModel {
 
 /** The default expression of a column definition, when it has one. */
 export function defaultOf(def: ColumnDef): Node | undefined {
-  return constraintsOf(def).find(c => c.contype === 'CONSTR_DEFAULT')
-    ?.raw_expr;
+  return constraintsOf(def).find(c => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
 }
 
 function schemaOf(key: string): string {
@@ -211,7 +210,8 @@ export function applyStatement(schema: SchemaModel, node: Node): void {
     const s = node.AlterTableStmt;
     const table = relationName(s.relation);
     for (const cmd of s.cmds ?? []) {
-      if ('AlterTableCmd' in cmd) applyAlterTableCmd(schema, table, cmd.AlterTableCmd);
+      if ('AlterTableCmd' in cmd)
+        applyAlterTableCmd(schema, table, cmd.AlterTableCmd);
     }
   } else if ('RenameStmt' in node) {
     const s = node.RenameStmt;
@@ -224,7 +224,8 @@ export function applyStatement(schema: SchemaModel, node: Node): void {
     }
     const from = s.relation ? relationName(s.relation) : objectName(s.object);
     const record = recordOf(schema, s.renameType);
-    if (record && s.newname) renameKey(record, from, sameSchema(from, s.newname));
+    if (record && s.newname)
+      renameKey(record, from, sameSchema(from, s.newname));
     if (s.renameType === 'OBJECT_TABLE' && s.newname) {
       for (const index of Object.values(schema.indexes)) {
         if (index.table === from) index.table = sameSchema(from, s.newname);
@@ -261,7 +262,9 @@ export function applyStatement(schema: SchemaModel, node: Node): void {
       const at = values.indexOf(s.oldVal);
       if (at >= 0) values[at] = s.newVal;
     } else if (!values.includes(s.newVal)) {
-      const neighbour = s.newValNeighbor ? values.indexOf(s.newValNeighbor) : -1;
+      const neighbour = s.newValNeighbor
+        ? values.indexOf(s.newValNeighbor)
+        : -1;
       if (neighbour < 0) values.push(s.newVal);
       else values.splice(neighbour + (s.newValIsAfter ? 1 : 0), 0, s.newVal);
     }
@@ -277,7 +280,10 @@ export function applyStatement(schema: SchemaModel, node: Node): void {
     const s = node.IndexStmt;
     const table = relationName(s.relation);
     const name = s.idxname ?? `${s.relation?.relname}_idx`;
-    schema.indexes[sameSchema(table, name)] = { table, unique: s.unique === true };
+    schema.indexes[sameSchema(table, name)] = {
+      table,
+      unique: s.unique === true,
+    };
   }
 }
 
