@@ -610,10 +610,10 @@ describe('integration-health backend', () => {
       `# Integration Health scorecard by team, snapshot ${today}, trend since no earlier snapshot (30 days)`,
     );
     expect(lines[1]).toBe(
-      'ref,integrations,asProvider,asConsumer,ownedShare,contract,mock,evidenceShare,announced,pending,overdue,incidents,incidentMinutes,affectedTransactions,moneyAffected,contractTrend,mockTrend',
+      'ref,integrations,asProvider,asConsumer,ownedShare,contract,mock,evidenceShare,announced,pending,overdue,incidents,incidentMinutes,affectedTransactions,moneyAffected,contractTrend,mockTrend,undeclared,notObserved,undeclaredTrend,notObservedTrend',
     );
     expect(lines).toContain(
-      'group:default/ledger,1,0,1,0.000,,,0.000,0,0,0,0,0,0,,,',
+      'group:default/ledger,1,0,1,0.000,,,0.000,0,0,0,0,0,0,,,,,,,',
     );
 
     const badWindow = await request(server)

@@ -293,7 +293,7 @@ describe('legacy frontend system', () => {
     ).toBeInTheDocument();
     expect(api.getGraph).toHaveBeenCalledWith(
       'component:default/transaction-processing',
-      { direction: 'both', depth: 2 },
+      { direction: 'both', depth: 2, edges: 'declared' },
     );
   });
 
