@@ -1,10 +1,6 @@
 import { AuthService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  ANNOTATION_LOCATION,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MOCKS_ANNOTATION } from '@integration-health/plugin-integration-health-common';
 import {
@@ -12,17 +8,12 @@ import {
   CollectedMocks,
   EvidenceSource,
   EvidenceSubject,
+  LocationLimits,
   MockDocument,
+  Pacticipants,
+  readEntityLocation,
 } from '@integration-health/plugin-integration-health-node';
-import path from 'node:path';
-import { Pacticipants } from '@integration-health/plugin-integration-health-node';
-import {
-  MockFile,
-  MockLocationError,
-  MockLocationLimits,
-  readMockDirectory,
-  readMockUrl,
-} from './readMockLocation';
+import { MockFile, readMockFile } from './readMockLocation';
 import { isRecord } from '@integration-health/plugin-integration-health-common';
 
 function isPact(content: unknown) {
@@ -81,14 +72,6 @@ function ownersOfUnreadable(
   return integrations;
 }
 
-/** Where `dir:` locations of an entity are relative to: its catalog file's folder. */
-function baseDirectory(entity: Entity): string | undefined {
-  const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
-  return location?.startsWith('file:')
-    ? path.dirname(location.slice('file:'.length))
-    : undefined;
-}
-
 /**
  * Pact files and WireMock mappings that consumers keep next to their code,
  * declared with the `integration-health.io/mocks` annotation. A consumer
@@ -106,7 +89,7 @@ export class MockFilesSource implements EvidenceSource {
       auth: AuthService;
       urlReader: UrlReaderService;
       allowedDirectories: string[];
-      limits: MockLocationLimits;
+      limits: LocationLimits;
     },
   ) {}
 
@@ -120,35 +103,18 @@ export class MockFilesSource implements EvidenceSource {
       .split(',')
       .map(l => l.trim())
       .filter(Boolean)) {
-      if (location.startsWith('url:')) {
-        files.push(
-          await readMockUrl(
-            location.slice(4),
-            this.options.urlReader,
-            this.options.limits,
-            signal,
-          ),
-        );
-      } else if (location.startsWith('dir:')) {
-        const target = location.slice(4);
-        const base = baseDirectory(entity);
-        if (!path.isAbsolute(target) && !base) {
-          throw new MockLocationError(
-            `${location} is relative, but the entity does not come from a file location`,
-          );
-        }
-        files.push(
-          ...(await readMockDirectory(
-            path.resolve(base ?? '/', target),
-            this.options.allowedDirectories,
-            this.options.limits,
-          )),
-        );
-      } else {
-        throw new MockLocationError(
-          `${location} is neither dir:<path> nor url:<url>`,
-        );
-      }
+      const found = await readEntityLocation(entity, location, {
+        urlReader: this.options.urlReader,
+        rules: {
+          extension: '.json',
+          allowedDirectories: this.options.allowedDirectories,
+          allowedSetting:
+            'integrationHealth.evidence.mockFiles.allowedDirectories',
+          limits: this.options.limits,
+        },
+        signal,
+      });
+      files.push(...found.map(readMockFile));
     }
     return files;
   }

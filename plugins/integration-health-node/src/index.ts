@@ -40,3 +40,12 @@ export {
   catalogChangeFingerprint,
   type CatalogChangeEvent,
 } from './catalogChanges';
+export {
+  LocationError,
+  readDirectoryFiles,
+  readEntityLocation,
+  readUrlFiles,
+  type LocationFile,
+  type LocationLimits,
+  type LocationRules,
+} from './readLocationFiles';

@@ -1,0 +1,226 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * One file found at a location an entity's annotation names.
+ *
+ * @public
+ */
+export type LocationFile = {
+  /** Path under the location (`transaction-intake/submit.json`), or the URL. */
+  name: string;
+  text: string;
+  url?: string;
+};
+
+/**
+ * How much one location may hold.
+ *
+ * @public
+ */
+export type LocationLimits = {
+  maxFiles: number;
+  maxFileBytes: number;
+  maxDepth: number;
+};
+
+/**
+ * A location that could not be read in full; nothing from it is used.
+ *
+ * @public
+ */
+export class LocationError extends Error {
+  name = 'LocationError';
+}
+
+/**
+ * How files are picked and where a directory may be.
+ *
+ * @public
+ */
+export type LocationRules = {
+  /** The file name ending to read, e.g. `.json` or `.sql`. */
+  extension: string;
+  /** Directories (and what lies under them) that `dir:` locations may name. */
+  allowedDirectories: string[];
+  /** The setting that lists them, named in errors, e.g. `integrationHealth.evidence.mockFiles.allowedDirectories`. */
+  allowedSetting: string;
+  /** Whether `url:` names a folder (read as a tree) rather than one file. */
+  urlIsFolder?: boolean;
+  limits: LocationLimits;
+};
+
+function isInside(root: string, candidate: string) {
+  const relative = path.relative(root, candidate);
+  return (
+    relative === '' ||
+    (!relative.startsWith('..') && !path.isAbsolute(relative))
+  );
+}
+
+/**
+ * Every file with the extension under a directory, which (after resolving
+ * symlinks) must lie inside one of the allowed roots; files whose real path
+ * leaves the root are refused, as are too many or too large files. Files
+ * come in path order.
+ *
+ * @public
+ */
+export async function readDirectoryFiles(
+  directory: string,
+  rules: LocationRules,
+): Promise<LocationFile[]> {
+  const { limits } = rules;
+  let real: string;
+  try {
+    real = await fs.realpath(directory);
+  } catch {
+    throw new LocationError(`${directory} does not exist`);
+  }
+  const roots = await Promise.all(
+    rules.allowedDirectories.map(root =>
+      fs.realpath(root).catch(() => undefined),
+    ),
+  );
+  const root = roots.find(r => r && isInside(r, real));
+  if (!root) {
+    throw new LocationError(
+      `${directory} is outside the directories ${rules.allowedSetting} allows`,
+    );
+  }
+  const files: LocationFile[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > limits.maxDepth) return;
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const target = await fs.realpath(full);
+      if (!isInside(root, target)) {
+        throw new LocationError(
+          `${path.relative(real, full)} links outside the allowed directories`,
+        );
+      }
+      const stat = await fs.stat(target);
+      if (stat.isDirectory()) {
+        await walk(full, depth + 1);
+      } else if (entry.name.endsWith(rules.extension)) {
+        const name = path.relative(real, full);
+        if (files.length >= limits.maxFiles) {
+          throw new LocationError(
+            `more than ${limits.maxFiles} ${rules.extension} files under ${directory}`,
+          );
+        }
+        if (stat.size > limits.maxFileBytes) {
+          throw new LocationError(
+            `${name} is larger than ${limits.maxFileBytes} bytes`,
+          );
+        }
+        files.push({ name, text: await fs.readFile(target, 'utf8') });
+      }
+    }
+  };
+  await walk(real, 0);
+  return files;
+}
+
+/**
+ * One file, or every file with the extension in a folder, read through the
+ * backend's URL readers (which enforce `backend.reading.allow`).
+ *
+ * @public
+ */
+export async function readUrlFiles(
+  url: string,
+  urlReader: UrlReaderService,
+  rules: LocationRules,
+  signal: AbortSignal,
+): Promise<LocationFile[]> {
+  const { limits } = rules;
+  try {
+    if (!rules.urlIsFolder) {
+      const buffer = await (await urlReader.readUrl(url, { signal })).buffer();
+      if (buffer.length > limits.maxFileBytes) {
+        throw new LocationError(
+          `${url} is larger than ${limits.maxFileBytes} bytes`,
+        );
+      }
+      return [{ name: url, url, text: buffer.toString('utf8') }];
+    }
+    const tree = await urlReader.readTree(url, {
+      signal,
+      filter: (filePath, info) =>
+        filePath.endsWith(rules.extension) &&
+        filePath.split('/').length - 1 <= limits.maxDepth &&
+        (info?.size === undefined || info.size <= limits.maxFileBytes),
+    });
+    const entries = (await tree.files()).sort((a, b) =>
+      a.path.localeCompare(b.path),
+    );
+    if (entries.length > limits.maxFiles) {
+      throw new LocationError(
+        `more than ${limits.maxFiles} ${rules.extension} files under ${url}`,
+      );
+    }
+    const files: LocationFile[] = [];
+    for (const entry of entries) {
+      const buffer = await entry.content();
+      if (buffer.length > limits.maxFileBytes) {
+        throw new LocationError(
+          `${entry.path} is larger than ${limits.maxFileBytes} bytes`,
+        );
+      }
+      files.push({ name: entry.path, text: buffer.toString('utf8') });
+    }
+    return files;
+  } catch (error) {
+    if (error instanceof LocationError) throw error;
+    throw new LocationError(
+      `${url} could not be read: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** Where `dir:` locations of an entity are relative to: its catalog file's folder. */
+function baseDirectory(entity: Entity): string | undefined {
+  const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+  return location?.startsWith('file:')
+    ? path.dirname(location.slice('file:'.length))
+    : undefined;
+}
+
+/**
+ * The files at one location an entity's annotation names: `dir:<path>`
+ * (relative to the entity's catalog file, inside the allowed directories)
+ * or `url:<url>` (through the URL readers). Anything else, or a location
+ * that cannot be read in full, is a `LocationError`.
+ *
+ * @public
+ */
+export async function readEntityLocation(
+  entity: Entity,
+  location: string,
+  options: {
+    urlReader: UrlReaderService;
+    rules: LocationRules;
+    signal: AbortSignal;
+  },
+): Promise<LocationFile[]> {
+  const { urlReader, rules, signal } = options;
+  if (location.startsWith('url:')) {
+    return readUrlFiles(location.slice(4), urlReader, rules, signal);
+  }
+  if (location.startsWith('dir:')) {
+    const target = location.slice(4);
+    const base = baseDirectory(entity);
+    if (!path.isAbsolute(target) && !base) {
+      throw new LocationError(
+        `${location} is relative, but the entity does not come from a file location`,
+      );
+    }
+    return readDirectoryFiles(path.resolve(base ?? '/', target), rules);
+  }
+  throw new LocationError(`${location} is neither dir:<path> nor url:<url>`);
+}
