@@ -25,7 +25,11 @@ function generateHistory(): MigrationInput[] {
   const history: MigrationInput[] = [];
   const add = (sql: string) => {
     const n = String(history.length + 1).padStart(4, '0');
-    history.push({ id: `${n}_generated`, file: `migrations/${n}_generated.sql`, sql });
+    history.push({
+      id: `${n}_generated`,
+      file: `migrations/${n}_generated.sql`,
+      sql,
+    });
   };
   for (let t = 0; t < TABLES; t++) {
     add(`CREATE TYPE state_${t} AS ENUM ('new', 'active', 'closed');
@@ -45,15 +49,21 @@ CREATE TABLE entity_${t} (
         add(`ALTER TABLE entity_${t} ADD COLUMN note_${step} text;`);
         break;
       case 1:
-        add(`CREATE INDEX CONCURRENTLY entity_${t}_idx_${step} ON entity_${t} (created_at);`);
+        add(
+          `CREATE INDEX CONCURRENTLY entity_${t}_idx_${step} ON entity_${t} (created_at);`,
+        );
         break;
       case 2:
-        add(`ALTER TYPE state_${t} ADD VALUE IF NOT EXISTS 'archived_${step}';`);
+        add(
+          `ALTER TYPE state_${t} ADD VALUE IF NOT EXISTS 'archived_${step}';`,
+        );
         break;
       default:
         add(`CREATE OR REPLACE VIEW entity_${t}_view_${step} AS
   SELECT e.id, e.ref, e.amount, p.ref AS parent_ref
-  FROM entity_${t} e LEFT JOIN entity_${(t + TABLES - 1) % TABLES} p ON p.id = e.parent_id;`);
+  FROM entity_${t} e LEFT JOIN entity_${
+          (t + TABLES - 1) % TABLES
+        } p ON p.id = e.parent_id;`);
     }
   }
   return history;
@@ -65,7 +75,9 @@ function generateQueries(): ConsumerQuery[] {
     const consumerRef = `component:default/consumer-${i % 7}`;
     const sql = [
       `SELECT id, ref, amount FROM entity_${t} WHERE ref = $1`,
-      `SELECT e.id, p.ref FROM entity_${t} e JOIN entity_${(t + 1) % TABLES} p ON p.parent_id = e.id WHERE e.state = 'active' AND e.amount > $1`,
+      `SELECT e.id, p.ref FROM entity_${t} e JOIN entity_${
+        (t + 1) % TABLES
+      } p ON p.parent_id = e.id WHERE e.state = 'active' AND e.amount > $1`,
       `INSERT INTO entity_${t} (ref, amount) VALUES ($1, $2) RETURNING id`,
       `UPDATE entity_${t} SET state = 'closed' WHERE id = $1`,
       `SELECT count(*) FROM entity_${t} WHERE created_at > $1::timestamptz`,
@@ -82,14 +94,21 @@ async function main() {
     sql: 'ALTER TABLE entity_0 RENAME COLUMN ref TO reference;\nALTER TABLE entity_5 RENAME COLUMN ref TO reference;',
   };
   const input = { history, candidate, queries };
-  const statements = history.reduce((n, m) => n + m.sql.split(';').length - 1, 0);
-  console.log(`history: ${history.length} migrations, ${statements} statements; ${queries.length} consumer queries`);
+  const statements = history.reduce(
+    (n, m) => n + m.sql.split(';').length - 1,
+    0,
+  );
+  console.log(
+    `history: ${history.length} migrations, ${statements} statements; ${queries.length} consumer queries`,
+  );
 
   let started = performance.now();
   const cold = await dryRunMigration(input);
   const coldMs = Math.round(performance.now() - started);
   const broken = cold.queries.filter(q => q.status === 'broken').length;
-  console.log(`cold dry run (new runtime): ${coldMs} ms, status ${cold.status}, ${broken} broken queries`);
+  console.log(
+    `cold dry run (new runtime): ${coldMs} ms, status ${cold.status}, ${broken} broken queries`,
+  );
 
   started = performance.now();
   const engine = await createDryRunEngine();
@@ -100,18 +119,27 @@ async function main() {
     started = performance.now();
     const result = await engine.dryRun(input);
     warm.push(Math.round(performance.now() - started));
-    if (result.status !== 'completed') throw new Error(`warm run ${result.status}`);
+    if (result.status !== 'completed')
+      throw new Error(`warm run ${result.status}`);
   }
   const warmMs = [...warm].sort((a, b) => a - b)[1];
-  console.log(`warm dry runs (same engine): ${warm.join(', ')} ms, median ${warmMs} ms`);
+  console.log(
+    `warm dry runs (same engine): ${warm.join(', ')} ms, median ${warmMs} ms`,
+  );
 
   started = performance.now();
   const classification = await classifyMigration(candidate, { history });
   const classifyMs = Math.round(performance.now() - started);
-  console.log(`classification with history: ${classifyMs} ms, ${classification.summary.breaking} breaking`);
+  console.log(
+    `classification with history: ${classifyMs} ms, ${classification.summary.breaking} breaking`,
+  );
 
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  console.log(`rss: ${rssMb} MB; target 5000 ms per dry run: ${coldMs <= 5000 && warmMs <= 5000 ? 'met' : 'missed'}`);
+  console.log(
+    `rss: ${rssMb} MB; target 5000 ms per dry run: ${
+      coldMs <= 5000 && warmMs <= 5000 ? 'met' : 'missed'
+    }`,
+  );
   console.log(
     JSON.stringify({
       migrations: history.length,
