@@ -64,3 +64,24 @@ export const MOCK_SERVER_ANNOTATION = 'integration-health.io/mock-server';
  */
 export const TELEMETRY_SERVICE_ANNOTATION =
   'integration-health.io/telemetry-service';
+
+/**
+ * Where a database resource's migrations are, comma-separated:
+ * `dir:<path>` (relative to the entity's catalog file, inside the
+ * directories `integrationHealth.schemas.allowedDirectories` allows) or
+ * `url:<folder url>` (read through the backend's URL readers). Every `.sql`
+ * file there is one migration, applied in file-name order. PostgreSQL.
+ *
+ * @public
+ */
+export const MIGRATIONS_ANNOTATION = 'integration-health.io/migrations';
+
+/**
+ * Where a consumer's database queries are, comma-separated, each location
+ * optionally for one resource only: `resource:transactions-db=dir:./queries`
+ * (else for every database it depends on). Every `.sql` file there is one
+ * query, prepared (never run) against each candidate migration.
+ *
+ * @public
+ */
+export const DB_QUERIES_ANNOTATION = 'integration-health.io/db-queries';

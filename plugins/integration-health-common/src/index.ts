@@ -13,3 +13,4 @@ export * from './isRecord';
 export * from './generatedMocks';
 export * from './signals';
 export * from './observations';
+export * from './schemaChanges';
