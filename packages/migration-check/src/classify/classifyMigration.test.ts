@@ -210,6 +210,26 @@ describe('classifyMigration on the transactions-db fixtures', () => {
     );
   });
 
+  it('a history migration that does not parse is named as the one at fault', async () => {
+    const error = await classifyMigration(candidate('rename_account_no'), {
+      history: [
+        ...history(),
+        {
+          id: '0005',
+          file: 'migrations/0005.sql',
+          sql: 'SELECT 1;\nDROP TABEL x;',
+        },
+      ],
+    }).catch(e => e);
+    expect(error).toBeInstanceOf(MigrationInputError);
+    expect(error.location).toEqual({
+      migrationId: '0005',
+      file: 'migrations/0005.sql',
+      line: 2,
+      column: 6,
+    });
+  });
+
   it('gives the same fingerprints on every run, and different ones per migration', async () => {
     const a = await classifyMigration(candidate('rename_account_no'), {
       history: history(),

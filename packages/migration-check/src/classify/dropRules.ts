@@ -1,4 +1,5 @@
 import type { DropStmt } from '@pgsql/types';
+import { argumentsText } from '../parse/names';
 import { droppedNames, recordOf } from '../schema/applyStatement';
 import { RuleContext } from './RuleContext';
 
@@ -48,7 +49,8 @@ export function dropRules(ctx: RuleContext, stmt: DropStmt): void {
   const kind = stmt.removeType ?? '';
   const rule = DROP_RULES[kind];
   const cascade = stmt.behavior === 'DROP_CASCADE' ? ' with CASCADE' : '';
-  for (const name of droppedNames(kind, stmt.objects)) {
+  const names = droppedNames(kind, stmt.objects);
+  for (const [i, name] of names.entries()) {
     if (kind === 'OBJECT_INDEX') {
       if (!ctx.introduced.has(ctx.current.indexes[name]?.table ?? '')) {
         dropIndex(ctx, stmt, name);
@@ -66,7 +68,9 @@ export function dropRules(ctx: RuleContext, stmt: DropStmt): void {
       ctx.report({
         ruleId: rule.ruleId,
         object: name,
-        message: `${rule.noun} ${name} dropped${cascade}${
+        message: `${rule.noun} ${name}${argumentsText(
+          stmt.objects?.[i],
+        )} dropped${cascade}${
           known ? '' : ' (not created by the earlier migrations)'
         }`,
         tables: isTable || isView ? [name] : users?.tables ?? [],

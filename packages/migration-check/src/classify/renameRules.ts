@@ -1,5 +1,5 @@
 import type { AlterObjectSchemaStmt, RenameStmt } from '@pgsql/types';
-import { objectName, relationName } from '../parse/names';
+import { argumentsText, objectName, relationName } from '../parse/names';
 import { RuleContext } from './RuleContext';
 
 const RENAME_RULES: Partial<Record<string, { ruleId: string; noun: string }>> =
@@ -72,7 +72,9 @@ export function renameRules(ctx: RuleContext, stmt: RenameStmt): void {
   ctx.report({
     ruleId: rule.ruleId,
     object: from,
-    message: `${rule.noun} ${from} renamed: ${from} → ${to}`,
+    message: `${rule.noun} ${from}${argumentsText(
+      stmt.object,
+    )} renamed: ${from} → ${to}`,
     ...touched(ctx, kind, from),
   });
 }

@@ -162,6 +162,28 @@ describe('statement rules', () => {
     );
   });
 
+  it('an enum dropped and created again with the same values is a rewrite, not a removal', async () => {
+    const { found, messages } = await rules(`
+      ALTER TABLE orders ALTER COLUMN state DROP DEFAULT;
+      ALTER TABLE orders ALTER COLUMN state TYPE text;
+      DROP TYPE state;
+      CREATE TYPE state AS ENUM ('open', 'closed');
+      ALTER TABLE orders ALTER COLUMN state TYPE state USING state::state;
+      ALTER TABLE orders ALTER COLUMN state SET DEFAULT 'open';`);
+    expect(found).toContainEqual(['type-recreated', 'public.state']);
+    expect(found.map(f => f[0])).not.toContain('enum-value-removed');
+    expect(found.map(f => f[0])).not.toContain('type-dropped');
+    expect(messages).toContain(
+      'Column public.orders.state type changed: state → text',
+    );
+  });
+
+  it('names the arguments of a dropped function', async () => {
+    expect((await rules('DROP FUNCTION order_total(int);')).messages).toEqual([
+      'Function public.order_total(integer) dropped',
+    ]);
+  });
+
   it('SET NOT NULL on a column already NOT NULL changes nothing', async () => {
     expect(
       (await rules('ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;'))

@@ -33,6 +33,16 @@ export function objectName(object: Node | undefined): string {
   return `${DEFAULT_SCHEMA}.`;
 }
 
+/** `(bigint, text)` of a DROP or RENAME target that names a function's arguments; '' otherwise. */
+export function argumentsText(object: Node | undefined): string {
+  if (!object || !('ObjectWithArgs' in object)) return '';
+  const owa = object.ObjectWithArgs;
+  if (owa.args_unspecified) return '';
+  return `(${(owa.objargs ?? [])
+    .map(a => ('TypeName' in a ? typeText(a.TypeName) : '?'))
+    .join(', ')})`;
+}
+
 const BUILTIN_TYPES: Record<string, string> = {
   int2: 'smallint',
   int4: 'integer',
