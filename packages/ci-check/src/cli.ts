@@ -2,7 +2,10 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { BreakingChangeCheckResult } from '@integration-health/plugin-integration-health-common';
+import { fullRef } from './entityRef';
+import { formatMigrationResult } from './formatMigrationResult';
 import { formatResult } from './formatResult';
+import { checkMigration } from './migrationCheck';
 import { runMocks } from './mocksCommand';
 import { callPortal, portalOf, PortalError, UsageError } from './portal';
 
@@ -12,9 +15,13 @@ const USAGE = `Usage: integration-health-check --api <api entity ref> --spec <ca
   [--title <text>]               the title of that entry
   [--url <portal url>]           or BACKSTAGE_URL (https, or http to this machine)
   [--json]                       print the portal's answer as JSON
+   or: integration-health-check --resource <database resource ref> --migration <candidate .sql file>
+  [--url <portal url>]           or BACKSTAGE_URL (https, or http to this machine)
+  [--json]                       print the portal's answer as JSON
 The external access token comes from BACKSTAGE_TOKEN only: arguments are
 visible to every user of the machine.
-Exit code: 0 passed, 1 an unacknowledged breaking change reaches a consumer, 2 the check could not run.
+Exit code: 0 passed, 1 an unacknowledged breaking change reaches a consumer
+(or the migration does not apply), 2 the check could not run.
 
 integration-health-check mocks --help: a consumer's mocks generated from the provider's current spec.`;
 
@@ -51,6 +58,8 @@ function options(argv: string[], env: Record<string, string | undefined>) {
     options: {
       api: { type: 'string' },
       spec: { type: 'string' },
+      resource: { type: 'string' },
+      migration: { type: 'string' },
       base: { type: 'string' },
       announce: { type: 'string' },
       title: { type: 'string' },
@@ -63,12 +72,39 @@ function options(argv: string[], env: Record<string, string | undefined>) {
   });
   if (values.help) return undefined;
   const portal = portalOf(values, env);
+  if (values.resource !== undefined || values.migration !== undefined) {
+    const specOnly = (['api', 'spec', 'base', 'announce', 'title'] as const)
+      .filter(name => values[name] !== undefined)
+      .map(name => `--${name}`);
+    if (specOnly.length > 0) {
+      throw new UsageError(
+        `--resource and --migration check a database migration: they cannot be combined with ${specOnly.join(
+          ', ',
+        )}`,
+      );
+    }
+    if (!values.resource || !values.migration)
+      throw new UsageError('--resource and --migration are required together');
+    return {
+      kind: 'migration' as const,
+      resource: fullRef(values.resource, 'resource'),
+      migration: values.migration,
+      json: values.json,
+      portal,
+    };
+  }
   if (!values.api || !values.spec)
     throw new UsageError('--api and --spec are required');
   if (values.announce && !/^\d{4}-\d\d-\d\d$/.test(values.announce)) {
     throw new UsageError('--announce takes a date, YYYY-MM-DD');
   }
-  return { ...values, api: values.api, spec: values.spec, portal };
+  return {
+    ...values,
+    kind: 'spec' as const,
+    api: values.api,
+    spec: values.spec,
+    portal,
+  };
 }
 
 /**
@@ -86,6 +122,19 @@ export async function main(
     if (!opts) {
       out(USAGE);
       return 0;
+    }
+    if (opts.kind === 'migration') {
+      const result = await checkMigration(
+        opts.portal,
+        opts.resource,
+        opts.migration,
+      );
+      if (opts.json) out(JSON.stringify(result, null, 2));
+      else
+        formatMigrationResult(result, opts.portal.url).forEach(line =>
+          out(line),
+        );
+      return result.passed ? 0 : 1;
     }
     const body = {
       apiRef: opts.api,

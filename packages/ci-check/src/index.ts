@@ -1,8 +1,9 @@
 /**
  * The Integration Health CI check: asks the portal whether a candidate spec
- * breaks consumers that have not acknowledged the change.
+ * or database migration breaks consumers that have not acknowledged the change.
  *
  * @packageDocumentation
  */
 export { main } from './cli';
 export { formatResult } from './formatResult';
+export { formatMigrationResult } from './formatMigrationResult';

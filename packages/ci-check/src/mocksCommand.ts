@@ -5,6 +5,7 @@ import {
   EntityIntegrations,
   GeneratedMockBundle,
 } from '@integration-health/plugin-integration-health-common';
+import { fullRef } from './entityRef';
 import { callPortal, portalOf, PortalError, UsageError } from './portal';
 
 const USAGE = `Usage: integration-health-check mocks --consumer <component ref> --provider <component ref>
@@ -16,15 +17,6 @@ Writes the consumer's mocks generated from the provider's current spec, one
 file per API, named after the consumer, the API and the spec version.
 The external access token comes from BACKSTAGE_TOKEN only.
 Exit code: 0 written, 2 they could not be.`;
-
-/** `kind:namespace/name` with the catalog's defaults (component, default). */
-function fullRef(ref: string, kind: string): string {
-  const match = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(ref.trim());
-  if (!match) throw new UsageError(`${ref} is not an entity ref`);
-  return `${(match[1] ?? kind).toLowerCase()}:${(
-    match[2] ?? 'default'
-  ).toLowerCase()}/${match[3].toLowerCase()}`;
-}
 
 function options(argv: string[], env: Record<string, string | undefined>) {
   const { values } = parseArgs({
