@@ -1,6 +1,6 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint } from '@pgsql/types';
 import { isSerial, relationName, typeText } from '../parse/names';
-import { columnModel, defaultOf } from '../schema/applyStatement';
+import { columnModel, defaultOf } from '../schema/columnModel';
 import { RuleContext } from './RuleContext';
 import { isWidening } from './typeWidening';
 import { isVolatileDefault } from './volatileDefault';

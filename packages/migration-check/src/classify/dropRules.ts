@@ -1,6 +1,6 @@
 import type { DropStmt } from '@pgsql/types';
 import { argumentsText } from '../parse/names';
-import { droppedNames, recordOf } from '../schema/applyStatement';
+import { droppedNames, recordOf } from '../schema/objectKinds';
 import { RuleContext } from './RuleContext';
 
 const DROP_RULES: Partial<Record<string, { ruleId: string; noun: string }>> = {

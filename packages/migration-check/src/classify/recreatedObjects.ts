@@ -1,6 +1,6 @@
 import { ParsedStatement } from '../parse/parseMigration';
 import { objectName, relationName } from '../parse/names';
-import { droppedNames } from '../schema/applyStatement';
+import { droppedNames } from '../schema/objectKinds';
 import { SchemaModel } from '../schema/SchemaModel';
 import { RuleContext } from './RuleContext';
 

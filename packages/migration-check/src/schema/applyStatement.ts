@@ -1,51 +1,14 @@
-import type {
-  AlterTableCmd,
-  ColumnDef,
-  Constraint,
-  Node,
-  RangeVar,
-} from '@pgsql/types';
+import type { AlterTableCmd, Node, RangeVar } from '@pgsql/types';
 import {
-  isSerial,
   nameParts,
   objectName,
   qualifiedName,
   relationName,
   typeText,
 } from '../parse/names';
+import { columnModel } from './columnModel';
+import { droppedNames, functionSignature, recordOf } from './objectKinds';
 import { ColumnModel, renameKey, SchemaModel } from './SchemaModel';
-
-function constraintsOf(def: ColumnDef): Constraint[] {
-  return (def.constraints ?? []).flatMap(c =>
-    'Constraint' in c ? [c.Constraint] : [],
-  );
-}
-
-/** The model of a column definition in CREATE TABLE or ADD COLUMN. */
-export function columnModel(def: ColumnDef): ColumnModel {
-  const constraints = constraintsOf(def);
-  return {
-    type: typeText(def.typeName),
-    notNull:
-      def.is_not_null === true ||
-      constraints.some(
-        c => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY',
-      ),
-    hasDefault:
-      isSerial(def.typeName) ||
-      constraints.some(
-        c =>
-          c.contype === 'CONSTR_DEFAULT' ||
-          c.contype === 'CONSTR_IDENTITY' ||
-          c.contype === 'CONSTR_GENERATED',
-      ),
-  };
-}
-
-/** The default expression of a column definition, when it has one. */
-export function defaultOf(def: ColumnDef): Node | undefined {
-  return constraintsOf(def).find(c => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
-}
 
 function schemaOf(key: string): string {
   return key.slice(0, key.indexOf('.'));
@@ -158,41 +121,6 @@ function dropAll(schema: SchemaModel, kind: string, names: string[]) {
   }
 }
 
-/** The model's record that holds objects of a parser object type. */
-export function recordOf(
-  schema: SchemaModel,
-  kind: string | undefined,
-): Record<string, unknown> | undefined {
-  switch (kind) {
-    case 'OBJECT_TABLE':
-      return schema.tables;
-    case 'OBJECT_VIEW':
-    case 'OBJECT_MATVIEW':
-      return schema.views;
-    case 'OBJECT_TYPE':
-    case 'OBJECT_DOMAIN':
-      return schema.types;
-    case 'OBJECT_FUNCTION':
-    case 'OBJECT_PROCEDURE':
-      return schema.functions;
-    case 'OBJECT_INDEX':
-      return schema.indexes;
-    default:
-      return undefined;
-  }
-}
-
-/** The names a DROP statement removes: schema-qualified, or bare for schemas. */
-export function droppedNames(
-  kind: string | undefined,
-  objects: Node[] | undefined,
-): string[] {
-  if (kind === 'OBJECT_SCHEMA') {
-    return (objects ?? []).map(o => ('String' in o ? o.String.sval ?? '' : ''));
-  }
-  return (objects ?? []).map(objectName);
-}
-
 /** Applies one parsed statement to the model; statements that change no schema leave it as is. */
 export function applyStatement(schema: SchemaModel, node: Node): void {
   if ('CreateStmt' in node) {
@@ -285,16 +213,4 @@ export function applyStatement(schema: SchemaModel, node: Node): void {
       unique: s.unique === true,
     };
   }
-}
-
-/** `(integer, text)` of a function's input parameters. */
-export function functionSignature(parameters: Node[] | undefined): string {
-  const types = (parameters ?? []).flatMap(p =>
-    'FunctionParameter' in p &&
-    p.FunctionParameter.mode !== 'FUNC_PARAM_OUT' &&
-    p.FunctionParameter.mode !== 'FUNC_PARAM_TABLE'
-      ? [typeText(p.FunctionParameter.argType)]
-      : [],
-  );
-  return `(${types.join(', ')})`;
 }
