@@ -25,6 +25,7 @@ import {
   SyncRun,
   GeneratedMockBundle,
   MockBundleFormat,
+  ResourceSchema,
 } from '@integration-health/plugin-integration-health-common';
 
 /**
@@ -62,6 +63,11 @@ export interface IntegrationHealthApi {
   ): Promise<BlastRadius>;
   /** Breaking changes in an API, or in the APIs a component consumes, with whom they reach. */
   getBreakingChanges(entityRef: string): Promise<DetectedBreakingChange[]>;
+  /**
+   * A database resource's migrations with their findings, its consumers'
+   * declared queries and the latest check of a candidate migration.
+   */
+  getResourceSchema(entityRef: string): Promise<ResourceSchema>;
   /** Every recorded definition of an API entity, newest first. */
   getSpecVersions(entityRef: string): Promise<SpecVersion[]>;
   /** The classified changes one spec version brought. */

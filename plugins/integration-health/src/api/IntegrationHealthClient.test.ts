@@ -34,6 +34,22 @@ describe('IntegrationHealthClient', () => {
     );
   });
 
+  it("reads a database resource's schema history", async () => {
+    const schema = {
+      resourceRef: 'resource:default/transactions-db',
+      migrations: [],
+      consumers: [],
+    };
+    const { client, fetch } = clientAnswering(200, schema);
+    await expect(
+      client.getResourceSchema('resource:default/transactions-db'),
+    ).resolves.toEqual(schema);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/integration-health/v1/entities/resource/default/transactions-db/schema',
+      { method: 'GET' },
+    );
+  });
+
   it("reads an entity's observed edges as the server sends them", async () => {
     const observed = {
       entityRef: 'component:default/transaction-validation',

@@ -27,6 +27,7 @@ import {
   SpecChange,
   SpecVersion,
   SyncRun,
+  ResourceSchema,
 } from '@integration-health/plugin-integration-health-common';
 import { IntegrationHealthApi } from './IntegrationHealthApi';
 
@@ -103,6 +104,11 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
       breakingChanges: DetectedBreakingChange[];
     }>(`${entityPath(entityRef)}/breaking-changes`);
     return breakingChanges;
+  }
+
+  /** {@inheritDoc IntegrationHealthApi.getResourceSchema} */
+  async getResourceSchema(entityRef: string): Promise<ResourceSchema> {
+    return this.get(`${entityPath(entityRef)}/schema`);
   }
 
   /** {@inheritDoc IntegrationHealthApi.getSpecVersions} */

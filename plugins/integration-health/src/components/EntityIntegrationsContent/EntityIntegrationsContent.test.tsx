@@ -34,6 +34,11 @@ function mockApi(
       .mockResolvedValue(processingObservations()),
     getLatestSyncRun: jest.fn(),
     getSpecVersions: jest.fn().mockResolvedValue(eventVersions),
+    getResourceSchema: jest.fn(async (resourceRef: string) => ({
+      resourceRef,
+      migrations: [],
+      consumers: [],
+    })),
     getSpecChanges: jest.fn().mockResolvedValue(eventChanges),
     getGraph: jest.fn().mockResolvedValue(processingGraph()),
     getBreakingChanges: jest.fn().mockResolvedValue(eventBreakingChanges),
@@ -619,6 +624,39 @@ describe('EntityIntegrationsContent', () => {
       expect(screen.getByText(/2 upstream, 1 downstream/)).toBeInTheDocument(),
     );
     expect(getEntityIntegrations).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the schema history on a database resource, and not on a component', async () => {
+    const database = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'transactions-db', namespace: 'default' },
+      spec: { type: 'database', owner: 'group:default/ledger-engineering' },
+    };
+    const api = mockApi(
+      jest.fn(async (entityRef: string) => ({
+        entityRef,
+        upstream: [],
+        downstream: [],
+      })),
+    );
+    await renderTab(api, database);
+    expect(await screen.findByText('Schema history')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /^No migrations recorded: add the integration-health.io\/migrations annotation/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.getResourceSchema).toHaveBeenCalledWith(
+      'resource:default/transactions-db',
+    );
+
+    const component = mockApi(
+      jest.fn().mockResolvedValue(processingIntegrations()),
+    );
+    await renderTab(component);
+    await screen.findByText(/2 upstream, 1 downstream/);
+    expect(component.getResourceSchema).not.toHaveBeenCalled();
   });
 
   it('shows a loading state while the request is under way', async () => {

@@ -26,6 +26,7 @@ import { CalendarAgendaCard } from '../Calendar';
 import { HealthSummary } from '../HealthSummaryCard';
 import { IncidentsCard } from '../Incidents';
 import { ObservedCard } from '../ObservedCard';
+import { isDatabaseResource, SchemaHistoryCard } from '../SchemaHistory';
 import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { formatRelativeTime } from './formatRelativeTime';
 import { SyncStatus } from './SyncStatus';
@@ -205,6 +206,12 @@ export function EntityIntegrationsContent() {
             integrations={value.downstream}
             onOwnerAssigned={retry}
           />
+          {entity.kind.toLocaleLowerCase('en-US') === 'resource' && (
+            <SchemaHistoryCard
+              entityRef={entityRef}
+              onlyWithMigrations={!isDatabaseResource(entity)}
+            />
+          )}
           {all > 0 && (
             <IncidentsCard
               entityRef={entityRef}

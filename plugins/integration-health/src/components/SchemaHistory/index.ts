@@ -1,0 +1,2 @@
+export { SchemaHistoryCard } from './SchemaHistoryCard';
+export { isDatabaseResource } from './isDatabaseResource';
