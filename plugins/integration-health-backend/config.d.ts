@@ -105,6 +105,28 @@ export interface Config {
       /** Edges not seen for this many days are forgotten. Defaults to 90. */
       retentionDays?: number;
     };
+    /** Database migrations as changes to an integration. */
+    schemas?: {
+      /**
+       * Directories (with what lies under them) that `dir:` locations of the
+       * migrations and db-queries annotations may name. None by default:
+       * only `url:` locations are read.
+       */
+      allowedDirectories?: string[];
+      /** Most `.sql` files one location may hold. Defaults to 2000. */
+      maxFiles?: number;
+      /** Largest `.sql` file read, in bytes. Defaults to 1000000. */
+      maxFileBytes?: number;
+      /**
+       * Longest one dry run may take, in seconds, after its worker's embedded
+       * PostgreSQL has started (which takes a few seconds, once per worker).
+       * Keep it below `integrationHealth.specs.workers.jobTimeoutSeconds`
+       * (or its default of 30) with room for that start. Defaults to 15.
+       */
+      dryRunTimeoutSeconds?: number;
+      /** Largest the embedded PostgreSQL of a dry run may grow, in MB. Defaults to 512. */
+      dryRunMaxMemoryMb?: number;
+    };
     mockServer?: {
       /** Whether any API is served. Defaults to false. */
       enabled?: boolean;

@@ -10,6 +10,7 @@ import {
   RootConfigService,
   SchedulerServiceTaskInvocationDefinition,
   SchedulerServiceTaskScheduleDefinition,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
@@ -23,6 +24,7 @@ import {
   integrationIncidentRecordPermission,
   integrationMockServerPermission,
   observationsPushPermission,
+  schemaMigrationsPushPermission,
 } from '@integration-health/plugin-integration-health-common';
 import {
   EvidenceSource,
@@ -41,6 +43,7 @@ import {
   readCatalogEventsConfig,
   readMockServerConfig,
   readObservationsConfig,
+  readSchemasConfig,
   readScoreConfig,
   readSpecWorkerConfig,
   readSyncConfig,
@@ -53,6 +56,9 @@ import { MockRefreshNotifier } from './evidence/MockRefreshNotifier';
 import { createMockServerRouter } from './evidence/mockServer/mockServerRouter';
 import { createObservationsRouter } from './observations/observationsRouter';
 import { ObservationService } from './observations/ObservationService';
+import { SchemaHistoryService } from './schemas/SchemaHistoryService';
+import { SchemaLocations } from './schemas/readSchemaLocations';
+import { createSchemasRouter } from './schemas/schemasRouter';
 import { MockServerService } from './evidence/mockServer/MockServerService';
 import { ScoreService } from './evidence/scores/ScoreService';
 import { createGraphRouter } from './graph/graphRouter';
@@ -97,6 +103,8 @@ export type IntegrationHealthContextOptions = {
   logger: LoggerService;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
+  /** Reads `url:` locations of migrations and queries. */
+  urlReader: UrlReaderService;
   catalog: CatalogService;
   notifications: NotificationService;
   signals: SignalsService;
@@ -248,8 +256,25 @@ export async function buildIntegrationHealthContext(
     config: readObservationsConfig(config),
     logger,
   });
+  const schemaHistory = new SchemaHistoryService({
+    catalog,
+    locations: new SchemaLocations({
+      catalog,
+      auth,
+      urlReader: options.urlReader,
+      config: readSchemasConfig(config),
+    }),
+    store: stores.schemaStore,
+    integrationStore,
+    calendar: calendarService,
+    pool: specs,
+    permissions,
+    config: readSchemasConfig(config),
+    logger,
+  });
   const syncService = new IntegrationSyncService({
     observationService,
+    schemaHistory,
     calendarService,
     mockRefreshNotifier,
     catalog,
@@ -317,7 +342,10 @@ export async function buildIntegrationHealthContext(
       return ids.map(id => found.find(i => i.id === id));
     },
   });
-  permissionsRegistry.addPermissions([observationsPushPermission]);
+  permissionsRegistry.addPermissions([
+    observationsPushPermission,
+    schemaMigrationsPushPermission,
+  ]);
   permissionsRegistry.addResourceType({
     resourceRef: apiPermissionResourceRef,
     permissions: [breakingChangeAnnouncePermission],
@@ -384,6 +412,7 @@ export async function buildIntegrationHealthContext(
       generatedMocks,
     }),
     createObservationsRouter({ httpAuth, observations: observationService }),
+    createSchemasRouter({ httpAuth, schemas: schemaHistory }),
     createMockServerRouter({
       httpAuth,
       mockServer: new MockServerService({

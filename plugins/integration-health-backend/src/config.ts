@@ -337,3 +337,33 @@ export function readObservationsConfig(config: Config): ObservationsConfig {
     retentionDays: Math.max(read('retentionDays', 90, 3650), notObservedDays),
   };
 }
+
+/** Database migrations as changes to an integration (see config.d.ts). */
+export type SchemasConfig = {
+  allowedDirectories: string[];
+  maxFiles: number;
+  maxFileBytes: number;
+  dryRunTimeoutMs: number;
+  dryRunMaxMemoryMb: number;
+};
+
+export function readSchemasConfig(config: Config): SchemasConfig {
+  const schemas = config.getOptionalConfig('integrationHealth.schemas');
+  const read = (key: string, fallback: number, min: number, max: number) => {
+    const value = schemas?.getOptionalNumber(key) ?? fallback;
+    if (!(Number.isInteger(value) && value >= min && value <= max)) {
+      throw new InputError(
+        `integrationHealth.schemas.${key} must be a whole number from ${min} to ${max}, got ${value}`,
+      );
+    }
+    return value;
+  };
+  return {
+    allowedDirectories:
+      schemas?.getOptionalStringArray('allowedDirectories') ?? [],
+    maxFiles: read('maxFiles', 2000, 1, 100_000),
+    maxFileBytes: read('maxFileBytes', 1_000_000, 1_000, 20_000_000),
+    dryRunTimeoutMs: read('dryRunTimeoutSeconds', 15, 1, 600) * 1000,
+    dryRunMaxMemoryMb: read('dryRunMaxMemoryMb', 512, 64, 8192),
+  };
+}

@@ -53,6 +53,7 @@ export const integrationHealthPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,

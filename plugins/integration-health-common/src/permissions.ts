@@ -109,6 +109,19 @@ export const observationsPushPermission = createPermission({
 });
 
 /**
+ * Pushing a database resource's migrations
+ * (`PUT /v1/resources/:kind/:namespace/:name/migrations`), from the
+ * pipeline that ships them, with an external access token an operator
+ * limits to this permission.
+ *
+ * @public
+ */
+export const schemaMigrationsPushPermission = createPermission({
+  name: 'integration-health.migrations.push',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission the Integration Health plugin checks.
  *
  * @public
@@ -121,4 +134,5 @@ export const integrationHealthPermissions = [
   integrationEvidencePushPermission,
   integrationMockServerPermission,
   observationsPushPermission,
+  schemaMigrationsPushPermission,
 ];

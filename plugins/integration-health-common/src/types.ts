@@ -177,6 +177,8 @@ export type SyncRunCounts = {
   calendarEntriesAdded?: number;
   /** Edges between services the observation sources reported. */
   observedEdges?: number;
+  /** Database migrations recorded by this run. */
+  migrationsAdded?: number;
   /** Edges telemetry saw between catalog entities that the catalog does not declare. */
   undeclaredEdges?: number;
   /** Declared edges with no traffic seen for the configured days. */

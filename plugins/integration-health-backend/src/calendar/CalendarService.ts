@@ -18,7 +18,12 @@ import {
   CalendarEntryRevision,
   Integration,
 } from '@integration-health/plugin-integration-health-common';
-import { ackKey, CalendarStore, StoredEntry } from './CalendarStore';
+import {
+  ackKey,
+  CalendarStore,
+  DetectedEntry,
+  StoredEntry,
+} from './CalendarStore';
 import { ScoreStore } from '../evidence/scores/ScoreStore';
 import { IntegrationStore } from '../integrations/IntegrationStore';
 import {
@@ -121,6 +126,20 @@ export class CalendarService {
     return added.length;
   }
 
+  /**
+   * Adds one detected entry found elsewhere than in spec history (a
+   * database migration's breaking changes); answers its id, or undefined
+   * when it was on the calendar already.
+   */
+  async addDetectedEntry(
+    entry: DetectedEntry,
+    now: Date,
+  ): Promise<string | undefined> {
+    const [added] = await this.options.calendarStore.addDetected([entry], now);
+    if (added) await this.emit('created', added.id);
+    return added?.id;
+  }
+
   /** The API's owners and its providers' owners, as the permission framework sees the API. */
   async apiResource(apiRef: string): Promise<ApiResource | undefined> {
     const { catalog, auth, integrationStore } = this.options;
@@ -204,7 +223,10 @@ export class CalendarService {
         for (const i of through.get(entry.apiRef) ?? []) {
           if (!visible.has(i.consumerRef) || byConsumer.has(i.consumerRef))
             continue;
-          if (reaches(touched, operationsUsed(scores.get(i.id)))) {
+          const reached = entry.reachedConsumerRefs
+            ? entry.reachedConsumerRefs.includes(i.consumerRef)
+            : reaches(touched, operationsUsed(scores.get(i.id)));
+          if (reached) {
             byConsumer.set(i.consumerRef, i);
           } else if (!unaffectedConsumerRefs.includes(i.consumerRef)) {
             unaffectedConsumerRefs.push(i.consumerRef);
@@ -238,7 +260,7 @@ export class CalendarService {
             ),
           ),
         ];
-        const { effectiveWhenDetected, ...shown } = entry;
+        const { effectiveWhenDetected, reachedConsumerRefs, ...shown } = entry;
         const acknowledgementChanges = [...byConsumer.keys()].reduce(
           (n, ref) => n + (trails.get(ackKey(entry.id, ref))?.length ?? 0),
           0,

@@ -23,6 +23,8 @@ export type StoredEntry = Omit<
 > & {
   /** A detected entry effective when its version shipped (not at a sunset date). */
   effectiveWhenDetected: boolean;
+  /** For a migration: the consumers its dry run says it reaches; otherwise undefined. */
+  reachedConsumerRefs?: string[];
 };
 
 /** A detected entry: one spec version's breaking changes, or its deprecations with one sunset date. */
@@ -32,6 +34,8 @@ export type DetectedEntry = {
   title: string;
   changes: CalendarChange[];
   effectiveAt: string;
+  /** For a migration: the consumers its dry run says it reaches. */
+  reachedConsumerRefs?: string[];
 };
 
 /** The key of one entry and consumer's acknowledgement trail. */
@@ -53,6 +57,7 @@ type EntryRow = {
   sequence: number;
   scope_revision: number;
   source_key: string | null;
+  reached_consumer_refs?: string | null;
   created_by: string | null;
   created_at: unknown;
   updated_at: unknown;
@@ -76,6 +81,14 @@ function toEntry(row: EntryRow): StoredEntry {
     sequence: Number(row.sequence),
     scopeRevision: Number(row.scope_revision ?? 0),
     effectiveWhenDetected: row.source_key?.endsWith('|') ?? false,
+    ...(row.reached_consumer_refs
+      ? {
+          reachedConsumerRefs: parseJsonColumn<string[]>(
+            row.reached_consumer_refs,
+            [],
+          ),
+        }
+      : {}),
     createdBy: optional(row.created_by),
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
@@ -192,6 +205,9 @@ export class DatabaseCalendarStore implements CalendarStore {
             origin: 'detected',
             source_key: entry.sourceKey,
             ...announcementColumns(entry),
+            reached_consumer_refs: entry.reachedConsumerRefs
+              ? JSON.stringify(entry.reachedConsumerRefs)
+              : null,
             sequence: 0,
             created_at: now,
             updated_at: now,

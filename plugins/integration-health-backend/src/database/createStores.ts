@@ -38,6 +38,7 @@ import { DatabaseSpecStore, SpecStore } from '../specs/SpecStore';
 import { ObservationStore } from '../observations/ObservationStore';
 import { ObservationCountStore } from '../observations/ObservationCountStore';
 import { IntegrationTrafficStore } from '../observations/IntegrationTrafficStore';
+import { SchemaStore } from '../schemas/SchemaStore';
 import { migrateDatabase } from './migrateDatabase';
 
 /** Every store of the plugin, one per feature's tables. */
@@ -57,6 +58,7 @@ export type IntegrationHealthStores = {
   observationStore: ObservationStore;
   observationCountStore: ObservationCountStore;
   integrationTrafficStore: IntegrationTrafficStore;
+  schemaStore: SchemaStore;
   observationSourceStore: EvidenceSourceStore;
 };
 
@@ -84,6 +86,7 @@ export async function createStores(
     observationStore: new ObservationStore(db),
     observationCountStore: new ObservationCountStore(db),
     integrationTrafficStore: new IntegrationTrafficStore(db),
+    schemaStore: new SchemaStore(db),
     observationSourceStore: new DatabaseEvidenceSourceStore(
       db,
       'observation_sources',

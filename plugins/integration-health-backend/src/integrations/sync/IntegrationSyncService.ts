@@ -20,6 +20,7 @@ import { readCatalogSnapshot } from './readCatalogSnapshot';
 import { holdReason } from './holdReason';
 import { HoldConfig } from '../../config';
 import { ObservationService } from '../../observations/ObservationService';
+import { SchemaHistoryService } from '../../schemas/SchemaHistoryService';
 import { StepTimer } from './stepTimer';
 import { SyncLease, SyncLeaseLostError } from './SyncLease';
 
@@ -37,6 +38,8 @@ export type IntegrationSyncServiceOptions = {
   calendarService?: Pick<CalendarService, 'addDetected'>;
   /** Records what telemetry observed, and the telemetry names of entities. */
   observationService?: Pick<ObservationService, 'sync' | 'snapshotCounts'>;
+  /** Records database resources' migrations and consumers' queries. */
+  schemaHistory?: Pick<SchemaHistoryService, 'syncFromCatalog'>;
   /** Tells consumers when the current spec no longer matches their mocks. */
   mockRefreshNotifier?: Pick<MockRefreshNotifier, 'notify'>;
   evidenceSources?: EvidenceSource[];
@@ -153,8 +156,13 @@ export class IntegrationSyncService {
       errors.push(...specs.errors);
       steps.end('specs');
       await lease.check();
+      const schemas = await this.options.schemaHistory?.syncFromCatalog(
+        startedAt,
+      );
+      errors.push(...(schemas?.errors ?? []));
       const calendarEntriesAdded =
-        (await this.options.calendarService?.addDetected(startedAt)) ?? 0;
+        ((await this.options.calendarService?.addDetected(startedAt)) ?? 0) +
+        (schemas?.entriesAdded ?? 0);
       steps.end('calendar');
       await lease.check();
       const evidence = await collectEvidence({
@@ -218,6 +226,7 @@ export class IntegrationSyncService {
         healthSubjects: rollups.subjects,
         calendarEntriesAdded,
         ...(observed ? { observedEdges: observed.recorded } : {}),
+        ...(schemas ? { migrationsAdded: schemas.migrationsAdded } : {}),
         ...(observedCounts
           ? {
               undeclaredEdges: observedCounts.undeclared,

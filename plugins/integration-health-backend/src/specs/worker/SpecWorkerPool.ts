@@ -110,6 +110,24 @@ export class SpecWorkerPool {
     >;
   }
 
+  /** Classifies each migration of a history against those before it. */
+  classifyMigrations(
+    migrations: Extract<SpecJob, { kind: 'classifyMigrations' }>['migrations'],
+  ): Promise<SpecJobResult['classifyMigrations']> {
+    return this.run({ kind: 'classifyMigrations', migrations }) as Promise<
+      SpecJobResult['classifyMigrations']
+    >;
+  }
+
+  /** Dry-runs a candidate migration against consumers' queries on an embedded PostgreSQL. */
+  dryRunMigration(
+    job: Omit<Extract<SpecJob, { kind: 'dryRunMigration' }>, 'kind'>,
+  ): Promise<SpecJobResult['dryRunMigration']> {
+    return this.run({ kind: 'dryRunMigration', ...job }) as Promise<
+      SpecJobResult['dryRunMigration']
+    >;
+  }
+
   /** Reads one spec as loadSpec does: its format, version and document. */
   load(
     text: string,

@@ -3,6 +3,13 @@ import type {
   MockBundleFormat,
 } from '@integration-health/plugin-integration-health-common';
 import type {
+  DryRunInput,
+  DryRunOptions,
+  DryRunResult,
+  MigrationClassification,
+  MigrationInput,
+} from '@integration-health/migration-check';
+import type {
   DiffOptions,
   DiffResult,
   InspectOptions,
@@ -36,7 +43,24 @@ export type SpecJob =
         /** The version label to stamp, when the spec's own is not it. */
         version?: string;
       };
-    };
+    }
+  | {
+      kind: 'classifyMigrations';
+      /** The whole history, oldest first. */
+      migrations: MigrationInput[];
+    }
+  | { kind: 'dryRunMigration'; input: DryRunInput; options: DryRunOptions };
+
+/**
+ * One migration of a history as classified against those before it, or why
+ * it could not be read (it is then left out of the schema the later ones
+ * apply to).
+ */
+export type ClassifiedMigration = {
+  migrationId: string;
+  classification?: MigrationClassification;
+  error?: { message: string; line?: number };
+};
 
 /** What each job answers. */
 export type SpecJobResult = {
@@ -44,6 +68,8 @@ export type SpecJobResult = {
   inspect: { format: SpecFormat; version?: string };
   load: { format: SpecFormat; version?: string; document?: unknown };
   generateMocks: GeneratedMockBundle;
+  classifyMigrations: ClassifiedMigration[];
+  dryRunMigration: DryRunResult;
 };
 
 /** An error thrown in the worker, as it crosses back to the pool. */

@@ -4,9 +4,29 @@ import {
   loadSpec,
   SpecInputError,
 } from '@integration-health/spec-diff';
+import {
+  createDryRunEngine,
+  DryRunEngine,
+} from '@integration-health/migration-check';
 import { parentPort } from 'node:worker_threads';
 import { SpecJob, SpecJobFailure, SpecJobMessage } from './specJobs';
 import { generateMockBundle } from '../../evidence/generate/generateMockBundle';
+import { classifyMigrations } from './classifyMigrations';
+
+let engine: Promise<DryRunEngine> | undefined;
+
+/**
+ * The worker's embedded PostgreSQL for dry runs, started on the first one
+ * (a few seconds, a few hundred MB) and kept: workers that never dry-run a
+ * migration never load it.
+ */
+function dryRunEngine(): Promise<DryRunEngine> {
+  engine ??= createDryRunEngine();
+  engine.catch(() => {
+    engine = undefined;
+  });
+  return engine;
+}
 
 async function perform(job: SpecJob): Promise<unknown> {
   switch (job.kind) {
@@ -35,6 +55,10 @@ async function perform(job: SpecJob): Promise<unknown> {
         providerName,
       });
     }
+    case 'classifyMigrations':
+      return classifyMigrations(job.migrations);
+    case 'dryRunMigration':
+      return (await dryRunEngine()).dryRun(job.input, job.options);
     default:
       throw new Error(`unknown job ${(job as SpecJob).kind}`);
   }
