@@ -185,13 +185,15 @@ export class IntegrationGraphService {
               )
             ).filter(edge => edge.status === 'undeclared')
           : [];
+      const reachedNow = new Set(frontier);
       const neighbours = [
         ...declared.map(edge => ({
           consumerRef: edge.consumerRef,
           // From the API itself, or from whichever reached node this edge leaves.
-          from: frontier.includes(edge.apiRef ?? '')
-            ? edge.apiRef!
-            : edge.providerRef,
+          from:
+            edge.apiRef && reachedNow.has(edge.apiRef)
+              ? edge.apiRef
+              : edge.providerRef,
           observed: false,
         })),
         ...undeclared.map(edge => ({

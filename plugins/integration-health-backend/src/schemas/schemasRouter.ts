@@ -12,7 +12,10 @@ const migrationId = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[^/\\\u0000]+$/, 'must be a file name without a path');
+  .refine(
+    id => !/[/\\]/.test(id) && !id.includes(String.fromCharCode(0)),
+    'must be a file name without a path',
+  );
 const migration = z.object({
   id: migrationId,
   sql: z.string().max(5_000_000),

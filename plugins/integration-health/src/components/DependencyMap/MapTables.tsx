@@ -6,6 +6,12 @@ import styles from './DependencyMap.module.css';
 import { edgeReached } from './MapCanvas';
 import { observedText } from './observedText';
 
+/** Who is accountable for an edge, in words. */
+function ownerText(edge: GraphLayout['edges'][number]): string {
+  if (edge.observedOnly) return 'Not declared';
+  return edge.unowned ? 'None' : 'Assigned';
+}
+
 /**
  * The map as two tables, for screen readers and anyone who prefers text:
  * the entities (in the map's reading order) and the integrations between them.
@@ -73,13 +79,7 @@ export function MapTables(props: {
               <td>{link(edge.consumerRef)}</td>
               <td>{link(edge.providerRef)}</td>
               <td>{edge.apiRef ? link(edge.apiRef) : '—'}</td>
-              <td>
-                {edge.observedOnly
-                  ? 'Not declared'
-                  : edge.unowned
-                  ? 'None'
-                  : 'Assigned'}
-              </td>
+              <td>{ownerText(edge)}</td>
               {props.observed && (
                 <td>
                   {edge.observed

@@ -213,7 +213,8 @@ describe('IncidentsCard', () => {
                 source: 'prometheus',
                 url: 'https://prometheus.example.com/graph?g0.expr=x',
               },
-              { source: 'jaeger', url: 'javascript:alert(1)' },
+              // A source's link that is not http(s) is not shown.
+              { source: 'jaeger', url: 'data:text/html,<script>alert(1)</script>' },
             ],
           },
         },
