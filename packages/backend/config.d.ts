@@ -17,5 +17,12 @@ export interface Config {
      * the demo has no observation source.
      */
     observationsFile?: string;
+    /**
+     * When transactions-db's first migrations were applied
+     * (examples/databases/transactions-db/recorded-history.yaml), handed
+     * over as recorded history. Without it, every migration on first start
+     * is history and none goes on the calendar.
+     */
+    migrationHistoryFile?: string;
   };
 }

@@ -2,6 +2,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { demoEvidenceModule } from './modules/demoEvidenceModule';
 import { demoObservationsModule } from './modules/demoObservationsModule';
 import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
+import { demoMigrationHistoryModule } from './modules/demoMigrationHistoryModule';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
 
 const backend = createBackend();
@@ -40,6 +41,7 @@ backend.add(
 );
 // Demo only: the demo APIs' history before the portal first started.
 backend.add(demoSpecHistoryModule);
+backend.add(demoMigrationHistoryModule);
 backend.add(demoEvidenceModule);
 backend.add(demoObservationsModule);
 

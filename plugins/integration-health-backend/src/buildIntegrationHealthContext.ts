@@ -29,6 +29,7 @@ import {
 import {
   EvidenceSource,
   ObservationSource,
+  MigrationHistorySeed,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
 import express from 'express';
@@ -116,6 +117,8 @@ export type IntegrationHealthContextOptions = {
   observationSources?: ObservationSource[];
   /** Spec history recorded before the plugin first ran. */
   specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[];
+  /** Migration history recorded before the plugin first read it. */
+  migrationHistorySeeds?: (() => Promise<MigrationHistorySeed[]>)[];
 };
 
 /** A scheduled task of the plugin; the scheduler runs it on one replica at a time. */
@@ -272,6 +275,9 @@ export async function buildIntegrationHealthContext(
     config: readSchemasConfig(config),
     logger,
   });
+  for (const load of options.migrationHistorySeeds ?? []) {
+    await schemaHistory.recordSeeds(await load());
+  }
   const syncService = new IntegrationSyncService({
     observationService,
     schemaHistory,

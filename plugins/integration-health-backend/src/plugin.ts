@@ -12,6 +12,8 @@ import {
   integrationHealthObservationsExtensionPoint,
   ObservationSource,
   integrationHealthSpecHistoryExtensionPoint,
+  integrationHealthMigrationHistoryExtensionPoint,
+  MigrationHistorySeed,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
 import { buildIntegrationHealthContext } from './buildIntegrationHealthContext';
@@ -30,6 +32,8 @@ export const integrationHealthPlugin = createBackendPlugin({
     const evidenceSources: EvidenceSource[] = [];
     const specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[] = [];
     const observationSources: ObservationSource[] = [];
+    const migrationHistorySeeds: (() => Promise<MigrationHistorySeed[]>)[] =
+      [];
     env.registerExtensionPoint(integrationHealthEvidenceExtensionPoint, {
       addSource: source => evidenceSources.push(source),
     });
@@ -39,6 +43,10 @@ export const integrationHealthPlugin = createBackendPlugin({
     env.registerExtensionPoint(integrationHealthSpecHistoryExtensionPoint, {
       addSeeds: load => specHistorySeeds.push(load),
     });
+    env.registerExtensionPoint(
+      integrationHealthMigrationHistoryExtensionPoint,
+      { addSeeds: load => migrationHistorySeeds.push(load) },
+    );
 
     env.registerInit({
       deps: {
@@ -65,6 +73,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           evidenceSources,
           observationSources,
           specHistorySeeds,
+          migrationHistorySeeds,
         });
         await scheduleTasks({
           scheduler,

@@ -49,3 +49,8 @@ export {
   type LocationLimits,
   type LocationRules,
 } from './readLocationFiles';
+export {
+  integrationHealthMigrationHistoryExtensionPoint,
+  type IntegrationHealthMigrationHistoryExtensionPoint,
+  type MigrationHistorySeed,
+} from './migrationHistory';

@@ -17,6 +17,7 @@ import {
   schemaMigrationsPushPermission,
   SyncRunEntityError,
 } from '@integration-health/plugin-integration-health-common';
+import { MigrationHistorySeed } from '@integration-health/plugin-integration-health-node';
 import { createHash } from 'node:crypto';
 import { CalendarService } from '../calendar/CalendarService';
 import { SchemasConfig } from '../config';
@@ -156,6 +157,36 @@ export class SchemaHistoryService {
   }
 
   /**
+   * History recorded before the plugin first read a resource's migrations
+   * (a deployment log, a demo), marked `recorded`: for resources with no
+   * history yet, so it goes on no calendar while what is read after it does.
+   */
+  async recordSeeds(
+    seeds: MigrationHistorySeed[],
+  ): Promise<number> {
+    let recorded = 0;
+    for (const seed of seeds) {
+      if ((await this.options.store.listMigrations(seed.resourceRef)).length)
+        continue;
+      const ordered = [...seed.migrations].sort(
+        (a, b) => a.appliedAt.getTime() - b.appliedAt.getTime(),
+      );
+      const result = await this.record(
+        seed.resourceRef,
+        ordered.map(m => ({ id: m.id, sql: m.sql, seenAt: m.appliedAt })),
+        'recorded',
+        ordered.at(-1)?.appliedAt ?? new Date(),
+      );
+      await this.options.store.recordRead(
+        seed.resourceRef,
+        ordered.at(-1)?.appliedAt ?? new Date(),
+      );
+      recorded += result.added;
+    }
+    return recorded;
+  }
+
+  /**
    * Migrations pushed by the pipeline that ships them, recorded like those
    * read from the catalog, once the permission framework allows it.
    */
@@ -185,15 +216,18 @@ export class SchemaHistoryService {
    */
   private async record(
     resourceRef: string,
-    migrations: MigrationInput[],
-    origin: 'catalog' | 'pushed',
+    migrations: (MigrationInput & { seenAt?: Date })[],
+    origin: 'catalog' | 'pushed' | 'recorded',
     now: Date,
   ): Promise<{ added: number; entries: number; conflicts: string[] }> {
     const { store, pool } = this.options;
     const stored = await store.listMigrations(resourceRef);
     const byId = new Map(stored.map(m => [m.id, m]));
     const conflicts: string[] = [];
-    const fresh = new Map<string, MigrationInput & { sqlHash: string }>();
+    const fresh = new Map<
+      string,
+      MigrationInput & { sqlHash: string; seenAt?: Date }
+    >();
     for (const migration of migrations) {
       const sqlHash = sha256(migration.sql);
       const was = byId.get(migration.id);
@@ -222,7 +256,7 @@ export class SchemaHistoryService {
           sql: m.sql,
           sqlHash: m.sqlHash,
           origin,
-          firstSeenAt: now.toISOString(),
+          firstSeenAt: (m.seenAt ?? now).toISOString(),
           findings: result?.classification?.findings ?? [],
           summary: result?.classification?.summary ?? {
             breaking: 0,
@@ -235,7 +269,7 @@ export class SchemaHistoryService {
       }),
     );
     let entries = 0;
-    if (!firstRead) {
+    if (!firstRead && origin !== 'recorded') {
       const history = [...readable];
       for (const migration of appended) {
         if (!migration.error && migration.summary.breaking > 0) {

@@ -11,6 +11,7 @@ import {
   Skeleton,
   Text,
 } from '@backstage/ui';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { CalendarEntry } from '@integration-health/plugin-integration-health-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -24,6 +25,10 @@ import { StateBadge } from './StateBadge';
 import { formatDay } from './formatDay';
 import { isHttpUrl } from '../ExternalLink/isHttpUrl';
 import { readable } from '../Readable';
+
+/** An entry of a database resource: a migration's changes, not an API's. */
+const isMigration = (entry: CalendarEntry) =>
+  parseEntityRef(entry.apiRef).kind.toLocaleLowerCase('en-US') === 'resource';
 
 function Consumers({
   entry,
@@ -164,7 +169,9 @@ export function EntryDialog(props: {
             <Text as="p" variant="body-small" color="secondary">
               <EntityRefLink entityRef={entry.apiRef} /> ·{' '}
               {entry.origin === 'detected'
-                ? 'detected in the spec history'
+                ? `detected in the ${
+                    isMigration(entry) ? 'migration' : 'spec'
+                  } history`
                 : `announced by ${entry.createdBy ?? 'its owners'}`}{' '}
               · effective {formatDay(entry.effectiveAt)} · acknowledge by{' '}
               {formatDay(entry.acknowledgeBy)}
@@ -207,8 +214,9 @@ export function EntryDialog(props: {
             {entry.unaffectedConsumerRefs &&
               entry.unaffectedConsumerRefs.length > 0 && (
                 <Text as="p" variant="body-small" color="secondary">
-                  Not reached, as their mocks show they use none of these
-                  operations:{' '}
+                  {isMigration(entry)
+                    ? 'Not reached, as all their declared queries still prepare after this migration:'
+                    : 'Not reached, as their mocks show they use none of these operations:'}{' '}
                   {entry.unaffectedConsumerRefs.map((ref, i) => (
                     <span key={ref}>
                       {i > 0 && ', '}

@@ -1,0 +1,3 @@
+UPDATE transactions
+SET status = 'booked', booked_at = now()
+WHERE id = $1

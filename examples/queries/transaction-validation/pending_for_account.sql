@@ -1,0 +1,3 @@
+SELECT id, amount, currency
+FROM pending_transactions
+WHERE account_no = $1
