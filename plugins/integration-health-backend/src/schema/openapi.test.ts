@@ -11,6 +11,7 @@ import { createSpecsRouter } from '../specs/specsRouter';
 import { createIncidentRouter } from '../incidents/incidentRouter';
 import { createMockServerRouter } from '../evidence/mockServer/mockServerRouter';
 import { createObservationsRouter } from '../observations/observationsRouter';
+import { createSchemasRouter } from '../schemas/schemasRouter';
 
 /**
  * `/v1/entities/{kind}` ⇄ `/v1/entities/:kind`; the mock server's
@@ -45,6 +46,7 @@ describe('the committed OpenAPI document', () => {
       }),
       createMockServerRouter({ httpAuth: fake, mockServer: fake }),
       createObservationsRouter({ httpAuth: fake, observations: fake }),
+      createSchemasRouter({ httpAuth: fake, schemas: fake }),
       createScorecardRouter({
         httpAuth: fake,
         rollupService: fake,
