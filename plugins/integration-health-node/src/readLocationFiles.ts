@@ -32,7 +32,8 @@ export type LocationLimits = {
  * @public
  */
 export class LocationError extends Error {
-  name = 'LocationError';
+  /** Always `LocationError`, as shown in logs. */
+  readonly name = 'LocationError';
 }
 
 /**
