@@ -272,6 +272,25 @@ for (const theme of ['light', 'dark'] as const) {
       }
     });
 
+    test("the database's schema history card passes axe, its findings and SQL open", async ({
+      page,
+    }) => {
+      const card = page.getByRole('article').filter({
+        has: page.getByRole('heading', { name: 'Schema history' }),
+      });
+      await openWhenReady(
+        page,
+        '/catalog/default/resource/transactions-db/integrations',
+        card.getByText('202612010900_rename_account_no.sql').first(),
+      );
+      await card
+        .getByRole('button', { name: /findings/i })
+        .first()
+        .click();
+      await card.getByRole('button', { name: /SQL/ }).first().click();
+      await checkA11y(page, `schema history card [${theme}]`, card);
+    });
+
     test("the entity overview's health card passes axe", async ({ page }) => {
       const card = page
         .locator('.bui-Card')

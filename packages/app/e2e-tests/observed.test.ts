@@ -57,7 +57,7 @@ test("the validation service's tab shows what production observed: an undeclared
   ).toBeVisible();
   await expect(
     card.getByRole('listitem').filter({ hasText: 'Confirmed' }),
-  ).toHaveCount(3);
+  ).toHaveCount(4);
 
   await card.screenshot({
     path: testInfo.outputPath('observed-validation.png'),

@@ -16,7 +16,7 @@ function Query(props: { name: string; sql: string }) {
           variant="tertiary"
           size="small"
           aria-expanded={open}
-          aria-label={`${open ? 'Hide' : 'Show'} the SQL of ${props.name}`}
+          aria-label={`${open ? 'Hide' : 'Show'} SQL of ${props.name}`}
           onPress={() => setOpen(!open)}
         >
           {open ? 'Hide SQL' : 'Show SQL'}

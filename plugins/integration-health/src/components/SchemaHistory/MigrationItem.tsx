@@ -63,7 +63,7 @@ export function MigrationItem({ migration }: { migration: SchemaMigration }) {
               variant="tertiary"
               size="small"
               aria-expanded={open}
-              aria-label={`${open ? 'Hide' : 'Show'} the findings of ${
+              aria-label={`${open ? 'Hide' : 'Show'} findings of ${
                 migration.id
               }`}
               onPress={() => setOpen(!open)}
@@ -83,7 +83,7 @@ export function MigrationItem({ migration }: { migration: SchemaMigration }) {
           {calendar ? (
             <Link
               href={`${calendar()}?entry=${encodeURIComponent(entryId)}`}
-              aria-label={`Calendar entry for ${migration.id}`}
+              aria-label={`On the breaking-change calendar: ${migration.id}`}
             >
               On the breaking-change calendar
             </Link>

@@ -47,7 +47,7 @@ describe('SchemaHistoryCard', () => {
     expect(rename).toHaveTextContent('1 warning');
     expect(
       within(rename).getByRole('link', {
-        name: 'Calendar entry for 20261201_rename_account.sql',
+        name: 'On the breaking-change calendar: 20261201_rename_account.sql',
       }),
     ).toHaveAttribute('href', '/integration-health/calendar?entry=entry-7');
 
@@ -64,7 +64,7 @@ describe('SchemaHistoryCard', () => {
   it('shows a migration’s findings on demand, breaking first, with rule, object and line', async () => {
     renderCard(jest.fn().mockResolvedValue(transactionsSchema()));
     const show = await screen.findByRole('button', {
-      name: 'Show the findings of 20261201_rename_account.sql',
+      name: 'Show findings of 20261201_rename_account.sql',
     });
     expect(show).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(show);
@@ -82,7 +82,7 @@ describe('SchemaHistoryCard', () => {
     ]);
     await userEvent.click(
       screen.getByRole('button', {
-        name: 'Hide the findings of 20261201_rename_account.sql',
+        name: 'Hide findings of 20261201_rename_account.sql',
       }),
     );
     expect(
@@ -123,7 +123,7 @@ describe('SchemaHistoryCard', () => {
     expect(consumers.queryByLabelText('SQL of lookup_account.sql')).toBeNull();
     await userEvent.click(
       consumers.getByRole('button', {
-        name: 'Show the SQL of lookup_account.sql',
+        name: 'Show SQL of lookup_account.sql',
       }),
     );
     const sql = consumers.getByLabelText('SQL of lookup_account.sql');
