@@ -60,6 +60,10 @@ import { ObservationService } from './observations/ObservationService';
 import { SchemaHistoryService } from './schemas/SchemaHistoryService';
 import { SchemaLocations } from './schemas/readSchemaLocations';
 import { createSchemasRouter } from './schemas/schemasRouter';
+import {
+  ActionsRegistryService,
+  registerIntegrationHealthActions,
+} from './actions/registerIntegrationHealthActions';
 import { MockServerService } from './evidence/mockServer/MockServerService';
 import { ScoreService } from './evidence/scores/ScoreService';
 import { createGraphRouter } from './graph/graphRouter';
@@ -106,6 +110,8 @@ export type IntegrationHealthContextOptions = {
   permissionsRegistry: PermissionsRegistryService;
   /** Reads `url:` locations of migrations and queries. */
   urlReader: UrlReaderService;
+  /** Where the plugin registers its actions (for MCP clients); none in tests that do not need them. */
+  actionsRegistry?: ActionsRegistryService;
   catalog: CatalogService;
   notifications: NotificationService;
   signals: SignalsService;
@@ -367,31 +373,80 @@ export async function buildIntegrationHealthContext(
     scoreStore,
     specs,
   });
+  const queryService = new IntegrationQueryService({
+    catalog,
+    integrationStore,
+    syncRunStore,
+    scoreStore,
+  });
+  const ownerAssignmentService = new OwnerAssignmentService({
+    catalog,
+    permissions,
+    integrationStore,
+    ruleset: integrationRuleset,
+  });
+  const graphService = new IntegrationGraphService({
+    catalog,
+    integrationStore,
+    scoreStore,
+    observations: observationService,
+  });
+  const scorecardService = new ScorecardService({
+    catalog,
+    rollupStore,
+    calendar: calendarService,
+    incidentStore,
+    integrationStore,
+    scoreStore,
+    observationCounts: stores.observationCountStore,
+    membership: new SubjectMembership({
+      catalog,
+      auth,
+      integrationStore,
+      pageSize: syncConfig.pageSize,
+    }),
+  });
+  const incidentService = new IncidentService({
+    catalog,
+    permissions,
+    integrationStore,
+    scoreStore,
+    incidentStore,
+    calendarStore,
+    specStore,
+    ruleset: integrationRuleset,
+    notifications,
+    logger,
+    links,
+    observations: observationService,
+  });
+  const breakingChangeCheck = new BreakingChangeCheck({
+    catalog,
+    specStore,
+    calendarService,
+    maxDocumentBytes: syncConfig.maxDocumentBytes,
+    specs,
+  });
+  if (options.actionsRegistry) {
+    registerIntegrationHealthActions(options.actionsRegistry, {
+      auth,
+      queryService,
+      graphService,
+      calendarService,
+      breakingChangeCheck,
+      schemaHistory,
+      scorecardService,
+      ownerAssignmentService,
+      incidentService,
+    });
+  }
   const routers = [
     createIntegrationsRouter({
       httpAuth,
-      queryService: new IntegrationQueryService({
-        catalog,
-        integrationStore,
-        syncRunStore,
-        scoreStore,
-      }),
-      ownerAssignmentService: new OwnerAssignmentService({
-        catalog,
-        permissions,
-        integrationStore,
-        ruleset: integrationRuleset,
-      }),
+      queryService,
+      ownerAssignmentService,
     }),
-    createGraphRouter({
-      httpAuth,
-      graphService: new IntegrationGraphService({
-        catalog,
-        integrationStore,
-        scoreStore,
-        observations: observationService,
-      }),
-    }),
+    createGraphRouter({ httpAuth, graphService }),
     createSpecsRouter({
       httpAuth,
       specQueryService: new SpecQueryService({ catalog, specStore }),
@@ -433,42 +488,8 @@ export async function buildIntegrationHealthContext(
         specs,
       }),
     }),
-    createScorecardRouter({
-      httpAuth,
-      rollupService,
-      scorecardService: new ScorecardService({
-        catalog,
-        rollupStore,
-        calendar: calendarService,
-        incidentStore,
-        integrationStore,
-        scoreStore,
-        observationCounts: stores.observationCountStore,
-        membership: new SubjectMembership({
-          catalog,
-          auth,
-          integrationStore,
-          pageSize: syncConfig.pageSize,
-        }),
-      }),
-    }),
-    createIncidentRouter({
-      httpAuth,
-      incidentService: new IncidentService({
-        catalog,
-        permissions,
-        integrationStore,
-        scoreStore,
-        incidentStore,
-        calendarStore,
-        specStore,
-        ruleset: integrationRuleset,
-        notifications,
-        logger,
-        links,
-        observations: observationService,
-      }),
-    }),
+    createScorecardRouter({ httpAuth, rollupService, scorecardService }),
+    createIncidentRouter({ httpAuth, incidentService }),
     createCalendarRouter({
       httpAuth,
       calendarService,
@@ -481,13 +502,7 @@ export async function buildIntegrationHealthContext(
         links,
         tokenDays: calendarConfig.feedTokenDays,
       }),
-      breakingChangeCheck: new BreakingChangeCheck({
-        catalog,
-        specStore,
-        calendarService,
-        maxDocumentBytes: syncConfig.maxDocumentBytes,
-        specs,
-      }),
+      breakingChangeCheck,
     }),
   ];
 

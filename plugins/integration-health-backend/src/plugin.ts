@@ -17,6 +17,7 @@ import {
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
 import { buildIntegrationHealthContext } from './buildIntegrationHealthContext';
+import { actionsRegistryServiceRef } from './actions/registerIntegrationHealthActions';
 import { scheduleTasks } from './scheduleTasks';
 import { FEED_PATH } from './calendar/calendarRouter';
 
@@ -32,8 +33,7 @@ export const integrationHealthPlugin = createBackendPlugin({
     const evidenceSources: EvidenceSource[] = [];
     const specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[] = [];
     const observationSources: ObservationSource[] = [];
-    const migrationHistorySeeds: (() => Promise<MigrationHistorySeed[]>)[] =
-      [];
+    const migrationHistorySeeds: (() => Promise<MigrationHistorySeed[]>)[] = [];
     env.registerExtensionPoint(integrationHealthEvidenceExtensionPoint, {
       addSource: source => evidenceSources.push(source),
     });
@@ -62,6 +62,7 @@ export const integrationHealthPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,

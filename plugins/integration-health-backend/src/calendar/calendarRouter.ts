@@ -48,7 +48,7 @@ const entryParams = z.object({
   entryId: z.string().uuid('must be a calendar entry id'),
 });
 
-const acknowledgement = z.object({
+export const acknowledgement = z.object({
   consumerRef: entityRef('component'),
   action: z.enum(['acknowledged', 'withdrawn']).default('acknowledged'),
   note: z.string().trim().min(1).max(2000).optional(),

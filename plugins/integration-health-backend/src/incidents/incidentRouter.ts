@@ -16,7 +16,7 @@ const parse = parseInput;
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-const incidentBody = z.object({
+export const incidentBody = z.object({
   title: z.string().trim().min(1).max(300),
   occurredAt: z.string().datetime({ offset: true }),
   resolvedAt: z.string().datetime({ offset: true }).optional(),
