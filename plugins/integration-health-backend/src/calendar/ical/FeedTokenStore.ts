@@ -58,15 +58,21 @@ export class DatabaseFeedTokenStore implements FeedTokenStore {
           expires_at: expiresAt,
         });
       });
-    try {
-      await replace();
-    } catch (error) {
-      // A concurrent issue for the same user won the one active slot (the
-      // unique index): revoke that one in turn.
-      if (!/unique|duplicate/i.test(String(error))) throw error;
-      await replace();
+    // A concurrent issue for the same user may win the one active slot (the
+    // unique index): revoke that one in turn, as often as it takes.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await replace();
+        return token;
+      } catch (error) {
+        if (!/unique|duplicate/i.test(String(error)) || attempt >= 20) {
+          throw error;
+        }
+        await new Promise(resolve =>
+          setTimeout(resolve, Math.random() * 10 * attempt),
+        );
+      }
     }
-    return token;
   }
 
   async revoke(userRef: string, now: Date): Promise<number> {
