@@ -33,6 +33,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@integration-health/plugin-integration-health-backend'));
+// Integration Health's actions as MCP tools for assistants (/api/mcp-actions/v1).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // Pact files and WireMock mappings that consumers declare by annotation.
 backend.add(
   import(
