@@ -169,11 +169,15 @@ describe('the actions over MCP', () => {
 
 /** The same tools for a signed-in person, whose writes the permission policy decides. */
 describe.each([
-  ['allows', AuthorizeResult.ALLOW],
-  ['denies', AuthorizeResult.DENY],
-])(
+  [
+    'allows',
+    AuthorizeResult.ALLOW,
+    { refused: false, accountableOwnerRef: 'group:default/platform' },
+  ],
+  ['denies', AuthorizeResult.DENY, { refused: true, error: 'NotAllowedError' }],
+] as const)(
   'the write actions over MCP for a person, when the policy %s',
-  (_, result) => {
+  (_, result, expected) => {
     let backend: TestBackend;
     let client: Client;
 
@@ -242,15 +246,16 @@ describe.each([
         arguments: { integrationId, ownerRef: 'group:default/platform' },
       });
       const text = (assigned.content as { text: string }[])[0].text;
-      if (result === AuthorizeResult.ALLOW) {
-        expect(assigned.isError).toBeFalsy();
-        expect(JSON.parse(text).integration.accountableOwnerRef).toBe(
-          'group:default/platform',
-        );
-      } else {
-        expect(assigned.isError).toBe(true);
-        expect(text).toMatch(/NotAllowedError/);
-      }
+      const refused = assigned.isError === true;
+      expect(
+        refused
+          ? { refused, error: text.split(':')[0] }
+          : {
+              refused,
+              accountableOwnerRef:
+                JSON.parse(text).integration.accountableOwnerRef,
+            },
+      ).toEqual(expected);
     });
   },
 );
