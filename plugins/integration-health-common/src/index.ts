@@ -14,3 +14,4 @@ export * from './generatedMocks';
 export * from './signals';
 export * from './observations';
 export * from './schemaChanges';
+export * from './briefs';
