@@ -60,6 +60,8 @@ import { ObservationService } from './observations/ObservationService';
 import { SchemaHistoryService } from './schemas/SchemaHistoryService';
 import { SchemaLocations } from './schemas/readSchemaLocations';
 import { createSchemasRouter } from './schemas/schemasRouter';
+import { BriefService } from './briefs/BriefService';
+import { createBriefsRouter } from './briefs/briefsRouter';
 import {
   ActionsRegistryService,
   registerIntegrationHealthActions,
@@ -391,6 +393,12 @@ export async function buildIntegrationHealthContext(
     scoreStore,
     observations: observationService,
   });
+  const membership = new SubjectMembership({
+    catalog,
+    auth,
+    integrationStore,
+    pageSize: syncConfig.pageSize,
+  });
   const scorecardService = new ScorecardService({
     catalog,
     rollupStore,
@@ -399,12 +407,7 @@ export async function buildIntegrationHealthContext(
     integrationStore,
     scoreStore,
     observationCounts: stores.observationCountStore,
-    membership: new SubjectMembership({
-      catalog,
-      auth,
-      integrationStore,
-      pageSize: syncConfig.pageSize,
-    }),
+    membership,
   });
   const incidentService = new IncidentService({
     catalog,
@@ -427,8 +430,18 @@ export async function buildIntegrationHealthContext(
     maxDocumentBytes: syncConfig.maxDocumentBytes,
     specs,
   });
+  const briefService = new BriefService({
+    catalog,
+    integrationStore,
+    membership,
+    incidents: incidentService,
+    calendar: calendarService,
+    scoreStore,
+    links,
+  });
   if (options.actionsRegistry) {
     registerIntegrationHealthActions(options.actionsRegistry, {
+      briefService,
       auth,
       queryService,
       graphService,
@@ -490,6 +503,7 @@ export async function buildIntegrationHealthContext(
     }),
     createScorecardRouter({ httpAuth, rollupService, scorecardService }),
     createIncidentRouter({ httpAuth, incidentService }),
+    createBriefsRouter({ httpAuth, briefs: briefService }),
     createCalendarRouter({
       httpAuth,
       calendarService,

@@ -108,6 +108,7 @@ describe('the actions over MCP', () => {
         'check-migration',
         'check-spec-change',
         'get-blast-radius',
+        'get-integration-brief',
         'get-integrations',
         'get-scorecard',
         'list-breaking-changes',
@@ -153,6 +154,22 @@ describe('the actions over MCP', () => {
     });
     expect(missing.isError).toBe(true);
     expect(missing.text).toMatch(/not found|No entity|nothing-here/i);
+  });
+
+  it('prepares the brief of an integration as Markdown with its facts', async () => {
+    const { isError, text } = await call('get-integration-brief', {
+      entityRef: 'component:default/ledger',
+      days: 30,
+    });
+    expect(isError).toBe(false);
+    const brief = JSON.parse(text);
+    expect(brief.markdown).toMatch(/^# Integration brief: ledger\n/);
+    expect(brief.facts).toContainEqual(
+      expect.objectContaining({
+        source: 'catalog',
+        text: expect.stringContaining('ledger uses processing'),
+      }),
+    );
   });
 
   it('refuses writes from a service token: only people acknowledge, assign and record', async () => {

@@ -5,6 +5,7 @@ import {
   actionsRegistryServiceRef,
   ActionsRegistryService,
 } from '@backstage/backend-plugin-api/alpha';
+import { BriefService } from '../briefs/BriefService';
 import { BreakingChangeCheck } from '../calendar/BreakingChangeCheck';
 import { CalendarService } from '../calendar/CalendarService';
 import { IntegrationGraphService } from '../graph/IntegrationGraphService';
@@ -13,6 +14,7 @@ import { IntegrationQueryService } from '../integrations/IntegrationQueryService
 import { OwnerAssignmentService } from '../integrations/OwnerAssignmentService';
 import { SchemaHistoryService } from '../schemas/SchemaHistoryService';
 import { ScorecardService } from '../scorecard/ScorecardService';
+import { registerBriefAction } from './briefAction';
 import { registerReadActions } from './readActions';
 import { registerWriteActions } from './writeActions';
 
@@ -22,6 +24,7 @@ export type { ActionsRegistryService };
 /** The services the actions call, with the caller's credentials. */
 export type ActionServices = {
   auth: AuthService;
+  briefService: BriefService;
   queryService: IntegrationQueryService;
   graphService: IntegrationGraphService;
   calendarService: CalendarService;
@@ -43,5 +46,6 @@ export function registerIntegrationHealthActions(
   services: ActionServices,
 ): void {
   registerReadActions(registry, services);
+  registerBriefAction(registry, services);
   registerWriteActions(registry, services);
 }

@@ -12,6 +12,7 @@ import { createIncidentRouter } from '../incidents/incidentRouter';
 import { createMockServerRouter } from '../evidence/mockServer/mockServerRouter';
 import { createObservationsRouter } from '../observations/observationsRouter';
 import { createSchemasRouter } from '../schemas/schemasRouter';
+import { createBriefsRouter } from '../briefs/briefsRouter';
 
 /**
  * `/v1/entities/{kind}` ⇄ `/v1/entities/:kind`; the mock server's
@@ -47,6 +48,7 @@ describe('the committed OpenAPI document', () => {
       createMockServerRouter({ httpAuth: fake, mockServer: fake }),
       createObservationsRouter({ httpAuth: fake, observations: fake }),
       createSchemasRouter({ httpAuth: fake, schemas: fake }),
+      createBriefsRouter({ httpAuth: fake, briefs: fake }),
       createScorecardRouter({
         httpAuth: fake,
         rollupService: fake,
