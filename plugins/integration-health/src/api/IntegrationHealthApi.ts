@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AccountableOwnerAssignment,
   BlastRadius,
+  BriefSubject,
   CalendarAnnouncement,
   CalendarEntry,
   CalendarEntryRevision,
@@ -18,6 +19,7 @@ import {
   IncidentEdit,
   IncidentInput,
   Integration,
+  IntegrationBrief,
   IntegrationIncident,
   SubjectIntegrations,
   SpecChange,
@@ -162,6 +164,19 @@ export interface IntegrationHealthApi {
     integrationId: string,
     days: number,
   ): Promise<{ day: string; contract?: number; mock?: number }[]>;
+  /**
+   * A facts-only brief about an integration, an entity or two teams over a
+   * window (the last 90 days unless given), for post-mortems and escalations.
+   */
+  getBrief(
+    subject: BriefSubject,
+    window?: { from?: string; to?: string },
+  ): Promise<IntegrationBrief>;
+  /** The same brief as Markdown. */
+  getBriefMarkdown(
+    subject: BriefSubject,
+    window?: { from?: string; to?: string },
+  ): Promise<string>;
   /** Whether the user has an active calendar feed token. */
   getFeedStatus(): Promise<{
     active: boolean;

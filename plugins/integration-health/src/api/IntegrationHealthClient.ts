@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   AccountableOwnerAssignment,
   BlastRadius,
+  BriefSubject,
   CalendarAnnouncement,
   CalendarEntry,
   CalendarEntryRevision,
@@ -22,6 +23,7 @@ import {
   IncidentEdit,
   IncidentInput,
   Integration,
+  IntegrationBrief,
   IntegrationIncident,
   SubjectIntegrations,
   SpecChange,
@@ -40,6 +42,25 @@ function entityPath(entityRef: string): string {
 
 const integrationPath = (integrationId: string) =>
   `/v1/integrations/${encodeURIComponent(integrationId)}`;
+
+function briefQuery(
+  subject: BriefSubject,
+  window: { from?: string; to?: string } | undefined,
+  format: 'json' | 'markdown',
+): URLSearchParams {
+  const query = new URLSearchParams();
+  if (subject.kind === 'integration') {
+    query.set('integrationId', subject.integrationId);
+  } else if (subject.kind === 'entity') {
+    query.set('entityRef', subject.entityRef);
+  } else {
+    query.set('teams', subject.teamRefs.join(','));
+  }
+  if (window?.from) query.set('from', window.from);
+  if (window?.to) query.set('to', window.to);
+  query.set('format', format);
+  return query;
+}
 
 /**
  * Talks to /api/integration-health with the signed-in user's credentials.
@@ -318,6 +339,29 @@ export class IntegrationHealthClient implements IntegrationHealthApi {
       snapshots: { day: string; contract?: number; mock?: number }[];
     }>(`${integrationPath(integrationId)}/score-trend?days=${days}`);
     return snapshots;
+  }
+
+  /** {@inheritDoc IntegrationHealthApi.getBrief} */
+  getBrief(subject: BriefSubject, window?: { from?: string; to?: string }) {
+    return this.get<IntegrationBrief>(
+      `/v1/briefs?${briefQuery(subject, window, 'json')}`,
+    );
+  }
+
+  /** {@inheritDoc IntegrationHealthApi.getBriefMarkdown} */
+  async getBriefMarkdown(
+    subject: BriefSubject,
+    window?: { from?: string; to?: string },
+  ) {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'integration-health',
+    );
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}/v1/briefs?${briefQuery(subject, window, 'markdown')}`,
+      { method: 'GET', headers: { Accept: 'text/markdown' } },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.text();
   }
 
   /** {@inheritDoc IntegrationHealthApi.getFeedStatus} */

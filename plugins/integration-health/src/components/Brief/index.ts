@@ -1,0 +1,3 @@
+export { BriefDialog } from './BriefDialog';
+export { BriefPanel } from './BriefPanel';
+export { PrepareBriefButton } from './PrepareBriefButton';
