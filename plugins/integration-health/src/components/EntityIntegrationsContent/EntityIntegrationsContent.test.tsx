@@ -22,6 +22,7 @@ import {
   processingObservations,
   processingTrend,
 } from '../../testUtils/fixtures';
+import { ledgerPaymentsBrief } from '../Brief/briefFixtures';
 import { EntityIntegrationsContent } from './EntityIntegrationsContent';
 
 function mockApi(
@@ -63,6 +64,8 @@ function mockApi(
     updateIncident: jest.fn(),
     getIncidentHistory: jest.fn().mockResolvedValue([]),
     getIntegrationTrend: jest.fn().mockResolvedValue([]),
+    getBrief: jest.fn(async subject => ledgerPaymentsBrief({ subject })),
+    getBriefMarkdown: jest.fn().mockResolvedValue('# Brief\n'),
     getGeneratedMocks: jest.fn(async (_id: string, format: string) => ({
       format: format as 'wiremock' | 'pact',
       fileName: `transaction-processing-transaction-validation-api-2.1.0.${format}.json`,
@@ -600,6 +603,30 @@ describe('EntityIntegrationsContent', () => {
     expect(
       screen.getByText('Nothing in the catalog depends on this entity.'),
     ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Prepare a brief' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('prepares a brief about the entity from the top of the tab', async () => {
+    const api = mockApi(jest.fn().mockResolvedValue(processingIntegrations()));
+    await renderTab(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Prepare a brief' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByRole('heading', {
+        name: 'ledger-engineering ↔ payments-engineering',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getBrief).toHaveBeenCalledWith(
+      {
+        kind: 'entity',
+        entityRef: 'component:default/transaction-processing',
+      },
+      expect.objectContaining({ from: expect.any(String) }),
+    );
   });
 
   it('shows the error and loads again on retry', async () => {

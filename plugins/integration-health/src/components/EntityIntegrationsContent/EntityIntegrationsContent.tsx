@@ -14,6 +14,7 @@ import {
   EntityIntegrations,
   Integration,
 } from '@integration-health/plugin-integration-health-common';
+import { ReactNode } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useIntegrationsSignal } from '../useIntegrationsSignal';
 import { integrationHealthApiRef } from '../../api';
@@ -31,6 +32,7 @@ import { StaleSourcesAlert } from './StaleSourcesAlert';
 import { formatRelativeTime } from './formatRelativeTime';
 import { SyncStatus } from './SyncStatus';
 import { readable } from '../Readable';
+import { PrepareBriefButton } from '../Brief';
 
 function plural(count: number, one: string, many: string) {
   return `${count} ${count === 1 ? one : many}`;
@@ -79,10 +81,12 @@ function Summary({
   data,
   isApi,
   withoutOwner,
+  actions,
 }: {
   data: EntityIntegrations;
   isApi: boolean;
   withoutOwner: number;
+  actions?: ReactNode;
 }) {
   const { upstream, downstream } = data;
   let text: string;
@@ -103,7 +107,10 @@ function Summary({
         {text}
         {withoutOwner > 0 && ` · ${withoutOwner} without an accountable owner`}
       </Text>
-      <SyncStatus lastSync={data.lastSync} />
+      <Flex align="center" gap="3">
+        <SyncStatus lastSync={data.lastSync} />
+        {actions}
+      </Flex>
     </Flex>
   );
 }
@@ -147,7 +154,16 @@ export function EntityIntegrationsContent() {
 
   return (
     <Flex direction="column" gap="4">
-      <Summary data={value} isApi={isApi} withoutOwner={withoutOwner} />
+      <Summary
+        data={value}
+        isApi={isApi}
+        withoutOwner={withoutOwner}
+        actions={
+          all > 0 && (
+            <PrepareBriefButton subject={{ kind: 'entity', entityRef }} />
+          )
+        }
+      />
       {value.heldSync && (
         <Alert
           status="warning"

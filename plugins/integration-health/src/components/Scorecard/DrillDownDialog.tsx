@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  Button,
   Dialog,
   DialogBody,
   DialogHeader,
@@ -12,6 +13,7 @@ import {
   VisuallyHidden,
 } from '@backstage/ui';
 import { SubjectIntegrations } from '@integration-health/plugin-integration-health-common';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
@@ -19,6 +21,7 @@ import { useEntityPath } from '../useEntityPath';
 import { ScoreBadge } from '../ScoreBadge';
 import styles from './Scorecard.module.css';
 import { readable } from '../Readable';
+import { BriefPanel } from '../Brief';
 
 type Row = SubjectIntegrations['items'][number];
 
@@ -45,6 +48,40 @@ export function DrillDownDialog(props: {
     [api, props.subjectRef, props.windowDays],
   );
   const name = parseEntityRef(props.subjectRef).name;
+  // The brief replaces the list inside this dialog rather than opening a
+  // second dialog over it; focus moves to the button that leads back.
+  const [view, setView] = useState<'integrations' | 'brief' | 'returned'>(
+    'integrations',
+  );
+  if (view === 'brief') {
+    return (
+      <Dialog
+        className={readable}
+        isOpen
+        onOpenChange={open => !open && props.onClose()}
+        width={980}
+      >
+        <DialogHeader>Brief: {name}</DialogHeader>
+        <DialogBody>
+          <Flex direction="column" gap="3">
+            <div>
+              <Button
+                size="small"
+                variant="tertiary"
+                autoFocus
+                onPress={() => setView('returned')}
+              >
+                Back to the integrations of {name}
+              </Button>
+            </div>
+            <BriefPanel
+              subject={{ kind: 'entity', entityRef: props.subjectRef }}
+            />
+          </Flex>
+        </DialogBody>
+      </Dialog>
+    );
+  }
   return (
     <Dialog
       className={readable}
@@ -54,6 +91,16 @@ export function DrillDownDialog(props: {
     >
       <DialogHeader>Integrations of {name}</DialogHeader>
       <DialogBody>
+        <Flex justify="end">
+          <Button
+            size="small"
+            variant="secondary"
+            autoFocus={view === 'returned'}
+            onPress={() => setView('brief')}
+          >
+            Prepare a brief
+          </Button>
+        </Flex>
         {loading && !value && <Skeleton width="100%" height={160} />}
         {error && (
           <LoadError what="the integrations" error={error} retry={retry} />

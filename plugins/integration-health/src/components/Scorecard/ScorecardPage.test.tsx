@@ -4,6 +4,7 @@ import { Scorecard } from '@integration-health/plugin-integration-health-common'
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntegrationHealthApi, integrationHealthApiRef } from '../../api';
+import { ledgerPaymentsBrief } from '../Brief/briefFixtures';
 import { ScorecardPage } from './ScorecardPage';
 
 const card: Scorecard = {
@@ -85,6 +86,8 @@ function scorecardApi() {
         ],
       }),
     ),
+    getBrief: jest.fn(async subject => ledgerPaymentsBrief({ subject })),
+    getBriefMarkdown: jest.fn(async () => '# Brief\n'),
   } as unknown as IntegrationHealthApi;
 }
 
@@ -249,6 +252,46 @@ describe('ScorecardPage', () => {
         name: 'Integrations of ledger-engineering',
       }),
     ).not.toBeInTheDocument();
+  });
+
+  it('prepares a brief about the team inside the drill-down, and leads back to its integrations', async () => {
+    const api = scorecardApi();
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Integrations of group:default/ledger-engineering',
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Prepare a brief' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Brief: ledger-engineering',
+    });
+    expect(
+      await within(dialog).findByRole('heading', {
+        name: 'ledger-engineering ↔ payments-engineering',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getBrief).toHaveBeenCalledWith(
+      { kind: 'entity', entityRef: 'group:default/ledger-engineering' },
+      expect.objectContaining({ from: expect.any(String) }),
+    );
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+
+    const back = within(dialog).getByRole('button', {
+      name: 'Back to the integrations of ledger-engineering',
+    });
+    expect(back).toHaveFocus();
+    await userEvent.click(back);
+    expect(
+      await screen.findByRole('table', {
+        name: 'Integrations of ledger-engineering',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Prepare a brief' }),
+    ).toHaveFocus();
   });
 
   it('shows a large organisation one page of 100 rows at a time, and starts again at the first page when filtered', async () => {
