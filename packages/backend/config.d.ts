@@ -24,5 +24,11 @@ export interface Config {
      * is history and none goes on the calendar.
      */
     migrationHistoryFile?: string;
+    /**
+     * The demo integrations' daily health over the 90 days before the portal
+     * started (examples/health-history.yaml), handed over as recorded
+     * history. Without it, trends start on first start.
+     */
+    healthHistoryFile?: string;
   };
 }

@@ -3,6 +3,7 @@ import { demoEvidenceModule } from './modules/demoEvidenceModule';
 import { demoObservationsModule } from './modules/demoObservationsModule';
 import { demoSpecHistoryModule } from './modules/demoSpecHistoryModule';
 import { demoMigrationHistoryModule } from './modules/demoMigrationHistoryModule';
+import { demoHealthHistoryModule } from './modules/demoHealthHistoryModule';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
 
 const backend = createBackend();
@@ -44,6 +45,7 @@ backend.add(
 // Demo only: the demo APIs' history before the portal first started.
 backend.add(demoSpecHistoryModule);
 backend.add(demoMigrationHistoryModule);
+backend.add(demoHealthHistoryModule);
 backend.add(demoEvidenceModule);
 backend.add(demoObservationsModule);
 

@@ -29,6 +29,7 @@ import {
 import {
   EvidenceSource,
   ObservationSource,
+  HealthHistorySeed,
   MigrationHistorySeed,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
@@ -61,6 +62,7 @@ import { SchemaHistoryService } from './schemas/SchemaHistoryService';
 import { SchemaLocations } from './schemas/readSchemaLocations';
 import { createSchemasRouter } from './schemas/schemasRouter';
 import { BriefService } from './briefs/BriefService';
+import { HealthHistoryService } from './scorecard/HealthHistoryService';
 import { createBriefsRouter } from './briefs/briefsRouter';
 import {
   ActionsRegistryService,
@@ -127,6 +129,8 @@ export type IntegrationHealthContextOptions = {
   specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[];
   /** Migration history recorded before the plugin first read it. */
   migrationHistorySeeds?: (() => Promise<MigrationHistorySeed[]>)[];
+  /** Daily health recorded before the plugin first ran. */
+  healthHistorySeeds?: (() => Promise<HealthHistorySeed[]>)[];
 };
 
 /** A scheduled task of the plugin; the scheduler runs it on one replica at a time. */
@@ -289,6 +293,12 @@ export async function buildIntegrationHealthContext(
   const syncService = new IntegrationSyncService({
     observationService,
     schemaHistory,
+    healthHistory: new HealthHistoryService({
+      seeds: options.healthHistorySeeds ?? [],
+      integrationStore,
+      scoreStore,
+      rollupStore,
+    }),
     calendarService,
     mockRefreshNotifier,
     catalog,

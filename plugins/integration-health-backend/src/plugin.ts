@@ -13,6 +13,8 @@ import {
   ObservationSource,
   integrationHealthSpecHistoryExtensionPoint,
   integrationHealthMigrationHistoryExtensionPoint,
+  integrationHealthHealthHistoryExtensionPoint,
+  HealthHistorySeed,
   MigrationHistorySeed,
   SpecHistorySeed,
 } from '@integration-health/plugin-integration-health-node';
@@ -34,6 +36,7 @@ export const integrationHealthPlugin = createBackendPlugin({
     const specHistorySeeds: (() => Promise<SpecHistorySeed[]>)[] = [];
     const observationSources: ObservationSource[] = [];
     const migrationHistorySeeds: (() => Promise<MigrationHistorySeed[]>)[] = [];
+    const healthHistorySeeds: (() => Promise<HealthHistorySeed[]>)[] = [];
     env.registerExtensionPoint(integrationHealthEvidenceExtensionPoint, {
       addSource: source => evidenceSources.push(source),
     });
@@ -47,6 +50,9 @@ export const integrationHealthPlugin = createBackendPlugin({
       integrationHealthMigrationHistoryExtensionPoint,
       { addSeeds: load => migrationHistorySeeds.push(load) },
     );
+    env.registerExtensionPoint(integrationHealthHealthHistoryExtensionPoint, {
+      addSeeds: load => healthHistorySeeds.push(load),
+    });
 
     env.registerInit({
       deps: {
@@ -75,6 +81,7 @@ export const integrationHealthPlugin = createBackendPlugin({
           observationSources,
           specHistorySeeds,
           migrationHistorySeeds,
+          healthHistorySeeds,
         });
         await scheduleTasks({
           scheduler,

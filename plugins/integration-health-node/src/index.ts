@@ -50,7 +50,10 @@ export {
   type LocationRules,
 } from './readLocationFiles';
 export {
+  integrationHealthHealthHistoryExtensionPoint,
   integrationHealthMigrationHistoryExtensionPoint,
+  type HealthHistorySeed,
+  type IntegrationHealthHealthHistoryExtensionPoint,
   type IntegrationHealthMigrationHistoryExtensionPoint,
   type MigrationHistorySeed,
 } from './migrationHistory';

@@ -34,3 +34,44 @@ export const integrationHealthMigrationHistoryExtensionPoint =
   createExtensionPoint<IntegrationHealthMigrationHistoryExtensionPoint>({
     id: 'integration-health.migration-history',
   });
+
+/**
+ * An integration's scores on a day before Integration Health first ran, as
+ * recorded elsewhere (a demo). Days recorded this way fill the daily
+ * snapshots and the rollups the trends read; they never replace a day the
+ * plugin computed itself.
+ *
+ * @public
+ */
+export type HealthHistorySeed = {
+  /** YYYY-MM-DD, before today. */
+  day: string;
+  integrations: {
+    consumerRef: string;
+    providerRef: string;
+    apiRef?: string;
+    contract?: number;
+    mock?: number;
+  }[];
+};
+
+/**
+ * Lets a module hand over daily health recorded before the plugin first ran.
+ *
+ * @public
+ */
+export interface IntegrationHealthHealthHistoryExtensionPoint {
+  /** Adds a loader of seeds; the plugin calls it after its first full sync. */
+  addSeeds(load: () => Promise<HealthHistorySeed[]>): void;
+}
+
+/**
+ * The extension point that hands earlier daily health to the Integration
+ * Health backend.
+ *
+ * @public
+ */
+export const integrationHealthHealthHistoryExtensionPoint =
+  createExtensionPoint<IntegrationHealthHealthHistoryExtensionPoint>({
+    id: 'integration-health.health-history',
+  });

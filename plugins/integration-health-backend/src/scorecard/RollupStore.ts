@@ -20,6 +20,8 @@ export type StoredContribution = Pick<
 export interface RollupStore {
   /** Writes the day's rollups; rows equal to what the day already has are not written again. */
   saveDay(day: string, rollups: Rollup[]): Promise<{ written: number }>;
+  /** Whether any rollup was written for the day. */
+  hasDay(day: string): Promise<boolean>;
   /**
    * Every subject of these kinds (`group`, `domain`, …) on the newest day
    * with a snapshot on or before `onOrBefore`.
@@ -119,6 +121,10 @@ export class DatabaseRollupStore implements RollupStore {
         .merge();
     }
     return { written: changed.length };
+  }
+
+  async hasDay(day: string): Promise<boolean> {
+    return Boolean(await this.db(TABLE).where('day', day).first('day'));
   }
 
   async latestDay(kinds: string[], onOrBefore: string) {

@@ -30,6 +30,18 @@ export interface ScoreStore {
     computedAt: Date,
     inputsKey?: string,
   ): Promise<void>;
+  /**
+   * Daily snapshots recorded before the plugin ran (a demo's history); a
+   * day the plugin computed itself is never replaced.
+   */
+  saveRecordedSnapshots(
+    rows: {
+      day: string;
+      integrationId: string;
+      contract?: number;
+      mock?: number;
+    }[],
+  ): Promise<void>;
   /** `saveScores` for many integrations, in one transaction per hundred. */
   saveScoresMany(items: ScoresToSave[], computedAt: Date): Promise<void>;
   /** What each integration's current scores were computed from, where known. */
@@ -68,6 +80,29 @@ export class DatabaseScoreStore implements ScoreStore {
       [{ integrationId, scores, inputsKey }],
       computedAt,
     );
+  }
+
+  async saveRecordedSnapshots(
+    rows: {
+      day: string;
+      integrationId: string;
+      contract?: number;
+      mock?: number;
+    }[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += SAVE_CHUNK) {
+      await this.db('score_snapshots')
+        .insert(
+          rows.slice(i, i + SAVE_CHUNK).map(r => ({
+            day: r.day,
+            integration_id: r.integrationId,
+            contract: r.contract ?? null,
+            mock: r.mock ?? null,
+          })),
+        )
+        .onConflict(['day', 'integration_id'])
+        .ignore();
+    }
   }
 
   async saveScoresMany(items: ScoresToSave[], computedAt: Date): Promise<void> {

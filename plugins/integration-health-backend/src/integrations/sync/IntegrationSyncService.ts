@@ -21,6 +21,7 @@ import { holdReason } from './holdReason';
 import { HoldConfig } from '../../config';
 import { ObservationService } from '../../observations/ObservationService';
 import { SchemaHistoryService } from '../../schemas/SchemaHistoryService';
+import { HealthHistoryService } from '../../scorecard/HealthHistoryService';
 import { StepTimer } from './stepTimer';
 import { SyncLease, SyncLeaseLostError } from './SyncLease';
 
@@ -38,6 +39,8 @@ export type IntegrationSyncServiceOptions = {
   calendarService?: Pick<CalendarService, 'addDetected'>;
   /** Records what telemetry observed, and the telemetry names of entities. */
   observationService?: Pick<ObservationService, 'sync' | 'snapshotCounts'>;
+  /** Daily health recorded before the plugin first ran, written after its first full sync. */
+  healthHistory?: Pick<HealthHistoryService, 'applySeeds'>;
   /** Records database resources' migrations and consumers' queries. */
   schemaHistory?: Pick<SchemaHistoryService, 'syncFromCatalog'>;
   /** Tells consumers when the current spec no longer matches their mocks. */
@@ -197,6 +200,13 @@ export class IntegrationSyncService {
       await lease.check();
       const rollups = await this.options.rollupService.snapshotChanged(
         integrations,
+        snapshot,
+        startedAt,
+      );
+      await this.options.healthHistory?.applySeeds(
+        integrations.map(i =>
+          integrationId(i.consumerRef, i.providerRef, i.apiRef),
+        ),
         snapshot,
         startedAt,
       );
