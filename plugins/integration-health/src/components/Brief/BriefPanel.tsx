@@ -60,12 +60,12 @@ export function BriefPanel(props: {
 
   const withMarkdown = async (
     what: 'download' | 'copy',
-    use: (markdown: string) => Promise<void> | void,
+    handle: (markdown: string) => Promise<void> | void,
   ) => {
     setBusy(what);
     setOutcome(undefined);
     try {
-      await use(await api.getBriefMarkdown(subject, range));
+      await handle(await api.getBriefMarkdown(subject, range));
     } catch (error) {
       setOutcome({ kind: 'failed', what, error: error as Error });
     } finally {

@@ -13,7 +13,7 @@ import {
   VisuallyHidden,
 } from '@backstage/ui';
 import { SubjectIntegrations } from '@integration-health/plugin-integration-health-common';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { integrationHealthApiRef } from '../../api';
 import { LoadError } from '../LoadError';
@@ -53,6 +53,12 @@ export function DrillDownDialog(props: {
   const [view, setView] = useState<'integrations' | 'brief' | 'returned'>(
     'integrations',
   );
+  const backButton = useRef<HTMLButtonElement>(null);
+  const briefButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (view === 'brief') backButton.current?.focus();
+    if (view === 'returned') briefButton.current?.focus();
+  }, [view]);
   if (view === 'brief') {
     return (
       <Dialog
@@ -68,7 +74,7 @@ export function DrillDownDialog(props: {
               <Button
                 size="small"
                 variant="tertiary"
-                autoFocus
+                ref={backButton}
                 onPress={() => setView('returned')}
               >
                 Back to the integrations of {name}
@@ -95,7 +101,7 @@ export function DrillDownDialog(props: {
           <Button
             size="small"
             variant="secondary"
-            autoFocus={view === 'returned'}
+            ref={briefButton}
             onPress={() => setView('brief')}
           >
             Prepare a brief
