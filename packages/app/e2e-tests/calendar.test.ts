@@ -1,37 +1,20 @@
 import { expect, Page, test } from '@playwright/test';
 import { waitForBackend } from './backend';
-import { spawnSync } from 'node:child_process';
+import { ciCheck, repo } from './portal';
 import path from 'node:path';
 
-const repo = path.resolve(__dirname, '../../..');
 const ENTRY = 'transaction-events 2.0.0: 1 breaking change';
 
 /** The provider's CI check on the event schema change, old → new, as a pipeline runs it. */
-function ciCheck() {
-  const run = spawnSync(
-    process.execPath,
-    [
-      path.join(repo, 'packages/ci-check/bin/integration-health-check'),
-      '--api',
-      'api:default/transaction-events',
-      '--base',
-      path.join(repo, 'examples/apis/transaction-events/1.0.0.yaml'),
-      '--spec',
-      path.join(repo, 'examples/apis/transaction-events/api.yaml'),
-    ],
-    {
-      cwd: repo,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        BACKSTAGE_URL: 'http://localhost:7007',
-        // The demo's pipeline token (app-config.yaml).
-        BACKSTAGE_TOKEN: 'demo-pipeline-token-not-for-production',
-      },
-    },
-  );
-  return { code: run.status, output: `${run.stdout}${run.stderr}` };
-}
+const eventsCheck = () =>
+  ciCheck([
+    '--api',
+    'api:default/transaction-events',
+    '--base',
+    path.join(repo, 'examples/apis/transaction-events/1.0.0.yaml'),
+    '--spec',
+    path.join(repo, 'examples/apis/transaction-events/api.yaml'),
+  ]);
 
 async function openEntry(page: Page) {
   await page.goto('/integration-health/calendar');
@@ -74,7 +57,7 @@ test("the legacy account system's owner acknowledges the event change; calendar,
   }
   await expect(consumers.getByText('Pending')).toBeVisible();
 
-  const before = ciCheck();
+  const before = eventsCheck();
   expect(before.output).toContain('has not acknowledged');
   expect(before.code).toBe(1);
 
@@ -136,7 +119,7 @@ test("the legacy account system's owner acknowledges the event change; calendar,
     fullPage: true,
   });
 
-  const after = ciCheck();
+  const after = eventsCheck();
   expect(after.output).toContain('PASS');
   expect(after.code).toBe(0);
 });

@@ -1,21 +1,12 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { waitForBackend } from './backend';
+import { meiToken } from './portal';
 
 const MCP = 'http://localhost:7007/api/mcp-actions/v1';
 const LEGACY = 'component:default/account-management-legacy';
 const ENTRY = 'transaction-events 2.0.0: 1 breaking change';
-
-/** Mei's Backstage token, as the guest sign-in gives it to the browser. */
-async function meiToken(request: APIRequestContext): Promise<string> {
-  const res = await request.get(
-    'http://localhost:7007/api/auth/guest/refresh?env=development',
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(res.ok()).toBe(true);
-  return (await res.json()).backstageIdentity.token;
-}
 
 async function connect(token: string): Promise<Client> {
   const client = new Client({ name: 'e2e-assistant', version: '1.0.0' });

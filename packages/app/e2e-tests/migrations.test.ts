@@ -1,9 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
 import { waitForBackend } from './backend';
-import { spawnSync } from 'node:child_process';
+import { ciCheck, repo } from './portal';
 import path from 'node:path';
 
-const repo = path.resolve(__dirname, '../../..');
 const ENTRY =
   'transactions-db 202612010900_rename_account_no.sql: 1 breaking change';
 const RENAME = path.join(
@@ -11,30 +10,14 @@ const RENAME = path.join(
   'examples/databases/transactions-db/migrations/202612010900_rename_account_no.sql',
 );
 
-/** The schema owners' CI check on the rename, as their pipeline runs it. */
-function ciCheck(file: string) {
-  const run = spawnSync(
-    process.execPath,
-    [
-      path.join(repo, 'packages/ci-check/bin/integration-health-check'),
-      '--resource',
-      'resource:default/transactions-db',
-      '--migration',
-      file,
-    ],
-    {
-      cwd: repo,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        BACKSTAGE_URL: 'http://localhost:7007',
-        // The demo's pipeline token (app-config.yaml).
-        BACKSTAGE_TOKEN: 'demo-pipeline-token-not-for-production',
-      },
-    },
-  );
-  return { code: run.status, output: `${run.stdout}${run.stderr}` };
-}
+/** The schema owners' CI check on a migration, as their pipeline runs it. */
+const ciCheckMigration = (file: string) =>
+  ciCheck([
+    '--resource',
+    'resource:default/transactions-db',
+    '--migration',
+    file,
+  ]);
 
 async function signIn(page: Page) {
   await waitForBackend(page.request);
@@ -74,7 +57,7 @@ test('the column rename in transactions-db is on the calendar with transaction-v
   );
   await dialog.screenshot({ path: testInfo.outputPath('migration-entry.png') });
 
-  const check = ciCheck(RENAME);
+  const check = ciCheckMigration(RENAME);
   expect(check.output).toContain('find_account.sql');
   expect(check.output).toContain('column "account_no" does not exist');
   expect(check.code).toBe(1);
@@ -93,7 +76,7 @@ test('the column rename in transactions-db is on the calendar with transaction-v
 
 test('the CI check passes a harmless migration', async ({ page }) => {
   await signIn(page);
-  const harmless = ciCheck(
+  const harmless = ciCheckMigration(
     path.join(
       repo,
       'examples/databases/transactions-db/migrations/202611250900_merchant_category.sql',

@@ -2,6 +2,7 @@ import {
   GraphObservedEdge,
   ObservedEdge,
 } from '@integration-health/plugin-integration-health-common';
+import { edgeSides } from '../observations/edgeSides';
 
 /**
  * An entity's observed edges as map edges, consumer to provider, keeping
@@ -22,10 +23,10 @@ export function observedGraphEdges(
       !edge.counterpartRef
     )
       return [];
-    const [consumerRef, providerRef] =
-      edge.direction === 'outgoing'
-        ? [entityRef, edge.counterpartRef]
-        : [edge.counterpartRef, entityRef];
+    const { consumerRef, providerRef } = edgeSides(entityRef, {
+      direction: edge.direction,
+      counterpartRef: edge.counterpartRef,
+    });
     return [
       {
         id:

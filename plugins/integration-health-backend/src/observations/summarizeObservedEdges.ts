@@ -3,6 +3,7 @@ import { sideSubjects } from '../scorecard/computeRollups';
 import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
 import { ObservationCounts } from './ObservationCountStore';
 import { IntegrationTraffic } from './IntegrationTrafficStore';
+import { edgeSides } from './edgeSides';
 
 /** An undeclared or not-observed edge between two catalog entities. */
 type Finding = {
@@ -19,10 +20,10 @@ function findingsOf(entityRef: string, edges: ObservedEdge[]): Finding[] {
       !edge.counterpartRef
     )
       return [];
-    const [consumerRef, providerRef] =
-      edge.direction === 'outgoing'
-        ? [entityRef, edge.counterpartRef]
-        : [edge.counterpartRef, entityRef];
+    const { consumerRef, providerRef } = edgeSides(entityRef, {
+      direction: edge.direction,
+      counterpartRef: edge.counterpartRef,
+    });
     return [
       {
         key:
