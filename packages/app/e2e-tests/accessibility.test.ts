@@ -272,6 +272,18 @@ for (const theme of ['light', 'dark'] as const) {
       }
     });
 
+    test('the brief dialog passes axe', async ({ page }) => {
+      const prepare = page.getByRole('button', { name: 'Prepare a brief' });
+      await openWhenReady(page, LEGACY_TAB, prepare);
+      await prepare.click();
+      const dialog = page.getByRole('dialog');
+      await expect(
+        dialog.getByRole('heading', { name: 'Integrations' }).first(),
+      ).toBeVisible();
+      await checkA11y(page, `brief dialog [${theme}]`, dialog);
+      await closeDialog(page);
+    });
+
     test("the database's schema history card passes axe, its findings and SQL open", async ({
       page,
     }) => {

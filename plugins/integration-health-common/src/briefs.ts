@@ -1,5 +1,9 @@
 import type { AcknowledgementState } from './calendar';
-import type { IncidentEvidence, IncidentImpact, IncidentTrigger } from './incidents';
+import type {
+  IncidentEvidence,
+  IncidentImpact,
+  IncidentTrigger,
+} from './incidents';
 
 /**
  * What a brief is about: one integration, every integration of one entity,
@@ -67,7 +71,10 @@ export type IntegrationBrief = {
     /** When it was put on the calendar (announced, or detected). */
     createdAt: string;
     effectiveAt: string;
-    /** Whole days between createdAt and effectiveAt (0 when detected as it shipped). */
+    /**
+     * Whole days from createdAt to effectiveAt: how far ahead consumers
+     * heard; negative when it went on the calendar after it took effect.
+     */
     noticeDays: number;
     consumers: {
       consumerRef: string;

@@ -21,8 +21,11 @@ const DAY_MS = 86_400_000;
 /** Most integrations one brief covers; a larger subject is asked to narrow. */
 const MAX_INTEGRATIONS = 200;
 
-const wholeDays = (from: string, to: string) =>
-  Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
+/** Whole days from one time to a later one; negative, by whole days, when it is earlier. */
+const wholeDays = (from: string, to: string) => {
+  const ms = Date.parse(to) - Date.parse(from);
+  return ms >= 0 ? Math.floor(ms / DAY_MS) : -Math.floor(-ms / DAY_MS);
+};
 
 /** A short name for a ref in a title: the entity's name. */
 const nameOf = (ref: string) => parseEntityRef(ref).name;
@@ -241,7 +244,7 @@ export class BriefService {
         origin: e.origin,
         createdAt: e.createdAt,
         effectiveAt: e.effectiveAt,
-        noticeDays: Math.max(0, wholeDays(e.createdAt, e.effectiveAt)),
+        noticeDays: wholeDays(e.createdAt, e.effectiveAt),
         consumers: e.consumers
           .filter(c => consumers.has(c.consumerRef))
           .map(c => {

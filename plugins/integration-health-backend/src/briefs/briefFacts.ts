@@ -70,11 +70,11 @@ export function briefFacts(
     facts.push({
       text: `"${change.title}" was ${change.origin} on ${day(
         change.createdAt,
-      )} and ${effect} on ${day(
-        change.effectiveAt,
-      )}: consumers heard of it ${days(
-        change.noticeDays,
-      )} before it ${effect}.`,
+      )} and ${effect} on ${day(change.effectiveAt)}: consumers heard of it ${
+        change.noticeDays >= 0
+          ? `${days(change.noticeDays)} before it ${effect}`
+          : `${days(-change.noticeDays)} after it took effect`
+      }.`,
       source: 'breaking-change calendar',
       link: change.link,
     });
