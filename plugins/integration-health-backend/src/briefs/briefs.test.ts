@@ -12,6 +12,17 @@ import { paymentsCatalog } from '../testUtils/entities';
 jest.setTimeout(60_000);
 
 const DAY_MS = 86_400_000;
+
+/** Setup that did not go as planned stops the suite, saying what. */
+function assertStatus(
+  res: { status: number; text: string },
+  status: number,
+  what: string,
+) {
+  if (res.status !== status) {
+    throw new Error(`${what} answered ${res.status}: ${res.text}`);
+  }
+}
 const OUTSIDER = 'user:default/outsider';
 
 /**
@@ -72,7 +83,7 @@ describe('the integration brief over REST', () => {
         },
         postmortemUrls: [],
       });
-    expect(recorded.status).toBe(201);
+    assertStatus(recorded, 201, 'recording the incident');
     const announced = await api()
       .post('/api/integration-health/v1/calendar')
       .set('Authorization', mei)
@@ -83,14 +94,14 @@ describe('the integration brief over REST', () => {
           Date.now() + 10 * DAY_MS + 3_600_000,
         ).toISOString(),
       });
-    expect(announced.status).toBe(201);
+    assertStatus(announced, 201, 'announcing the change');
     const acknowledged = await api()
       .post(
         `/api/integration-health/v1/calendar/${announced.body.id}/acknowledgements`,
       )
       .set('Authorization', mei)
       .send({ consumerRef: 'component:default/ledger' });
-    expect(acknowledged.status).toBe(200);
+    assertStatus(acknowledged, 200, 'acknowledging the change');
   });
 
   afterAll(() => backend?.stop());
