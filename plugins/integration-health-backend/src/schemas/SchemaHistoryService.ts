@@ -161,9 +161,7 @@ export class SchemaHistoryService {
    * (a deployment log, a demo), marked `recorded`: for resources with no
    * history yet, so it goes on no calendar while what is read after it does.
    */
-  async recordSeeds(
-    seeds: MigrationHistorySeed[],
-  ): Promise<number> {
+  async recordSeeds(seeds: MigrationHistorySeed[]): Promise<number> {
     let recorded = 0;
     for (const seed of seeds) {
       if ((await this.options.store.listMigrations(seed.resourceRef)).length)
@@ -295,7 +293,25 @@ export class SchemaHistoryService {
     migration: StoredMigration,
     now: Date,
   ): Promise<boolean> {
-    const dryRun = await this.dryRun(resourceRef, history, migration);
+    // A dry run that cannot run (its worker over a limit, the pool full)
+    // rules out no consumer: the entry then reaches every one of them.
+    const dryRun: DryRunResult = await this.dryRun(
+      resourceRef,
+      history,
+      migration,
+    ).catch(error => {
+      this.options.logger.warn(
+        `Dry run of ${resourceRef} ${migration.id} did not run: ${
+          (error as Error).message
+        }; its calendar entry reaches every consumer`,
+      );
+      return {
+        status: 'timeout',
+        message: (error as Error).message,
+        queries: [],
+        durationMs: 0,
+      };
+    });
     const impact = consumerImpact(
       await this.consumersOf(resourceRef),
       await this.options.store.queriesOf(resourceRef),
