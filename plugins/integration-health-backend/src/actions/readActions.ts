@@ -195,6 +195,15 @@ export function registerReadActions(
           })
           .passthrough(),
     },
+    examples: [
+      {
+        title: 'Would this AsyncAPI change break the consumers of the events?',
+        input: {
+          apiRef: 'api:default/transaction-events',
+          spec: 'asyncapi: 2.6.0\ninfo: { title: Transaction events, version: 3.0.0 }\nchannels: {}\n',
+        },
+      },
+    ],
     action: async ({ input, credentials }) => ({
       output: await services.breakingChangeCheck.check(
         { apiRef: input.apiRef, candidate: input.spec, base: input.base },
@@ -229,6 +238,16 @@ export function registerReadActions(
           })
           .passthrough(),
     },
+    examples: [
+      {
+        title: 'Does renaming a column break the services that read it?',
+        input: {
+          resourceRef: 'resource:default/transactions-db',
+          id: '202612010900_rename_account_no.sql',
+          sql: 'ALTER TABLE accounts RENAME COLUMN account_no TO account_number;',
+        },
+      },
+    ],
     action: async ({ input, credentials }) => ({
       output: await services.schemaHistory.check(
         input.resourceRef,
@@ -263,6 +282,12 @@ export function registerReadActions(
           row: z.object({}).passthrough(),
         }),
     },
+    examples: [
+      {
+        title: "How the ledger team's seams did over 90 days",
+        input: { ref: 'group:default/ledger-engineering', windowDays: 90 },
+      },
+    ],
     action: async ({ input, credentials }) => {
       const kind = kindOf(input.ref);
       const card = await services.scorecardService.scorecard(

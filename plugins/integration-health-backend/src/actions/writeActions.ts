@@ -115,6 +115,17 @@ export function registerWriteActions(
         }),
       output: z => z.object({ integration: z.object({}).passthrough() }),
     },
+    examples: [
+      {
+        title: 'Make the platform team accountable for a database seam',
+        input: {
+          integrationId:
+            '4286db47f37c6e8463b22e9a906a86b031e5e7ae8df99bcfb9cf04327c209908',
+          ownerRef: 'group:default/platform',
+          note: 'Agreed in the schema review',
+        },
+      },
+    ],
     action: async ({ input, credentials }) => {
       const person = asPerson(credentials, 'assign an accountable owner');
       const integration = await services.ownerAssignmentService.assign(
@@ -172,6 +183,27 @@ export function registerWriteActions(
         }),
       output: z => z.object({ incident: z.object({}).passthrough() }),
     },
+    examples: [
+      {
+        title: 'Payments not booked after an event change',
+        input: {
+          integrationId:
+            '4286db47f37c6e8463b22e9a906a86b031e5e7ae8df99bcfb9cf04327c209908',
+          title: 'Card payments not booked in the ledger',
+          occurredAt: '2026-11-19T08:15:00Z',
+          resolvedAt: '2026-11-19T09:50:00Z',
+          impact: {
+            affectedTransactions: 1200,
+            money: { amount: 48200.5, currency: 'EUR' },
+          },
+          outOfSync: {
+            kind: 'mock',
+            description: 'The legacy pact still sent accountId',
+          },
+          postmortemUrls: [],
+        },
+      },
+    ],
     action: async ({ input, credentials }) => {
       const person = asPerson(credentials, 'record an incident');
       const { integrationId, ...rest } = input;
