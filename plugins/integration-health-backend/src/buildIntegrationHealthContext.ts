@@ -271,20 +271,21 @@ export async function buildIntegrationHealthContext(
     config: readObservationsConfig(config),
     logger,
   });
+  const schemasConfig = readSchemasConfig(config);
   const schemaHistory = new SchemaHistoryService({
     catalog,
     locations: new SchemaLocations({
       catalog,
       auth,
       urlReader: options.urlReader,
-      config: readSchemasConfig(config),
+      config: schemasConfig,
     }),
     store: stores.schemaStore,
     integrationStore,
     calendar: calendarService,
     pool: specs,
     permissions,
-    config: readSchemasConfig(config),
+    config: schemasConfig,
     logger,
   });
   for (const load of options.migrationHistorySeeds ?? []) {

@@ -26,7 +26,12 @@ import { IntegrationStore } from '../integrations/IntegrationStore';
 import { SpecWorkerPool } from '../specs/worker/SpecWorkerPool';
 import { consumerImpact, SchemaConsumerSide } from './consumerImpact';
 import { SchemaLocations } from './readSchemaLocations';
-import { SchemaStore, StoredMigration } from './SchemaStore';
+import {
+  EMPTY_SUMMARY,
+  SchemaStore,
+  StoredMigration,
+  StoredQuery,
+} from './SchemaStore';
 
 const sha256 = (text: string) =>
   createHash('sha256').update(text).digest('hex');
@@ -256,12 +261,7 @@ export class SchemaHistoryService {
           origin,
           firstSeenAt: (m.seenAt ?? now).toISOString(),
           findings: result?.classification?.findings ?? [],
-          summary: result?.classification?.summary ?? {
-            breaking: 0,
-            warning: 0,
-            info: 0,
-            unclassified: 0,
-          },
+          summary: result?.classification?.summary ?? EMPTY_SUMMARY,
           ...(result?.error ? { error: result.error.message } : {}),
         };
       }),
@@ -295,8 +295,9 @@ export class SchemaHistoryService {
   ): Promise<boolean> {
     // A dry run that cannot run (its worker over a limit, the pool full)
     // rules out no consumer: the entry then reaches every one of them.
+    const queries = await this.options.store.queriesOf(resourceRef);
     const dryRun: DryRunResult = await this.dryRun(
-      resourceRef,
+      queries,
       history,
       migration,
     ).catch(error => {
@@ -314,7 +315,7 @@ export class SchemaHistoryService {
     });
     const impact = consumerImpact(
       await this.consumersOf(resourceRef),
-      await this.options.store.queriesOf(resourceRef),
+      queries,
       dryRun,
       true,
     );
@@ -383,11 +384,12 @@ export class SchemaHistoryService {
       );
     }
     const { findings, summary } = classified.classification;
-    const dryRun = await this.dryRun(resourceRef, history, candidate);
+    const queries = await store.queriesOf(resourceRef);
+    const dryRun = await this.dryRun(queries, history, candidate);
     const consumers = await this.consumersOf(resourceRef, credentials);
     const impact = consumerImpact(
       consumers,
-      await store.queriesOf(resourceRef),
+      queries,
       dryRun,
       summary.breaking > 0,
     );
@@ -520,12 +522,12 @@ export class SchemaHistoryService {
     });
   }
 
+  /** The candidate after the history on an embedded PostgreSQL, with these consumers' queries. */
   private async dryRun(
-    resourceRef: string,
+    queries: StoredQuery[],
     history: MigrationInput[],
     candidate: MigrationInput,
   ): Promise<DryRunResult> {
-    const queries = await this.options.store.queriesOf(resourceRef);
     return this.options.pool.dryRunMigration({
       input: {
         history: history.map(({ id, sql }) => ({ id, sql })),

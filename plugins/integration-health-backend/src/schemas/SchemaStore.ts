@@ -36,7 +36,8 @@ type MigrationRow = {
 
 const CHUNK = 200;
 
-const EMPTY_SUMMARY: SchemaFindingSummary = {
+/** A migration with no findings at any level. */
+export const EMPTY_SUMMARY: SchemaFindingSummary = {
   breaking: 0,
   warning: 0,
   info: 0,
