@@ -76,11 +76,17 @@ export async function packTarballs(options: Options): Promise<Packed> {
     const worker = async () => {
       for (let pkg = queue.shift(); pkg && !failed; pkg = queue.shift()) {
         try {
-          await run(`npm pack --pack-destination '${destination}'`, {
-            cwd: pkg.dir,
-            log,
-            timeoutMs: 5 * 60_000,
-          });
+          // --workspaces=false: without it npm finds the workspace root and
+          // reads every workspace's package.json, which another worker's
+          // prepack may be rewriting at that moment (an empty file).
+          await run(
+            `npm pack --workspaces=false --pack-destination '${destination}'`,
+            {
+              cwd: pkg.dir,
+              log,
+              timeoutMs: 5 * 60_000,
+            },
+          );
           // npm's name for the tarball of @scope/name@version
           const file = path.join(
             destination,
