@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   integrationHealth?: {
     evidence?: {
@@ -17,6 +19,14 @@ export interface Config {
          * (default 8): each costs two or three requests.
          */
         concurrency?: number;
+        /**
+         * Where the broker serves its dashboard (`/dashboard`), a sync reads
+         * only the integrations whose latest pact, verification or production
+         * deployment changed since the last sync; every integration is read
+         * again once the last full read is this old. Defaults to a day, e.g.
+         * `{ hours: 6 }` or `PT6H`.
+         */
+        fullReadInterval?: HumanDuration | string;
       };
     };
   };

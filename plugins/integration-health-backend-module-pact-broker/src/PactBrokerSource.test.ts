@@ -170,3 +170,106 @@ describe('PactBrokerSource', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
+
+describe('PactBrokerSource between full reads', () => {
+  const pairRequests = () =>
+    broker.state.requests.filter(r => r.url.startsWith('/pacts/')).length;
+  const collectAfter = (
+    cursor: string | undefined,
+    fullReadIntervalMs?: number,
+  ) =>
+    new PactBrokerSource({
+      client: new PactBrokerClient(broker.url, { token: 'read-only-token' }),
+      catalog: catalogServiceMock({
+        entities: [
+          component('transaction-validation', {
+            'integration-health.io/pact-pacticipant': 'validation-svc',
+          }),
+          component('transaction-intake'),
+        ],
+      }),
+      auth: mockServices.auth(),
+      productionEnvironment: 'production',
+      fullReadIntervalMs,
+    }).collect({
+      integrations: [intakeToValidation, legacyToProcessing],
+      signal: new AbortController().signal,
+      cursor,
+    });
+
+  it('reads no pair when the dashboard shows nothing changed, and only the pair whose verification was published', async () => {
+    const first = await collectAfter(undefined);
+    expect(first.partial).toBe(false);
+    expect(pairRequests()).toBe(4);
+
+    broker.state.requests = [];
+    const unchanged = await collectAfter(first.cursor);
+    expect(unchanged).toEqual(
+      expect.objectContaining({ partial: true, verifications: [], mocks: [] }),
+    );
+    // The integrations list (two pages), environments, deployments, dashboard.
+    expect(broker.state.requests.map(r => r.url).sort()).toEqual([
+      '/dashboard',
+      '/environments',
+      '/environments/e-prod/deployed-versions/currently-deployed',
+      '/integrations',
+      '/integrations?page=2',
+    ]);
+
+    broker.state.reverified = 1;
+    broker.state.requests = [];
+    const changed = await collectAfter(unchanged.cursor);
+    expect(changed.partial).toBe(true);
+    expect(changed.verifications).toEqual([
+      expect.objectContaining({
+        subject: intakeToValidation,
+        verification: expect.objectContaining({
+          verifiedAt: '2026-11-20T09:00:00+00:00',
+        }),
+      }),
+      expect.objectContaining({ subject: intakeToValidation }),
+    ]);
+    expect(changed.mocks?.map(m => m.subject)).toEqual([intakeToValidation]);
+    expect(
+      broker.state.requests.some(r => r.url.includes('account-management')),
+    ).toBe(false);
+  });
+
+  it('reads every pair again without a dashboard, when a pair is gone from the broker, when the last full read is old, and when the cursor is not its own', async () => {
+    const first = await collectAfter(undefined);
+
+    broker.state.dashboard = false;
+    broker.state.requests = [];
+    const withoutDashboard = await collectAfter(first.cursor);
+    expect(withoutDashboard.partial).toBe(false);
+    expect(pairRequests()).toBe(4);
+    broker.state.dashboard = true;
+
+    broker.state.requests = [];
+    const old = await collectAfter(first.cursor, 0);
+    expect(old.partial).toBe(false);
+    expect(pairRequests()).toBe(4);
+
+    broker.state.requests = [];
+    const garbage = await collectAfter('{"v": 99, "pairs": "no"}');
+    expect(garbage.partial).toBe(false);
+    expect(pairRequests()).toBe(4);
+
+    // Deleted from the broker: a complete answer, so its mocks go.
+    broker.state.legacyDeleted = true;
+    broker.state.requests = [];
+    const deleted = await collectAfter(first.cursor);
+    expect(deleted.partial).toBe(false);
+    expect(deleted.mocks?.map(m => m.subject)).toEqual([intakeToValidation]);
+  });
+
+  it('says a pair has no mocks any more when its pact is gone', async () => {
+    const first = await collectAfter(undefined);
+    broker.state.reverified = 1;
+    broker.state.noIntakePact = true;
+    const found = await collectAfter(first.cursor);
+    expect(found.mocks).toEqual([
+      { subject: intakeToValidation, documents: [] },
+    ]);
+  });
+});

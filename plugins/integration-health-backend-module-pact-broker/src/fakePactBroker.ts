@@ -16,7 +16,31 @@ export async function startFakePactBroker() {
   const state = {
     fault: 'none' as BrokerFault,
     requests: [] as { url: string; authorization?: string }[],
+    /** Whether the broker serves its dashboard (older brokers may not). */
+    dashboard: true,
+    /** Verifications of intake → validation published since the start. */
+    reverified: 0,
+    /** The legacy pair is deleted from the broker. */
+    legacyDeleted: false,
+    /** The latest pact of intake → validation answers 404. */
+    noIntakePact: false,
   };
+  const intakeVerifiedAt = () =>
+    `2026-11-20T${String(8 + state.reverified).padStart(2, '0')}:00:00+00:00`;
+  const dashboardItem = (
+    consumer: string,
+    provider: string,
+    verifiedAt: string,
+  ) => ({
+    consumer: { name: consumer, version: { number: 'v' } },
+    provider: { name: provider, version: { number: 'v' } },
+    pact: {
+      createdAt: '2026-11-01T10:00:00+00:00',
+      _links: { self: { href: `${base}/pacts/${provider}/${consumer}` } },
+    },
+    latestVerificationResult: { success: true, verifiedAt },
+    verificationStatus: 'success',
+  });
   let base = '';
   const pact = (
     consumer: string,
@@ -96,14 +120,36 @@ export async function startFakePactBroker() {
         },
       },
     }),
+    '/dashboard': () => ({
+      items: [
+        dashboardItem(
+          'transaction-intake',
+          'validation-svc',
+          intakeVerifiedAt(),
+        ),
+        ...(state.legacyDeleted
+          ? []
+          : [
+              dashboardItem(
+                'account-management-legacy',
+                'transaction-processing',
+                '2026-09-01T08:00:00+00:00',
+              ),
+            ]),
+      ],
+    }),
     '/integrations?page=2': () => ({
       _embedded: {
         integrations: [
-          {
-            consumer: { name: 'account-management-legacy' },
-            provider: { name: 'transaction-processing' },
-            verificationStatus: 'stale',
-          },
+          ...(state.legacyDeleted
+            ? []
+            : [
+                {
+                  consumer: { name: 'account-management-legacy' },
+                  provider: { name: 'transaction-processing' },
+                  verificationStatus: 'stale',
+                },
+              ]),
           {
             consumer: { name: 'not-in-the-catalog' },
             provider: { name: 'validation-svc' },
@@ -131,7 +177,7 @@ export async function startFakePactBroker() {
       () => ({
         success: true,
         providerApplicationVersion: '1.3.0',
-        verificationDate: '2026-11-20T08:00:00+00:00',
+        verificationDate: intakeVerifiedAt(),
         buildUrl: 'https://ci.example.com/validation/builds/77',
       }),
     '/pacts/provider/transaction-processing/consumer/account-management-legacy/latest':
@@ -192,7 +238,13 @@ export async function startFakePactBroker() {
       return;
     }
     const route = routes[url];
-    if (!route) {
+    const gone =
+      (url === '/dashboard' && !state.dashboard) ||
+      (state.noIntakePact &&
+        url.startsWith(
+          '/pacts/provider/validation-svc/consumer/transaction-intake/latest',
+        ));
+    if (!route || gone) {
       res
         .writeHead(404, { 'Content-Type': 'application/hal+json' })
         .end('{"error":"not found"}');

@@ -68,6 +68,21 @@ export type CollectedEvidence = {
    * as they were.
    */
   errors?: string[];
+  /**
+   * Where the source got to, saved once this answer is recorded and given
+   * back as `cursor` on the next sync (on any replica): for example what it
+   * last saw of each integration, so that the next answer covers only what
+   * changed. Opaque to the plugin. An answer without one keeps the saved
+   * cursor; a source that throws keeps it too.
+   */
+  cursor?: string;
+  /**
+   * True when the answer covers only the integrations whose evidence changed
+   * since `cursor`: the mocks of integrations it does not mention then stay
+   * as they are, even without errors. An integration whose mocks are gone is
+   * mentioned with no documents.
+   */
+  partial?: boolean;
 };
 
 /**
@@ -90,6 +105,8 @@ export interface EvidenceSource {
   collect(options: {
     integrations: EvidenceSubject[];
     signal: AbortSignal;
+    /** The cursor the source's last recorded answer gave, if any. */
+    cursor?: string;
   }): Promise<CollectedVerification[] | CollectedEvidence>;
 }
 

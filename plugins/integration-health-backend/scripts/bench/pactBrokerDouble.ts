@@ -38,9 +38,12 @@ export async function startPactBrokerDouble(pairs: PlannedPair[]) {
       p.providerPacticipant,
     )}/consumer/${encodeURIComponent(p.consumerPacticipant)}`;
   for (const pair of pairs) byPath.set(pactPath(pair), pair);
+  /** Verifications published again since the start, per pair. */
+  const revisions = new Map<PlannedPair, number>();
   const verifiedAt = (pair: PlannedPair) =>
     new Date(
-      Date.UTC(2026, 10, 1 + (pair.consumerRef.length % 20), 8),
+      Date.UTC(2026, 10, 1 + (pair.consumerRef.length % 20), 8) +
+        (revisions.get(pair) ?? 0) * 60_000,
     ).toISOString();
 
   const pact = (pair: PlannedPair): Hal => ({
@@ -90,6 +93,36 @@ export async function startPactBrokerDouble(pairs: PlannedPair[]) {
           },
         })),
       },
+    }),
+    // Every pair's latest pact and verification in one document, as the
+    // broker's dashboard lists them.
+    '/dashboard': () => ({
+      items: pairs.map((pair, i) => ({
+        consumer: {
+          name: pair.consumerPacticipant,
+          version: { number: versionOf(pair.consumerPacticipant) },
+        },
+        provider: {
+          name: pair.providerPacticipant,
+          version: { number: versionOf(pair.providerPacticipant) },
+        },
+        pact: {
+          createdAt: '2026-11-01T10:00:00+00:00',
+          _links: { self: { href: `${base}${pactPath(pair)}/latest` } },
+        },
+        latestVerificationResult: {
+          success: pair.valid,
+          verifiedAt: verifiedAt(pair),
+          _links: {
+            self: {
+              href: `${base}${pactPath(pair)}/verification-results/${
+                revisions.get(pair) ?? 0
+              }`,
+            },
+          },
+        },
+        verificationStatus: statusOf(pair, i),
+      })),
     }),
     '/integrations': () => ({
       _embedded: {
@@ -162,6 +195,9 @@ export async function startPactBrokerDouble(pairs: PlannedPair[]) {
   return {
     url: base,
     stats,
+    /** The provider publishes a new verification of one pair. */
+    verifyAgain: (pair: PlannedPair) =>
+      revisions.set(pair, (revisions.get(pair) ?? 0) + 1),
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();

@@ -166,7 +166,7 @@ async function main() {
   const full = await sync('full sync');
   const noop = await sync('no-op sync');
 
-  // One API changes: its required field is renamed (a breaking change).
+  // One API changes: its required field is renamed (a breaking change)...
   const changedRef = synthetic.apiRefs[0];
   const changed = authored.find(
     e => `api:default/${e.metadata.name}` === changedRef,
@@ -195,10 +195,17 @@ async function main() {
       )} s after the delta mutation`,
     );
   }
+  // And one provider publishes a new verification of one pair.
+  broker.verifyAgain(plan.brokerPairs[0]);
   const one = await sync('one-change sync');
   if (one.run.counts?.specVersionsAdded !== 1) {
     errors.push(
       `one-change sync recorded ${one.run.counts?.specVersionsAdded} versions, expected 1`,
+    );
+  }
+  if ((one.run.counts?.evidenceRecorded ?? 0) < 1) {
+    errors.push(
+      `one-change sync recorded ${one.run.counts?.evidenceRecorded} verifications, expected the one published`,
     );
   }
 

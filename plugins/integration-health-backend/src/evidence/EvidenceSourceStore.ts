@@ -10,11 +10,15 @@ export interface EvidenceSourceStore {
   /** Records one attempt: `error` undefined when the source answered in full. */
   recordAttempt(source: string, at: Date, error?: string): Promise<void>;
   listSources(): Promise<EvidenceSourceStatus[]>;
+  /** The cursor the source gave with its last recorded answer (evidence sources only). */
+  getCursor(source: string): Promise<string | undefined>;
+  setCursor(source: string, cursor: string): Promise<void>;
 }
 
 /**
  * Each source's last attempt and success, in `evidence_sources` (evidence
- * sources) or another table of the same shape (`observation_sources`).
+ * sources) or another table of the same shape (`observation_sources`); an
+ * evidence source's cursor too.
  */
 export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
   constructor(
@@ -33,6 +37,17 @@ export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
       .insert({ last_success_at: null, ...row })
       .onConflict('source')
       .merge(Object.keys(row).filter(key => key !== 'source'));
+  }
+
+  async getCursor(source: string): Promise<string | undefined> {
+    const row: { cursor: string | null } | undefined = await this.db(this.table)
+      .where({ source })
+      .first('cursor');
+    return optional(row?.cursor);
+  }
+
+  async setCursor(source: string, cursor: string): Promise<void> {
+    await this.db(this.table).where({ source }).update({ cursor });
   }
 
   async listSources(): Promise<EvidenceSourceStatus[]> {

@@ -292,4 +292,43 @@ describe('collectEvidence', () => {
     expect(result.recorded).toBe(1);
     expect(result.errors).toHaveLength(1);
   });
+
+  it('gives a source back the cursor of its last recorded answer, keeps the mocks a partial answer does not mention, and keeps the cursor when the source fails', async () => {
+    const { mockStore, run } = await setup();
+    const cursors: (string | undefined)[] = [];
+    const answers: unknown[] = [
+      {
+        mocks: [{ subject: ledger, documents: [mock('booked')] }],
+        cursor: 'c1',
+      },
+      // Nothing changed since c1.
+      { mocks: [], partial: true, cursor: 'c2' },
+      new Error('broker down'),
+      { mocks: [], partial: true, cursor: 42 },
+      { mocks: [{ subject: ledger, documents: [] }], partial: true },
+    ];
+    const source: EvidenceSource = {
+      id: 'broker',
+      collect: async ({ cursor }) => {
+        cursors.push(cursor);
+        const answer = answers.shift();
+        if (answer instanceof Error) throw answer;
+        return answer as never;
+      },
+    };
+    const names = async () =>
+      (await mockStore.listMocks(ledgerId)).map(m => m.document.name);
+
+    await run([source]);
+    expect((await run([source])).errors).toEqual([]);
+    expect(await names()).toEqual(['booked']);
+    expect((await run([source])).errors).toHaveLength(1);
+    expect((await run([source])).errors[0].message).toContain(
+      'its cursor is not a string',
+    );
+    // Mentioned with no documents: its mocks are gone.
+    await run([source]);
+    expect(await names()).toEqual([]);
+    expect(cursors).toEqual([undefined, 'c1', 'c2', 'c2', 'c2']);
+  });
 });

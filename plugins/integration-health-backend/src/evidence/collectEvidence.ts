@@ -109,7 +109,8 @@ function invalidVerification(
  * earlier mocks. A source that fails, times out or answers garbage is marked
  * stale and reported on the run; what it gave before stays. A source that
  * answers with errors for some parts is marked stale with those errors, and
- * only the parts it answered are replaced.
+ * only the parts it answered are replaced; so are they when the source
+ * says its answer is partial (only what changed since its cursor).
  */
 export async function collectEvidence(options: {
   sources: EvidenceSource[];
@@ -148,9 +149,10 @@ export async function collectEvidence(options: {
 
   for (const source of sources) {
     try {
+      const cursor = await stores.sourceStore.getCursor(source.id);
       const answer = readSourceAnswer(
         await withTimeout(
-          signal => source.collect({ integrations: subjects, signal }),
+          signal => source.collect({ integrations: subjects, signal, cursor }),
           timeoutMs,
         ),
       );
@@ -207,7 +209,7 @@ export async function collectEvidence(options: {
         problems.push(...grouped.problems);
         result.unmatched += grouped.unmatched;
         await stores.mockStore.replaceMocks(source.id, grouped.mocks, {
-          removeOthers: problems.length === 0,
+          removeOthers: problems.length === 0 && !answer.partial,
           collectedAt: now,
         });
         result.mockDocuments += grouped.mocks.reduce(
@@ -223,6 +225,9 @@ export async function collectEvidence(options: {
         now,
         problems.length > 0 ? problems.join('; ') : undefined,
       );
+      if (answer.cursor !== undefined) {
+        await stores.sourceStore.setCursor(source.id, answer.cursor);
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       report(

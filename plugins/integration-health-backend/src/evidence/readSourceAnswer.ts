@@ -60,5 +60,11 @@ export function readSourceAnswer(answer: unknown): CollectedEvidence {
   if (!Array.isArray(errors) || !errors.every(e => typeof e === 'string')) {
     throw new Error('its errors are not a list of strings');
   }
+  if (evidence.cursor !== undefined && typeof evidence.cursor !== 'string') {
+    throw new Error('its cursor is not a string');
+  }
+  if (evidence.partial !== undefined && typeof evidence.partial !== 'boolean') {
+    throw new Error('its partial is not true or false');
+  }
   return evidence as CollectedEvidence;
 }

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { PactBrokerClient } from './PactBrokerClient';
+
+type Hal = Record<string, any>;
+
+/**
+ * What the source last saw of each broker integration (the cursor it keeps
+ * between syncs), and when it last read every integration.
+ */
+export type BrokerCursor = {
+  fullReadAt: string;
+  /** Fingerprint per pair key. */
+  pairs: Record<string, string>;
+};
+
+const VERSION = 1;
+
+export const pairKey = (consumer: string, provider: string) =>
+  JSON.stringify([consumer, provider]);
+
+export function encodeCursor(cursor: BrokerCursor): string {
+  return JSON.stringify({ v: VERSION, ...cursor });
+}
+
+/** The cursor the source gave last time; undefined when absent or not one of ours. */
+export function decodeCursor(
+  text: string | undefined,
+): BrokerCursor | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text);
+    if (
+      value?.v !== VERSION ||
+      typeof value.fullReadAt !== 'string' ||
+      Number.isNaN(Date.parse(value.fullReadAt)) ||
+      typeof value.pairs !== 'object' ||
+      value.pairs === null ||
+      !Object.values(value.pairs).every(f => typeof f === 'string')
+    ) {
+      return undefined;
+    }
+    return { fullReadAt: value.fullReadAt, pairs: value.pairs };
+  } catch {
+    return undefined;
+  }
+}
+
+export const fingerprint = (parts: unknown[]) =>
+  createHash('sha256')
+    .update(JSON.stringify(parts))
+    .digest('base64url')
+    .slice(0, 22);
+
+/**
+ * Each pair's latest pact and latest verification as the broker's dashboard
+ * lists them, all pairs in one request: what changes when a pact or a
+ * verification is published. Undefined when the broker has no dashboard
+ * (the source then reads every pair).
+ */
+export async function readDashboard(
+  client: PactBrokerClient,
+  signal: AbortSignal,
+): Promise<Map<string, string> | undefined> {
+  const document = await client.get('dashboard', signal);
+  if (!Array.isArray(document?.items)) return undefined;
+  const parts = new Map<string, string[]>();
+  for (const item of document.items as Hal[]) {
+    const consumer = item?.consumer?.name;
+    const provider = item?.provider?.name;
+    if (typeof consumer !== 'string' || typeof provider !== 'string') continue;
+    const key = pairKey(consumer, provider);
+    const verification = item.latestVerificationResult;
+    parts.set(key, [
+      ...(parts.get(key) ?? []),
+      JSON.stringify([
+        item.consumer?.version?.number,
+        item.pact?.createdAt,
+        item.pact?._links?.self?.href,
+        item.provider?.version?.number,
+        verification?.success,
+        verification?.verifiedAt,
+        verification?._links?.self?.href,
+        item.verificationStatus,
+      ]),
+    ]);
+  }
+  // A pair listed once per tag is one pair; the order of its items is not news.
+  return new Map(
+    [...parts].map(([key, list]) => [key, list.sort().join('\n')]),
+  );
+}
