@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   integrationHealth?: {
     evidence?: {
@@ -8,6 +10,13 @@ export interface Config {
          * symlinks). Without any, only `url:` locations are read.
          */
         allowedDirectories?: string[];
+        /**
+         * A sync reads only the locations whose files changed since the last
+         * sync (names, sizes and times for `dir:`, the reader's ETag for
+         * `url:`); every location is read again once the last full read is
+         * this old. Defaults to a day, e.g. `{ hours: 6 }` or `PT6H`.
+         */
+        fullReadInterval?: HumanDuration | string;
       };
     };
   };

@@ -141,6 +141,8 @@ describe('MockFilesSource', () => {
           ],
         },
       ],
+      partial: false,
+      cursor: expect.any(String),
     });
   });
 
@@ -289,5 +291,114 @@ describe('MockFilesSource', () => {
         content: '<html>oops</html>',
       },
     ]);
+  });
+
+  it('reads between syncs only the consumers whose files changed, says when their files are gone, and reads everything once a consumer is gone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mocks-'));
+    const file = path.join(dir, 'events.json');
+    fs.copyFileSync(
+      path.join(fixtures, 'legacy-transaction-events.pact.json'),
+      file,
+    );
+    const legacy = component('account-management-legacy', {
+      'integration-health.io/mocks': `dir:${dir}`,
+    });
+    const gateway = component('api-gateway', {
+      'integration-health.io/mocks': 'dir:./gateway',
+    });
+    const after = (cursor: string | undefined, entities = [legacy, gateway]) =>
+      source(entities, [dir, fixtures]).collect({
+        integrations: [gatewayToIntake, legacyToProcessing],
+        signal: new AbortController().signal,
+        cursor,
+      });
+    const first = await after(undefined);
+    expect(first.partial).toBe(false);
+    expect(first.mocks?.map(m => m.subject)).toEqual([
+      legacyToProcessing,
+      gatewayToIntake,
+    ]);
+
+    const unchanged = await after(first.cursor);
+    expect(unchanged).toMatchObject({ partial: true, mocks: [], errors: [] });
+
+    // The consumer's pact gains an interaction: only that consumer is read.
+    const pact = JSON.parse(fs.readFileSync(file, 'utf8'));
+    pact.messages.push({ ...pact.messages[0], description: 'another event' });
+    fs.writeFileSync(file, JSON.stringify(pact));
+    const edited = await after(unchanged.cursor);
+    expect(edited.partial).toBe(true);
+    expect(edited.mocks).toEqual([
+      {
+        subject: legacyToProcessing,
+        documents: [
+          expect.objectContaining({
+            content: expect.objectContaining({
+              messages: expect.arrayContaining([
+                expect.objectContaining({ description: 'another event' }),
+              ]),
+            }),
+          }),
+        ],
+      },
+    ]);
+
+    // Its file deleted: the integration is said to have no mocks now.
+    fs.rmSync(file);
+    const deleted = await after(edited.cursor);
+    expect(deleted.mocks).toEqual([
+      { subject: legacyToProcessing, documents: [] },
+    ]);
+
+    // The gateway no longer declares mocks: a complete answer, so its go.
+    const gone = await after(deleted.cursor, [legacy]);
+    expect(gone.partial).toBe(false);
+    expect(gone.mocks).toEqual([
+      { subject: legacyToProcessing, documents: [] },
+    ]);
+  });
+
+  it('asks the URL reader with the ETag it gave, and reads nothing more when it answers not modified', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    const pact = fs.readFileSync(
+      path.join(fixtures, 'legacy-transaction-events.pact.json'),
+    );
+    urlReader.readUrl.mockImplementation(async (_url, options) => {
+      if (options?.etag === 'e1') {
+        throw Object.assign(new Error('not modified'), {
+          name: 'NotModifiedError',
+        });
+      }
+      return { etag: 'e1', buffer: async () => pact } as any;
+    });
+    const make = () =>
+      new MockFilesSource({
+        catalog: catalogServiceMock({
+          entities: [
+            component('account-management-legacy', {
+              'integration-health.io/mocks':
+                'url:https://git.example.com/legacy/pact.json',
+            }),
+          ],
+        }),
+        auth: mockServices.auth(),
+        urlReader,
+        allowedDirectories: [],
+        limits: { maxFiles: 50, maxDepth: 3, maxFileBytes: 100_000 },
+      });
+    const collectAfter = (cursor?: string) =>
+      make().collect({
+        integrations: [gatewayToIntake, legacyToProcessing],
+        signal: new AbortController().signal,
+        cursor,
+      });
+    const first = await collectAfter();
+    expect(first.mocks?.[0].documents).toHaveLength(1);
+    const second = await collectAfter(first.cursor);
+    expect(urlReader.readUrl).toHaveBeenLastCalledWith(
+      'https://git.example.com/legacy/pact.json',
+      expect.objectContaining({ etag: 'e1' }),
+    );
+    expect(second).toMatchObject({ partial: true, mocks: [], errors: [] });
   });
 });

@@ -1,6 +1,10 @@
 import { AuthService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MOCKS_ANNOTATION } from '@integration-health/plugin-integration-health-common';
 import {
@@ -9,11 +13,20 @@ import {
   EvidenceSource,
   EvidenceSubject,
   LocationLimits,
+  LocationRead,
   MockDocument,
   Pacticipants,
-  readEntityLocation,
+  readEntityLocationSince,
 } from '@integration-health/plugin-integration-health-node';
+import {
+  contextHash,
+  decodeCursor,
+  encodeCursor,
+  MockFilesCursor,
+} from './mockFilesCursor';
 import { MockFile, readMockFile } from './readMockLocation';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 import { isRecord } from '@integration-health/plugin-integration-health-common';
 
 function isPact(content: unknown) {
@@ -90,20 +103,34 @@ export class MockFilesSource implements EvidenceSource {
       urlReader: UrlReaderService;
       allowedDirectories: string[];
       limits: LocationLimits;
+      /**
+       * Between syncs only locations that changed are read; every location
+       * is read again once the last full read is this old (default a day).
+       */
+      fullReadIntervalMs?: number;
     },
   ) {}
 
+  /**
+   * The consumer's files, or undefined when every location is still at the
+   * version `previous` read (when given).
+   */
   private async readLocations(
     entity: Entity,
     signal: AbortSignal,
-  ): Promise<MockFile[]> {
+    previous: Record<string, string> | undefined,
+  ): Promise<{ files?: MockFile[]; versions: Record<string, string> }> {
     const value = entity.metadata.annotations?.[MOCKS_ANNOTATION] ?? '';
-    const files: MockFile[] = [];
-    for (const location of value
-      .split(',')
-      .map(l => l.trim())
-      .filter(Boolean)) {
-      const found = await readEntityLocation(entity, location, {
+    const locations = [
+      ...new Set(
+        value
+          .split(',')
+          .map(l => l.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const read = (location: string, since?: string) =>
+      readEntityLocationSince(entity, location, {
         urlReader: this.options.urlReader,
         rules: {
           extension: '.json',
@@ -113,15 +140,33 @@ export class MockFilesSource implements EvidenceSource {
           limits: this.options.limits,
         },
         signal,
+        since,
       });
-      files.push(...found.map(readMockFile));
+    let found: LocationRead[] = [];
+    for (const location of locations) {
+      found.push(await read(location, previous?.[location]));
     }
-    return files;
+    const versions: Record<string, string> = {};
+    locations.forEach((location, i) => {
+      const version = found[i].version;
+      if (version !== undefined) versions[location] = version;
+    });
+    if (previous && found.every(f => !f.files)) return { versions };
+    // A consumer's mocks are all its files: those unchanged are read too.
+    if (found.some(f => !f.files)) {
+      found = [];
+      for (const location of locations) found.push(await read(location));
+    }
+    return {
+      files: found.flatMap(f => f.files ?? []).map(readMockFile),
+      versions,
+    };
   }
 
   async collect(options: {
     integrations: EvidenceSubject[];
     signal: AbortSignal;
+    cursor?: string;
   }): Promise<CollectedEvidence> {
     const { catalog, auth } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
@@ -144,23 +189,58 @@ export class MockFilesSource implements EvidenceSource {
       auth,
       integrations: options.integrations,
     });
-    const mocks: CollectedMocks[] = [];
-    const errors: string[] = [];
-    for (const consumer of consumers) {
+    const withIntegrations = consumers.flatMap(consumer => {
       const ref = stringifyEntityRef(consumer);
       const integrations = options.integrations.filter(
         i => i.consumerRef === ref,
       );
-      if (integrations.length === 0) continue;
-      let files: MockFile[];
+      return integrations.length > 0 ? [{ consumer, ref, integrations }] : [];
+    });
+    const previous = decodeCursor(options.cursor);
+    const now = Date.now();
+    // Only what changed, unless a consumer is gone (its mocks must go) or
+    // the last full read is old.
+    const refs = new Set(withIntegrations.map(c => c.ref));
+    const partial =
+      previous !== undefined &&
+      now - Date.parse(previous.fullReadAt) <
+        (this.options.fullReadIntervalMs ?? DAY_MS) &&
+      Object.keys(previous.consumers).every(ref => refs.has(ref));
+    const cursor: MockFilesCursor = {
+      fullReadAt: partial ? previous.fullReadAt : new Date(now).toISOString(),
+      consumers: {},
+    };
+    const mocks: CollectedMocks[] = [];
+    const errors: string[] = [];
+    for (const { consumer, ref, integrations } of withIntegrations) {
+      // What the consumer declares, and what decides which of its
+      // integrations a file belongs to.
+      const context = contextHash([
+        consumer.metadata.annotations?.[MOCKS_ANNOTATION],
+        consumer.metadata.annotations?.[ANNOTATION_LOCATION],
+        integrations.map(i => [
+          i.providerRef,
+          i.apiRef ?? null,
+          pacticipants.nameOf(i.providerRef),
+        ]),
+      ]);
+      const before = previous?.consumers[ref];
+      let read: Awaited<ReturnType<MockFilesSource['readLocations']>>;
       try {
-        files = await this.readLocations(consumer, options.signal);
+        read = await this.readLocations(
+          consumer,
+          options.signal,
+          partial && before?.context === context ? before.locations : undefined,
+        );
       } catch (error) {
         errors.push(
           `${ref}: ${(error as Error).message}; its earlier mocks are kept`,
         );
         continue;
       }
+      cursor.consumers[ref] = { context, locations: read.versions };
+      const files = read.files;
+      if (!files) continue;
       const documents = new Map<EvidenceSubject, MockDocument[]>(
         integrations.map(i => [i, []]),
       );
@@ -180,6 +260,6 @@ export class MockFilesSource implements EvidenceSource {
       for (const [subject, docs] of documents)
         mocks.push({ subject, documents: docs });
     }
-    return { mocks, errors };
+    return { mocks, errors, partial, cursor: encodeCursor(cursor) };
   }
 }

@@ -3,7 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { integrationHealthEvidenceExtensionPoint } from '@integration-health/plugin-integration-health-node';
+import {
+  integrationHealthEvidenceExtensionPoint,
+  readFullReadInterval,
+} from '@integration-health/plugin-integration-health-node';
 import { MockFilesSource } from './MockFilesSource';
 
 /**
@@ -42,6 +45,9 @@ export const integrationHealthModuleMockFiles = createBackendModule({
                   'integrationHealth.evidence.maxMockDocumentBytes',
                 ) ?? 1024 * 1024,
             },
+            fullReadIntervalMs: readFullReadInterval(
+              config.getOptionalConfig('integrationHealth.evidence.mockFiles'),
+            ),
           }),
         );
       },

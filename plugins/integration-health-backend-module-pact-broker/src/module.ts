@@ -2,10 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { integrationHealthEvidenceExtensionPoint } from '@integration-health/plugin-integration-health-node';
+import {
+  integrationHealthEvidenceExtensionPoint,
+  readFullReadInterval,
+} from '@integration-health/plugin-integration-health-node';
 import { PactBrokerAuth, PactBrokerClient } from './PactBrokerClient';
 import { PactBrokerSource } from './PactBrokerSource';
 
@@ -68,11 +69,7 @@ export const integrationHealthModulePactBroker = createBackendModule({
             concurrency: readConcurrency(
               broker.getOptionalNumber('concurrency'),
             ),
-            fullReadIntervalMs: broker.has('fullReadInterval')
-              ? durationToMilliseconds(
-                  readDurationFromConfig(broker, { key: 'fullReadInterval' }),
-                )
-              : undefined,
+            fullReadIntervalMs: readFullReadInterval(broker),
           }),
         );
       },

@@ -45,15 +45,23 @@ export class Pacticipants {
 
   private readonly byName = new Map<string, Set<string>>();
 
-  constructor(integrations: EvidenceSubject[], annotated: Map<string, string>) {
+  constructor(
+    integrations: EvidenceSubject[],
+    private readonly annotated: Map<string, string>,
+  ) {
     for (const integration of integrations) {
       for (const ref of [integration.consumerRef, integration.providerRef]) {
-        const name = annotated.get(ref) ?? ref.slice(ref.lastIndexOf('/') + 1);
+        const name = this.nameOf(ref);
         const refs = this.byName.get(name) ?? new Set();
         refs.add(ref);
         this.byName.set(name, refs);
       }
     }
+  }
+
+  /** The pacticipant name of an entity: its annotation, else its name. */
+  nameOf(ref: string): string {
+    return this.annotated.get(ref) ?? ref.slice(ref.lastIndexOf('/') + 1);
   }
 
   /** The entity refs a pacticipant name stands for (usually one). */

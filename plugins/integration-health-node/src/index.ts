@@ -33,6 +33,7 @@ export {
   type HttpSourceConfig,
 } from './httpSourceConfig';
 export { Pacticipants } from './Pacticipants';
+export { readFullReadInterval } from './fullReadInterval';
 export { parseLenientJson } from './parseLenientJson';
 export {
   CATALOG_CHANGES_TOPIC,
@@ -44,8 +45,10 @@ export {
   LocationError,
   readDirectoryFiles,
   readEntityLocation,
+  readEntityLocationSince,
   readUrlFiles,
   type LocationFile,
+  type LocationRead,
   type LocationLimits,
   type LocationRules,
 } from './readLocationFiles';

@@ -1,5 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -73,6 +74,15 @@ export async function readDirectoryFiles(
   directory: string,
   rules: LocationRules,
 ): Promise<LocationFile[]> {
+  return (await readDirectorySince(directory, rules)).files ?? [];
+}
+
+/** A directory's files, unless their names, sizes and times are still `since`. */
+async function readDirectorySince(
+  directory: string,
+  rules: LocationRules,
+  since?: string,
+): Promise<LocationRead> {
   const { limits } = rules;
   let real: string;
   try {
@@ -91,7 +101,7 @@ export async function readDirectoryFiles(
       `${directory} is outside the directories ${rules.allowedSetting} allows`,
     );
   }
-  const files: LocationFile[] = [];
+  const found: { name: string; target: string; stamp: string }[] = [];
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > limits.maxDepth) return;
     const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -109,7 +119,7 @@ export async function readDirectoryFiles(
         await walk(full, depth + 1);
       } else if (entry.name.endsWith(rules.extension)) {
         const name = path.relative(real, full);
-        if (files.length >= limits.maxFiles) {
+        if (found.length >= limits.maxFiles) {
           throw new LocationError(
             `more than ${limits.maxFiles} ${rules.extension} files under ${directory}`,
           );
@@ -119,12 +129,24 @@ export async function readDirectoryFiles(
             `${name} is larger than ${limits.maxFileBytes} bytes`,
           );
         }
-        files.push({ name, text: await fs.readFile(target, 'utf8') });
+        found.push({
+          name,
+          target,
+          stamp: `${stat.size}:${stat.mtimeMs}:${stat.ino}`,
+        });
       }
     }
   };
   await walk(real, 0);
-  return files;
+  const version = createHash('sha256')
+    .update(JSON.stringify(found.map(f => [f.name, f.stamp])))
+    .digest('base64url');
+  if (since === version) return { version };
+  const files: LocationFile[] = [];
+  for (const { name, target } of found) {
+    files.push({ name, text: await fs.readFile(target, 'utf8') });
+  }
+  return { version, files };
 }
 
 /**
@@ -139,19 +161,35 @@ export async function readUrlFiles(
   rules: LocationRules,
   signal: AbortSignal,
 ): Promise<LocationFile[]> {
+  return (await readUrlSince(url, urlReader, rules, signal)).files ?? [];
+}
+
+/** The files at a URL, unless the reader says its ETag is still `since`. */
+async function readUrlSince(
+  url: string,
+  urlReader: UrlReaderService,
+  rules: LocationRules,
+  signal: AbortSignal,
+  since?: string,
+): Promise<LocationRead> {
   const { limits } = rules;
   try {
     if (!rules.urlIsFolder) {
-      const buffer = await (await urlReader.readUrl(url, { signal })).buffer();
+      const response = await urlReader.readUrl(url, { signal, etag: since });
+      const buffer = await response.buffer();
       if (buffer.length > limits.maxFileBytes) {
         throw new LocationError(
           `${url} is larger than ${limits.maxFileBytes} bytes`,
         );
       }
-      return [{ name: url, url, text: buffer.toString('utf8') }];
+      return {
+        version: response.etag,
+        files: [{ name: url, url, text: buffer.toString('utf8') }],
+      };
     }
     const tree = await urlReader.readTree(url, {
       signal,
+      etag: since,
       filter: (filePath, info) =>
         filePath.endsWith(rules.extension) &&
         filePath.split('/').length - 1 <= limits.maxDepth &&
@@ -175,9 +213,12 @@ export async function readUrlFiles(
       }
       files.push({ name: entry.path, text: buffer.toString('utf8') });
     }
-    return files;
+    return { version: tree.etag || undefined, files };
   } catch (error) {
     if (error instanceof LocationError) throw error;
+    if ((error as Error).name === 'NotModifiedError' && since) {
+      return { version: since };
+    }
     throw new LocationError(
       `${url} could not be read: ${(error as Error).message}`,
     );
@@ -209,9 +250,39 @@ export async function readEntityLocation(
     signal: AbortSignal;
   },
 ): Promise<LocationFile[]> {
-  const { urlReader, rules, signal } = options;
+  return (await readEntityLocationSince(entity, location, options)).files ?? [];
+}
+
+/**
+ * What `readEntityLocationSince` found: the location's version (a hash of
+ * its files' names, sizes and times for `dir:`, the reader's ETag for
+ * `url:`, where it gives one), and its files unless they are unchanged
+ * since the version asked about.
+ *
+ * @public
+ */
+export type LocationRead = { version?: string; files?: LocationFile[] };
+
+/**
+ * Like `readEntityLocation`, but reads no file when the location is still
+ * at version `since` (a version an earlier read gave): for sources that
+ * read the same locations on every sync.
+ *
+ * @public
+ */
+export async function readEntityLocationSince(
+  entity: Entity,
+  location: string,
+  options: {
+    urlReader: UrlReaderService;
+    rules: LocationRules;
+    signal: AbortSignal;
+    since?: string;
+  },
+): Promise<LocationRead> {
+  const { urlReader, rules, signal, since } = options;
   if (location.startsWith('url:')) {
-    return readUrlFiles(location.slice(4), urlReader, rules, signal);
+    return readUrlSince(location.slice(4), urlReader, rules, signal, since);
   }
   if (location.startsWith('dir:')) {
     const target = location.slice(4);
@@ -221,7 +292,7 @@ export async function readEntityLocation(
         `${location} is relative, but the entity does not come from a file location`,
       );
     }
-    return readDirectoryFiles(path.resolve(base ?? '/', target), rules);
+    return readDirectorySince(path.resolve(base ?? '/', target), rules, since);
   }
   throw new LocationError(`${location} is neither dir:<path> nor url:<url>`);
 }
