@@ -189,11 +189,15 @@ export class MockFilesSource implements EvidenceSource {
       auth,
       integrations: options.integrations,
     });
+    const byConsumer = new Map<string, EvidenceSubject[]>();
+    for (const i of options.integrations) {
+      const list = byConsumer.get(i.consumerRef);
+      if (list) list.push(i);
+      else byConsumer.set(i.consumerRef, [i]);
+    }
     const withIntegrations = consumers.flatMap(consumer => {
       const ref = stringifyEntityRef(consumer);
-      const integrations = options.integrations.filter(
-        i => i.consumerRef === ref,
-      );
+      const integrations = byConsumer.get(ref) ?? [];
       return integrations.length > 0 ? [{ consumer, ref, integrations }] : [];
     });
     const previous = decodeCursor(options.cursor);

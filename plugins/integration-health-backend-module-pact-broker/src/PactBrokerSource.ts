@@ -144,12 +144,24 @@ export class PactBrokerSource implements EvidenceSource {
       client.list('integrations', 'integrations', signal),
       readDashboard(client, signal),
     ]);
+    // The catalog integrations between two entities, found without a scan.
+    const byPair = new Map<string, EvidenceSubject[]>();
+    for (const i of options.integrations) {
+      const key = `${i.consumerRef}\n${i.providerRef}`;
+      const list = byPair.get(key);
+      if (list) list.push(i);
+      else byPair.set(key, [i]);
+    }
     const subjectsOf = (names: { consumer: string; provider: string }) =>
-      options.integrations.filter(
-        i =>
-          pacticipants.refsOf(names.consumer).includes(i.consumerRef) &&
-          pacticipants.refsOf(names.provider).includes(i.providerRef),
-      );
+      pacticipants
+        .refsOf(names.consumer)
+        .flatMap(consumerRef =>
+          pacticipants
+            .refsOf(names.provider)
+            .flatMap(
+              providerRef => byPair.get(`${consumerRef}\n${providerRef}`) ?? [],
+            ),
+        );
     const plan = planReads({
       pairs,
       dashboard,

@@ -312,6 +312,19 @@ export class ScoreService {
   }
 
   /**
+   * A stamp of every input of every integration's scores, the day and the
+   * configuration: while it stays the same, `computeChanged` would score
+   * nothing.
+   */
+  async inputsWatermark(now: Date): Promise<string> {
+    return JSON.stringify([
+      now.toISOString().slice(0, 10),
+      this.options.config,
+      await this.options.scoreStore.inputsWatermark(),
+    ]);
+  }
+
+  /**
    * Scores the integrations whose scores were computed from other inputs
    * than they have now: new evidence or mocks, a new spec version of their
    * API (or of another API between the same consumer and provider), another

@@ -9,6 +9,7 @@ import {
   toIsoString,
 } from '../../database/rowValues';
 import { readEvidenceStamps } from './evidenceStamps';
+import { readScoreInputsWatermark } from './scoreInputsWatermark';
 
 /** One integration's newly computed scores, and what they were computed from. */
 export type ScoresToSave = {
@@ -48,6 +49,8 @@ export interface ScoreStore {
   getInputKeys(integrationIds: string[]): Promise<Map<string, string>>;
   /** A stamp of each integration's stored evidence and mocks that changes whenever they do. */
   evidenceStamps(integrationIds: string[]): Promise<Map<string, string>>;
+  /** A stamp of all score inputs of all integrations (see readScoreInputsWatermark). */
+  inputsWatermark(): Promise<string>;
   /** The integrations whose score values changed since `clearScoreChanges` last took them. */
   listScoreChanges(): Promise<{
     marks: string[];
@@ -187,6 +190,10 @@ export class DatabaseScoreStore implements ScoreStore {
 
   evidenceStamps(integrationIds: string[]) {
     return readEvidenceStamps(this.db, integrationIds);
+  }
+
+  inputsWatermark() {
+    return readScoreInputsWatermark(this.db);
   }
 
   async listScoreChanges() {

@@ -80,6 +80,9 @@ async function countWithoutOwner(
  * before its next write.
  */
 export class IntegrationSyncService {
+  /** The score inputs' watermark when this process last scored without errors. */
+  private scoredAt: string | undefined;
+
   constructor(private readonly options: IntegrationSyncServiceOptions) {}
 
   async runOnce(): Promise<SyncRunSummary> {
@@ -186,16 +189,30 @@ export class IntegrationSyncService {
       steps.end('evidence');
       // Scores move with evidence, spec history and age: a run recomputes
       // those whose inputs changed, and all of them on the day's first run.
+      // While none of them moved since this process last scored (whoever
+      // wrote them), not even the inputs of each integration are read.
       await lease.check();
-      const withEvidence = await integrationStore.getByIds(
-        await this.options.scoreService.integrationIdsWithEvidence(),
-      );
-      const scoring = await this.options.scoreService.computeChanged(
-        withEvidence,
+      const watermark = await this.options.scoreService.inputsWatermark(
         startedAt,
       );
-      errors.push(...scoring.errors);
-      await this.options.mockRefreshNotifier?.notify(withEvidence, startedAt);
+      let scoring: Awaited<ReturnType<ScoreService['computeChanged']>> = {
+        scored: 0,
+        unchanged: 0,
+        errors: [],
+      };
+      if (watermark !== this.scoredAt) {
+        const withEvidence = await integrationStore.getByIds(
+          await this.options.scoreService.integrationIdsWithEvidence(),
+        );
+        scoring = await this.options.scoreService.computeChanged(
+          withEvidence,
+          startedAt,
+        );
+        errors.push(...scoring.errors);
+        await this.options.mockRefreshNotifier?.notify(withEvidence, startedAt);
+        // Integrations that could not be scored are tried (and reported) again.
+        this.scoredAt = scoring.errors.length === 0 ? watermark : undefined;
+      }
       steps.end('scores');
       await lease.check();
       const rollups = await this.options.rollupService.snapshotChanged(

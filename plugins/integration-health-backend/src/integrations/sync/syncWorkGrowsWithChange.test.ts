@@ -47,7 +47,7 @@ describe.each(databases.eachSupportedId())(
     });
     afterEach(() => jest.useRealTimers());
 
-    it('does no scoring, rollup or calendar work when nothing changed since its last run that day', async () => {
+    it('does no scoring, rollup or calendar work when nothing changed since its last run that day, and scores what a pipeline pushed in between', async () => {
       const knex = await databases.init(databaseId);
       const stores = await createStores(mockServices.database({ knex }));
       const catalog = catalogServiceMock({ entities: paymentsCatalog() });
@@ -111,6 +111,7 @@ describe.each(databases.eachSupportedId())(
         'listBreakingChangesOf',
       );
       const saveDay = jest.spyOn(stores.rollupStore, 'saveDay');
+      const inputReads = jest.spyOn(stores.scoreStore, 'evidenceStamps');
       jest.setSystemTime(new Date('2026-12-01T11:00:00Z'));
       const noOp = await sync.runOnce();
 
@@ -120,7 +121,9 @@ describe.each(databases.eachSupportedId())(
         calendarEntriesAdded: 0,
         healthSubjects: scored.counts!.healthSubjects,
       });
-      expect(computeAll.mock.calls.map(([given]) => given.length)).toEqual([0]);
+      // Not even each integration's score inputs are read.
+      expect(computeAll).not.toHaveBeenCalled();
+      expect(inputReads).not.toHaveBeenCalled();
       expect(await snapshotChanged.mock.results[0].value).toMatchObject({
         recomputed: 0,
         written: 0,
@@ -128,11 +131,28 @@ describe.each(databases.eachSupportedId())(
       expect(saveDay).not.toHaveBeenCalled();
       expect(calendarReads).not.toHaveBeenCalled();
 
+      // A pipeline pushes a verification of one integration: the next run
+      // scores that one.
+      const [pushedTo] = await stores.integrationStore.activeIds();
+      await stores.evidenceStore.addVerification(
+        pushedTo,
+        {
+          source: 'ci',
+          result: 'failed',
+          providerVersion: '1.0.1',
+          verifiedAt: '2026-12-01T11:10:00.000Z',
+        },
+        new Date(),
+      );
+      jest.setSystemTime(new Date('2026-12-01T11:30:00Z'));
+      const afterPush = await sync.runOnce();
+      expect(afterPush.counts).toMatchObject({ integrationsScored: 1 });
+
       // The next day's first run scores and rolls up everything again.
       jest.setSystemTime(new Date('2026-12-02T00:10:00Z'));
       const nextDay = await sync.runOnce();
       expect(nextDay.counts).toMatchObject({ integrationsScored: 4 });
-      expect(await snapshotChanged.mock.results[1].value).toMatchObject({
+      expect(await snapshotChanged.mock.results[2].value).toMatchObject({
         recomputed: scored.counts!.healthSubjects,
       });
     });
