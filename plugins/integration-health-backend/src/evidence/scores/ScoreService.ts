@@ -338,6 +338,8 @@ export class ScoreService {
   ): Promise<{
     scored: number;
     unchanged: number;
+    /** Those whose inputs moved, scored now (or reported in `errors`). */
+    changed: Integration[];
     errors: SyncRunEntityError[];
   }> {
     const [keys, stored] = await Promise.all([
@@ -351,6 +353,10 @@ export class ScoreService {
       inputsKeys: keys,
       among: integrations,
     });
-    return { ...result, unchanged: integrations.length - changed.length };
+    return {
+      ...result,
+      changed,
+      unchanged: integrations.length - changed.length,
+    };
   }
 }

@@ -121,7 +121,7 @@ describe.each(databases.eachSupportedId())(
       const reads = jest.spyOn(stores.evidenceStore, 'latestVerifications');
       expect(
         await scores.computeChanged(all, new Date('2026-12-01T08:30:00Z')),
-      ).toEqual({ scored: 0, unchanged: 5, errors: [] });
+      ).toEqual({ scored: 0, unchanged: 5, changed: [], errors: [] });
       expect(scored()).toEqual([]);
       expect(reads).not.toHaveBeenCalled();
 

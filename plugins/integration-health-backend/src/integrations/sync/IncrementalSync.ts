@@ -222,7 +222,7 @@ export class IncrementalSync {
       now,
     );
     result.integrationsScored = scoring.scored;
-    await this.options.mockRefreshNotifier?.notify(toScore, now);
+    await this.options.mockRefreshNotifier?.notify(scoring.changed, now);
 
     const affected = new Set(changedRefs);
     const gone = await integrationStore.getByIds(stored.changedIds);

@@ -198,6 +198,7 @@ export class IntegrationSyncService {
       let scoring: Awaited<ReturnType<ScoreService['computeChanged']>> = {
         scored: 0,
         unchanged: 0,
+        changed: [],
         errors: [],
       };
       if (watermark !== this.scoredAt) {
@@ -209,7 +210,11 @@ export class IntegrationSyncService {
           startedAt,
         );
         errors.push(...scoring.errors);
-        await this.options.mockRefreshNotifier?.notify(withEvidence, startedAt);
+        // A refresh is due only where mock freshness was computed anew.
+        await this.options.mockRefreshNotifier?.notify(
+          scoring.changed,
+          startedAt,
+        );
         // Integrations that could not be scored are tried (and reported) again.
         this.scoredAt = scoring.errors.length === 0 ? watermark : undefined;
       }
