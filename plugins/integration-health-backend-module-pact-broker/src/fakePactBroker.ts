@@ -13,6 +13,7 @@ export type BrokerFault =
  * resources the source reads), with faults to switch on. For tests.
  */
 export async function startFakePactBroker() {
+  let base = '';
   const state = {
     fault: 'none' as BrokerFault,
     requests: [] as { url: string; authorization?: string }[],
@@ -41,7 +42,6 @@ export async function startFakePactBroker() {
     latestVerificationResult: { success: true, verifiedAt },
     verificationStatus: 'success',
   });
-  let base = '';
   const pact = (
     consumer: string,
     provider: string,
