@@ -223,6 +223,58 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
     });
 
+    it('writes no integration row when a replace finds nothing new, knows when a gone one was last seen, and sees what another replica wrote', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const first = new Date('2026-11-20T10:00:00.000Z');
+      const second = new Date('2026-11-20T10:30:00.000Z');
+      const third = new Date('2026-11-20T11:00:00.000Z');
+      const two = [
+        observed('intake', 'validation'),
+        observed('ledger', 'intake'),
+      ];
+      await store.replaceIntegrations(two, first);
+      const storedSeen = async () =>
+        (await knex('integrations').orderBy('consumer_ref')).map(r =>
+          new Date(r.last_seen_at).toISOString(),
+        );
+
+      // Nothing new: the rows stay as they are, yet read as seen now.
+      await store.replaceIntegrations(two, second);
+      expect(await storedSeen()).toEqual([
+        first.toISOString(),
+        first.toISOString(),
+      ]);
+      expect(
+        (await store.listTouching(['component:default/intake'])).map(
+          i => i.lastSeenAt,
+        ),
+      ).toEqual([second.toISOString(), second.toISOString()]);
+
+      // Gone at the third: last seen by the second.
+      await store.replaceIntegrations([two[0]], third);
+      const [gone] = await store.getByIds(
+        (await knex('integrations').whereNotNull('gone_at')).map(r => r.id),
+      );
+      expect(gone.consumerRef).toBe('component:default/ledger');
+      expect(gone.lastSeenAt).toBe(second.toISOString());
+
+      // Another replica (its own store on the same database) changes the
+      // owner; this one, replacing with what it observed, writes it back.
+      const replica = (await createStores(mockServices.database({ knex })))
+        .integrationStore;
+      await replica.replaceIntegrations(
+        [
+          observed('intake', 'validation', {
+            providerOwnerRef: 'group:default/qa',
+          }),
+        ],
+        third,
+      );
+      await store.replaceIntegrations([two[0]], third);
+      const [current] = await store.listTouching(['component:default/intake']);
+      expect(current.providerOwnerRef).toBe('group:default/platform');
+    });
+
     it('lets an assigned owner replace the declared one until it is cleared, keeping every assignment', async () => {
       const { store } = await createStore(databaseId);
       await store.replaceIntegrations(

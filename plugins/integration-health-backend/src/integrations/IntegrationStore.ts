@@ -8,6 +8,14 @@ import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { optional, parseJsonColumn, toIsoString } from '../database/rowValues';
 import { lockForTransaction } from '../database/transactionLock';
+import {
+  contentSignature,
+  KnownIntegrations,
+  lastSeenAt,
+  readSyncState,
+  StoredIntegrations,
+  writeSyncState,
+} from './integrationSyncState';
 
 /** An integration as one sync run observed it, before it has a history. */
 export type ObservedIntegration = Omit<
@@ -138,7 +146,10 @@ export function integrationId(
     .digest('hex');
 }
 
-function mapToIntegration(row: IntegrationRow): Integration {
+function mapToIntegration(
+  row: IntegrationRow,
+  activeSeenAt: Date | undefined,
+): Integration {
   return {
     id: row.id,
     consumerRef: row.consumer_ref,
@@ -154,7 +165,7 @@ function mapToIntegration(row: IntegrationRow): Integration {
     ) as Integration['accountableOwnerSource'],
     findings: parseJsonColumn<IntegrationFinding[]>(row.findings, []),
     firstSeenAt: toIsoString(row.first_seen_at),
-    lastSeenAt: toIsoString(row.last_seen_at),
+    lastSeenAt: toIsoString(lastSeenAt(row, activeSeenAt) ?? row.last_seen_at),
   };
 }
 
@@ -213,12 +224,55 @@ function toRow(observed: ObservedIntegration, seenAt: Date) {
   };
 }
 
+const STORED_COLUMNS = ['id', ...CONTENT_COLUMNS, 'gone_at'];
+
+/** What one write did: rows added, rows written with their new content, rows marked gone. */
+type Written = {
+  added: string[];
+  written: { id: string; signature: string }[];
+  gone: string[];
+};
+
+const moved = (w: Written) => w.written.length + w.gone.length > 0;
+
+/** Stored rows as writes compare them. */
+async function readStored(
+  query: Knex.QueryBuilder,
+): Promise<StoredIntegrations> {
+  const stored: StoredIntegrations = new Map();
+  for (const row of await query) {
+    stored.set(row.id, {
+      signature: contentSignature(row, CONTENT_COLUMNS),
+      gone: row.gone_at !== null && row.gone_at !== undefined,
+    });
+  }
+  return stored;
+}
+
+/** `stored` as it is after a write (changed in place). */
+function applyWritten(
+  stored: StoredIntegrations,
+  written: Written,
+): StoredIntegrations {
+  for (const { id, signature } of written.written) {
+    stored.set(id, { signature, gone: false });
+  }
+  for (const id of written.gone) {
+    const row = stored.get(id);
+    if (row) stored.set(id, { ...row, gone: true });
+  }
+  return stored;
+}
+
 const sortByRefs = (a: Integration, b: Integration) =>
   a.consumerRef.localeCompare(b.consumerRef) ||
   a.providerRef.localeCompare(b.providerRef) ||
   (a.apiRef ?? '').localeCompare(b.apiRef ?? '');
 
 export class DatabaseIntegrationStore implements IntegrationStore {
+  /** The table as this process last read or wrote it, and its revision then. */
+  private known: KnownIntegrations | undefined;
+
   constructor(private readonly db: Knex) {}
 
   async activeIds(): Promise<string[]> {
@@ -240,26 +294,38 @@ export class DatabaseIntegrationStore implements IntegrationStore {
       );
     }
 
-    // Only new, changed and revived rows are written, so a sync where little
-    // changed writes little; the rest is one statement for last_seen_at.
-    return this.db.transaction(async tx => {
-      const stored = new Map<string, Record<string, unknown>>();
-      for (const row of await tx(TABLE).select([
-        'id',
-        ...CONTENT_COLUMNS,
-        'gone_at',
-      ])) {
-        stored.set(row.id, row);
-      }
-      const { added, gone } = await this.writeObserved(
+    // Only new, changed and revived rows are written, so a sync where
+    // nothing changed writes no integration row: when the full sync saw them
+    // all is one value in the state row. The rows are compared with what
+    // this process knows of the table when no one wrote it since (the
+    // revision says), else read again.
+    const known = this.known;
+    const result = await this.db.transaction(async tx => {
+      const state = await readSyncState(tx, { forUpdate: true });
+      const stored =
+        known?.revision === state.revision
+          ? known.rows
+          : await readStored(tx(TABLE).select(STORED_COLUMNS));
+      const written = await this.writeObserved(
         tx,
         rows,
         stored,
         seenAt,
+        state.activeSeenAt,
       );
-      await tx(TABLE).whereNull('gone_at').update({ last_seen_at: seenAt });
-      return { total: rows.length, added: added.length, gone: gone.length };
+      const revision = moved(written) ? state.revision + 1 : state.revision;
+      await writeSyncState(tx, { revision, activeSeenAt: seenAt });
+      return { stored, written, revision };
     });
+    this.known = {
+      revision: result.revision,
+      rows: applyWritten(result.stored, result.written),
+    };
+    return {
+      total: rows.length,
+      added: result.written.added.length,
+      gone: result.written.gone.length,
+    };
   }
 
   async replaceIntegrationsTouching(
@@ -280,80 +346,109 @@ export class DatabaseIntegrationStore implements IntegrationStore {
         );
       }
     }
-    return this.db.transaction(async tx => {
-      const stored = new Map<string, Record<string, unknown>>();
+    const known = this.known;
+    const result = await this.db.transaction(async tx => {
+      const state = await readSyncState(tx, { forUpdate: true });
+      const stored: StoredIntegrations = new Map();
       const ids = rows.map(r => r.id);
       for (let i = 0; i < entityRefs.length; i += WRITE_CHUNK_SIZE) {
         const chunk = entityRefs.slice(i, i + WRITE_CHUNK_SIZE);
-        const touching = await tx(TABLE)
-          .select(['id', ...CONTENT_COLUMNS, 'gone_at'])
-          .whereIn('consumer_ref', chunk)
-          .orWhereIn('provider_ref', chunk)
-          .orWhereIn('api_ref', chunk);
-        for (const row of touching) stored.set(row.id, row);
+        const touching = await readStored(
+          tx(TABLE)
+            .select(STORED_COLUMNS)
+            .whereIn('consumer_ref', chunk)
+            .orWhereIn('provider_ref', chunk)
+            .orWhereIn('api_ref', chunk),
+        );
+        for (const [id, row] of touching) stored.set(id, row);
       }
       for (let i = 0; i < ids.length; i += WRITE_CHUNK_SIZE) {
-        const known = await tx(TABLE)
-          .select(['id', ...CONTENT_COLUMNS, 'gone_at'])
-          .whereIn('id', ids.slice(i, i + WRITE_CHUNK_SIZE));
-        for (const row of known) stored.set(row.id, row);
+        const found = await readStored(
+          tx(TABLE)
+            .select(STORED_COLUMNS)
+            .whereIn('id', ids.slice(i, i + WRITE_CHUNK_SIZE)),
+        );
+        for (const [id, row] of found) stored.set(id, row);
       }
-      const { added, written, gone } = await this.writeObserved(
+      const written = await this.writeObserved(
         tx,
         rows,
         stored,
         seenAt,
+        state.activeSeenAt,
       );
       for (let i = 0; i < ids.length; i += WRITE_CHUNK_SIZE) {
         await tx(TABLE)
           .whereIn('id', ids.slice(i, i + WRITE_CHUNK_SIZE))
           .update({ last_seen_at: seenAt });
       }
-      return {
-        total: rows.length,
-        added: added.length,
-        gone: gone.length,
-        changedIds: [...written, ...gone],
-      };
+      const revision = moved(written) ? state.revision + 1 : state.revision;
+      if (revision !== state.revision) {
+        await writeSyncState(tx, { ...state, revision });
+      }
+      return { written, before: state.revision, revision };
     });
+    // What this process knows of the table stays true when it was current.
+    this.known =
+      known?.revision === result.before
+        ? {
+            revision: result.revision,
+            rows: applyWritten(known.rows, result.written),
+          }
+        : undefined;
+    const { added, written, gone } = result.written;
+    return {
+      total: rows.length,
+      added: added.length,
+      gone: gone.length,
+      changedIds: [...written.map(w => w.id), ...gone],
+    };
   }
 
   /**
    * Writes the new, changed and revived rows of `rows` and marks gone the
-   * current rows of `stored` that are not in `rows`.
+   * current rows of `stored` that are not in `rows`; those were last seen
+   * by the last full sync, unless written later.
    */
   private async writeObserved(
     tx: Knex.Transaction,
     rows: ReturnType<typeof toRow>[],
-    stored: Map<string, Record<string, unknown>>,
+    stored: StoredIntegrations,
     seenAt: Date,
-  ) {
+    activeSeenAt: Date | undefined,
+  ): Promise<Written> {
     const ids = new Set(rows.map(r => r.id));
-    const toWrite = rows.filter(row => {
-      const before = stored.get(row.id);
-      return (
-        !before ||
-        before.gone_at !== null ||
-        CONTENT_COLUMNS.some(column => before[column] !== row[column])
-      );
-    });
+    const toWrite = rows
+      .map(row => ({
+        row,
+        signature: contentSignature(row, CONTENT_COLUMNS),
+      }))
+      .filter(({ row, signature }) => {
+        const before = stored.get(row.id);
+        return !before || before.gone || before.signature !== signature;
+      });
     for (let i = 0; i < toWrite.length; i += WRITE_CHUNK_SIZE) {
       await tx(TABLE)
-        .insert(toWrite.slice(i, i + WRITE_CHUNK_SIZE))
+        .insert(toWrite.slice(i, i + WRITE_CHUNK_SIZE).map(w => w.row))
         .onConflict('id')
         .merge([...CONTENT_COLUMNS, 'last_seen_at', 'gone_at']);
     }
     const vanished = [...stored]
-      .filter(([id, row]) => row.gone_at === null && !ids.has(id))
+      .filter(([id, row]) => !row.gone && !ids.has(id))
       .map(([id]) => id);
     for (let i = 0; i < vanished.length; i += WRITE_CHUNK_SIZE) {
-      await tx(TABLE)
-        .whereIn('id', vanished.slice(i, i + WRITE_CHUNK_SIZE))
-        .update({ gone_at: seenAt });
+      const chunk = vanished.slice(i, i + WRITE_CHUNK_SIZE);
+      await tx(TABLE).whereIn('id', chunk).update({ gone_at: seenAt });
+      if (activeSeenAt) {
+        await tx(TABLE)
+          .whereIn('id', chunk)
+          .andWhere('last_seen_at', '<', activeSeenAt)
+          .update({ last_seen_at: activeSeenAt });
+      }
     }
     return {
       added: rows.filter(row => !stored.has(row.id)).map(r => r.id),
-      written: toWrite.map(r => r.id),
+      written: toWrite.map(w => ({ id: w.row.id, signature: w.signature })),
       gone: vanished,
     };
   }
@@ -492,8 +587,9 @@ export class DatabaseIntegrationStore implements IntegrationStore {
         latest.set(assignment.integration_id, mapToAssignment(assignment));
       }
     }
+    const { activeSeenAt } = await readSyncState(this.db);
     return rows.map(row =>
-      applyAssignment(mapToIntegration(row), latest.get(row.id)),
+      applyAssignment(mapToIntegration(row, activeSeenAt), latest.get(row.id)),
     );
   }
 }
