@@ -326,6 +326,7 @@ describe.each(databases.eachSupportedId())(
         'downstream',
       );
       expect(afterSync.accountableOwnerRef).toBe('group:default/platform');
+      expect(await store.assignedOwnerIds()).toEqual(new Set([integration.id]));
 
       await store.addOwnerAssignment(
         { integrationId: integration.id, assignedBy: 'user:default/amara' },
@@ -333,6 +334,7 @@ describe.each(databases.eachSupportedId())(
       );
       const [cleared] = await store.getByIds([integration.id]);
       expect(cleared.accountableOwnerRef).toBeUndefined();
+      expect(await store.assignedOwnerIds()).toEqual(new Set());
       expect(cleared.accountableOwnerAssignment).toBeUndefined();
 
       const history = await store.listOwnerAssignments(integration.id);

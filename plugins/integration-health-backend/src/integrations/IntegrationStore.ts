@@ -89,6 +89,9 @@ export interface IntegrationStore {
     assignedAt: Date,
   ): Promise<boolean>;
 
+  /** The integrations whose latest assignment names an owner. */
+  assignedOwnerIds(): Promise<Set<string>>;
+
   /** Every assignment of one integration, newest first. */
   listOwnerAssignments(
     integrationId: string,
@@ -556,6 +559,15 @@ export class DatabaseIntegrationStore implements IntegrationStore {
       });
       return true;
     });
+  }
+
+  async assignedOwnerIds(): Promise<Set<string>> {
+    const rows: Pick<AssignmentRow, 'integration_id' | 'owner_ref'>[] =
+      await this.db(ASSIGNMENTS_TABLE)
+        .orderBy('id', 'asc')
+        .select('integration_id', 'owner_ref');
+    const latest = new Map(rows.map(r => [r.integration_id, r.owner_ref]));
+    return new Set([...latest].filter(([, owner]) => owner).map(([id]) => id));
   }
 
   async listOwnerAssignments(

@@ -112,15 +112,7 @@ export class RollupService {
       );
     }
     // Only an owner assigned in the UI can stand in for a declared one.
-    const assigned = new Set(
-      (
-        await integrationStore.getByIds(
-          withIds.filter(i => !i.accountableOwnerRef).map(i => i.id),
-        )
-      )
-        .filter(i => i.accountableOwnerRef)
-        .map(i => i.id),
-    );
+    const assigned = await integrationStore.assignedOwnerIds();
     const structures = new Map(
       withIds.map(i => [
         i.id,
