@@ -14,6 +14,7 @@ import {
   EvidenceSubject,
   LocationLimits,
   LocationRead,
+  mapConcurrently,
   MockDocument,
   Pacticipants,
   readEntityLocationSince,
@@ -27,6 +28,8 @@ import {
 import { MockFile, readMockFile } from './readMockLocation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Consumers whose locations are read at once. */
+const READ_CONCURRENCY = 8;
 import { isRecord } from '@integration-health/plugin-integration-health-common';
 
 function isPact(content: unknown) {
@@ -216,32 +219,51 @@ export class MockFilesSource implements EvidenceSource {
     };
     const mocks: CollectedMocks[] = [];
     const errors: string[] = [];
-    for (const { consumer, ref, integrations } of withIntegrations) {
-      // What the consumer declares, and what decides which of its
-      // integrations a file belongs to.
-      const context = contextHash([
-        consumer.metadata.annotations?.[MOCKS_ANNOTATION],
-        consumer.metadata.annotations?.[ANNOTATION_LOCATION],
-        integrations.map(i => [
-          i.providerRef,
-          i.apiRef ?? null,
-          pacticipants.nameOf(i.providerRef),
-        ]),
-      ]);
-      const before = previous?.consumers[ref];
-      let read: Awaited<ReturnType<MockFilesSource['readLocations']>>;
-      try {
-        read = await this.readLocations(
-          consumer,
-          options.signal,
-          partial && before?.context === context ? before.locations : undefined,
-        );
-      } catch (error) {
+    // Reading waits on the file system or the network: several at once.
+    const reads = await mapConcurrently(
+      withIntegrations,
+      READ_CONCURRENCY,
+      async ({ consumer, ref, integrations }) => {
+        // What the consumer declares, and what decides which of its
+        // integrations a file belongs to.
+        const context = contextHash([
+          consumer.metadata.annotations?.[MOCKS_ANNOTATION],
+          consumer.metadata.annotations?.[ANNOTATION_LOCATION],
+          integrations.map(i => [
+            i.providerRef,
+            i.apiRef ?? null,
+            pacticipants.nameOf(i.providerRef),
+          ]),
+        ]);
+        const before = previous?.consumers[ref];
+        try {
+          const read = await this.readLocations(
+            consumer,
+            options.signal,
+            partial && before?.context === context
+              ? before.locations
+              : undefined,
+          );
+          return { ok: true as const, ref, integrations, context, read };
+        } catch (error) {
+          return {
+            ok: false as const,
+            ref,
+            integrations,
+            error: error as Error,
+          };
+        }
+      },
+    );
+    for (const entry of reads) {
+      const { ref, integrations } = entry;
+      if (!entry.ok) {
         errors.push(
-          `${ref}: ${(error as Error).message}; its earlier mocks are kept`,
+          `${ref}: ${entry.error.message}; its earlier mocks are kept`,
         );
         continue;
       }
+      const { context, read } = entry;
       cursor.consumers[ref] = { context, locations: read.versions };
       const files = read.files;
       if (!files) continue;

@@ -7,8 +7,10 @@ import {
   EvidenceSource,
   EvidenceSubject,
 } from '@integration-health/plugin-integration-health-node';
-import { Pacticipants } from '@integration-health/plugin-integration-health-node';
-import { mapConcurrently } from './mapConcurrently';
+import {
+  mapConcurrently,
+  Pacticipants,
+} from '@integration-health/plugin-integration-health-node';
 import { decodeCursor, encodeCursor, readDashboard } from './brokerCursor';
 import { PactBrokerClient } from './PactBrokerClient';
 import { pairNames, planReads } from './planReads';

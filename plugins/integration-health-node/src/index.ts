@@ -33,6 +33,7 @@ export {
   type HttpSourceConfig,
 } from './httpSourceConfig';
 export { Pacticipants } from './Pacticipants';
+export { mapConcurrently } from './mapConcurrently';
 export { readFullReadInterval } from './fullReadInterval';
 export { parseLenientJson } from './parseLenientJson';
 export {

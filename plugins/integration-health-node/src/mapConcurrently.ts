@@ -1,7 +1,10 @@
 /**
  * `fn` over every item with at most `limit` calls running at once, results
  * in the items' order. The first failure stops new calls and is thrown once
- * the running ones have settled.
+ * the running ones have settled. For sources that wait on other systems
+ * (HTTP APIs, the file system) for many items.
+ *
+ * @public
  */
 export async function mapConcurrently<T, R>(
   items: readonly T[],
