@@ -235,14 +235,16 @@ describe('PactBrokerSource between full reads', () => {
     ).toBe(false);
   });
 
-  it('reads every pair again without a dashboard, when a pair is gone from the broker, when the last full read is old, and when the cursor is not its own', async () => {
+  it('reads every pair again without a dashboard (missing or refused), when a pair is gone from the broker, when the last full read is old, and when the cursor is not its own', async () => {
     const first = await collectAfter(undefined);
 
-    broker.state.dashboard = false;
-    broker.state.requests = [];
-    const withoutDashboard = await collectAfter(first.cursor);
-    expect(withoutDashboard.partial).toBe(false);
-    expect(pairRequests()).toBe(4);
+    for (const dashboard of [false, 'forbidden' as const]) {
+      broker.state.dashboard = dashboard;
+      broker.state.requests = [];
+      const withoutDashboard = await collectAfter(first.cursor);
+      expect(withoutDashboard.partial).toBe(false);
+      expect(pairRequests()).toBe(4);
+    }
     broker.state.dashboard = true;
 
     broker.state.requests = [];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PactBrokerClient } from './PactBrokerClient';
+import { PactBrokerClient, PactBrokerError } from './PactBrokerClient';
 
 type Hal = Record<string, any>;
 
@@ -54,14 +54,22 @@ export const fingerprint = (parts: unknown[]) =>
 /**
  * Each pair's latest pact and latest verification as the broker's dashboard
  * lists them, all pairs in one request: what changes when a pact or a
- * verification is published. Undefined when the broker has no dashboard
- * (the source then reads every pair).
+ * verification is published. Undefined when the broker has no dashboard or
+ * refuses it (the source then reads every pair).
  */
 export async function readDashboard(
   client: PactBrokerClient,
   signal: AbortSignal,
 ): Promise<Map<string, string> | undefined> {
-  const document = await client.get('dashboard', signal);
+  let document: Hal | undefined;
+  try {
+    document = await client.get('dashboard', signal);
+  } catch (error) {
+    // A broker that will not serve it (a token without the right, an
+    // error) is read in full, as one without it.
+    if (error instanceof PactBrokerError && !signal.aborted) return undefined;
+    throw error;
+  }
   if (!Array.isArray(document?.items)) return undefined;
   const parts = new Map<string, string[]>();
   for (const item of document.items as Hal[]) {

@@ -17,8 +17,8 @@ export async function startFakePactBroker() {
   const state = {
     fault: 'none' as BrokerFault,
     requests: [] as { url: string; authorization?: string }[],
-    /** Whether the broker serves its dashboard (older brokers may not). */
-    dashboard: true,
+    /** Whether the broker serves its dashboard (older brokers may not), or refuses it. */
+    dashboard: true as boolean | 'forbidden',
     /** Verifications of intake → validation published since the start. */
     reverified: 0,
     /** The legacy pair is deleted from the broker. */
@@ -238,6 +238,12 @@ export async function startFakePactBroker() {
       return;
     }
     const route = routes[url];
+    if (url === '/dashboard' && state.dashboard === 'forbidden') {
+      res
+        .writeHead(403, { 'Content-Type': 'application/hal+json' })
+        .end('{"error":"forbidden"}');
+      return;
+    }
     const gone =
       (url === '/dashboard' && !state.dashboard) ||
       (state.noIntakePact &&
