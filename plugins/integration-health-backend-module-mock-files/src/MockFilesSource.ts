@@ -13,18 +13,16 @@ import {
   EvidenceSource,
   EvidenceSubject,
   LocationLimits,
+  decodeSourceCursor,
+  encodeSourceCursor,
   LocationRead,
   mapConcurrently,
+  SourceCursor,
   MockDocument,
   Pacticipants,
   readEntityLocationSince,
 } from '@integration-health/plugin-integration-health-node';
-import {
-  contextHash,
-  decodeCursor,
-  encodeCursor,
-  MockFilesCursor,
-} from './mockFilesCursor';
+import { ConsumerRead, contextHash, isConsumersRead } from './mockFilesCursor';
 import { MockFile, readMockFile } from './readMockLocation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -203,19 +201,21 @@ export class MockFilesSource implements EvidenceSource {
       const integrations = byConsumer.get(ref) ?? [];
       return integrations.length > 0 ? [{ consumer, ref, integrations }] : [];
     });
-    const previous = decodeCursor(options.cursor);
     const now = Date.now();
+    const previous = decodeSourceCursor(options.cursor, {
+      isSeen: isConsumersRead,
+      now,
+      fullReadIntervalMs: this.options.fullReadIntervalMs ?? DAY_MS,
+    });
     // Only what changed, unless a consumer is gone (its mocks must go) or
     // the last full read is old.
     const refs = new Set(withIntegrations.map(c => c.ref));
     const partial =
       previous !== undefined &&
-      now - Date.parse(previous.fullReadAt) <
-        (this.options.fullReadIntervalMs ?? DAY_MS) &&
-      Object.keys(previous.consumers).every(ref => refs.has(ref));
-    const cursor: MockFilesCursor = {
+      Object.keys(previous.seen).every(ref => refs.has(ref));
+    const cursor: SourceCursor<Record<string, ConsumerRead>> = {
       fullReadAt: partial ? previous.fullReadAt : new Date(now).toISOString(),
-      consumers: {},
+      seen: {},
     };
     const mocks: CollectedMocks[] = [];
     const errors: string[] = [];
@@ -235,7 +235,7 @@ export class MockFilesSource implements EvidenceSource {
             pacticipants.nameOf(i.providerRef),
           ]),
         ]);
-        const before = previous?.consumers[ref];
+        const before = previous?.seen[ref];
         try {
           const read = await this.readLocations(
             consumer,
@@ -264,7 +264,7 @@ export class MockFilesSource implements EvidenceSource {
         continue;
       }
       const { context, read } = entry;
-      cursor.consumers[ref] = { context, locations: read.versions };
+      cursor.seen[ref] = { context, locations: read.versions };
       const files = read.files;
       if (!files) continue;
       const documents = new Map<EvidenceSubject, MockDocument[]>(
@@ -286,6 +286,6 @@ export class MockFilesSource implements EvidenceSource {
       for (const [subject, docs] of documents)
         mocks.push({ subject, documents: docs });
     }
-    return { mocks, errors, partial, cursor: encodeCursor(cursor) };
+    return { mocks, errors, partial, cursor: encodeSourceCursor(cursor) };
   }
 }

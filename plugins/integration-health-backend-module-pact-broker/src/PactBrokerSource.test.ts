@@ -32,7 +32,7 @@ beforeEach(async () => {
 });
 afterEach(() => broker.close());
 
-function source() {
+function source(fullReadIntervalMs?: number) {
   return new PactBrokerSource({
     client: new PactBrokerClient(broker.url, { token: 'read-only-token' }),
     // The validation service is `validation-svc` in the broker.
@@ -46,6 +46,7 @@ function source() {
     }),
     auth: mockServices.auth(),
     productionEnvironment: 'production',
+    fullReadIntervalMs,
   });
 }
 
@@ -178,20 +179,7 @@ describe('PactBrokerSource between full reads', () => {
     cursor: string | undefined,
     fullReadIntervalMs?: number,
   ) =>
-    new PactBrokerSource({
-      client: new PactBrokerClient(broker.url, { token: 'read-only-token' }),
-      catalog: catalogServiceMock({
-        entities: [
-          component('transaction-validation', {
-            'integration-health.io/pact-pacticipant': 'validation-svc',
-          }),
-          component('transaction-intake'),
-        ],
-      }),
-      auth: mockServices.auth(),
-      productionEnvironment: 'production',
-      fullReadIntervalMs,
-    }).collect({
+    source(fullReadIntervalMs).collect({
       integrations: [intakeToValidation, legacyToProcessing],
       signal: new AbortController().signal,
       cursor,

@@ -8,10 +8,12 @@ import {
   EvidenceSubject,
 } from '@integration-health/plugin-integration-health-node';
 import {
+  decodeSourceCursor,
+  encodeSourceCursor,
   mapConcurrently,
   Pacticipants,
 } from '@integration-health/plugin-integration-health-node';
-import { decodeCursor, encodeCursor, readDashboard } from './brokerCursor';
+import { isPairsSeen, readDashboard } from './brokerCursor';
 import { PactBrokerClient } from './PactBrokerClient';
 import { pairNames, planReads } from './planReads';
 
@@ -164,14 +166,18 @@ export class PactBrokerSource implements EvidenceSource {
               providerRef => byPair.get(`${consumerRef}\n${providerRef}`) ?? [],
             ),
         );
+    const now = Date.now();
     const plan = planReads({
       pairs,
       dashboard,
       deployed,
       subjectsOf,
-      previous: decodeCursor(options.cursor),
-      now: Date.now(),
-      fullReadIntervalMs: this.options.fullReadIntervalMs ?? DAY_MS,
+      previous: decodeSourceCursor(options.cursor, {
+        isSeen: isPairsSeen,
+        now,
+        fullReadIntervalMs: this.options.fullReadIntervalMs ?? DAY_MS,
+      }),
+      now,
     });
     // Each pair costs two or three requests: over a network they wait on
     // the broker, so several pairs are read at once.
@@ -185,7 +191,7 @@ export class PactBrokerSource implements EvidenceSource {
       verifications: found.flatMap(f => f.verifications),
       mocks: found.flatMap(f => f.mocks),
       partial: plan.partial,
-      cursor: encodeCursor(plan.cursor),
+      cursor: encodeSourceCursor(plan.cursor),
     };
   }
 

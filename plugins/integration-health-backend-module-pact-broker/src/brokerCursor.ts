@@ -1,49 +1,17 @@
+import { isRecordOf } from '@integration-health/plugin-integration-health-node';
 import { createHash } from 'node:crypto';
 import { PactBrokerClient, PactBrokerError } from './PactBrokerClient';
 
 type Hal = Record<string, any>;
 
-/**
- * What the source last saw of each broker integration (the cursor it keeps
- * between syncs), and when it last read every integration.
- */
-export type BrokerCursor = {
-  fullReadAt: string;
-  /** Fingerprint per pair key. */
-  pairs: Record<string, string>;
-};
+/** What the source last saw of each broker integration: a fingerprint per pair key. */
+export type PairsSeen = Record<string, string>;
 
-const VERSION = 1;
+export const isPairsSeen = (value: unknown): value is PairsSeen =>
+  isRecordOf(value, (f): f is string => typeof f === 'string');
 
 export const pairKey = (consumer: string, provider: string) =>
   JSON.stringify([consumer, provider]);
-
-export function encodeCursor(cursor: BrokerCursor): string {
-  return JSON.stringify({ v: VERSION, ...cursor });
-}
-
-/** The cursor the source gave last time; undefined when absent or not one of ours. */
-export function decodeCursor(
-  text: string | undefined,
-): BrokerCursor | undefined {
-  if (!text) return undefined;
-  try {
-    const value = JSON.parse(text);
-    if (
-      value?.v !== VERSION ||
-      typeof value.fullReadAt !== 'string' ||
-      Number.isNaN(Date.parse(value.fullReadAt)) ||
-      typeof value.pairs !== 'object' ||
-      value.pairs === null ||
-      !Object.values(value.pairs).every(f => typeof f === 'string')
-    ) {
-      return undefined;
-    }
-    return { fullReadAt: value.fullReadAt, pairs: value.pairs };
-  } catch {
-    return undefined;
-  }
-}
 
 export const fingerprint = (parts: unknown[]) =>
   createHash('sha256')

@@ -1,5 +1,6 @@
 import { EvidenceSubject } from '@integration-health/plugin-integration-health-node';
-import { BrokerCursor, fingerprint, pairKey } from './brokerCursor';
+import { SourceCursor } from '@integration-health/plugin-integration-health-node';
+import { fingerprint, pairKey, PairsSeen } from './brokerCursor';
 import { PactBrokerError } from './PactBrokerClient';
 
 type Hal = Record<string, any>;
@@ -38,10 +39,10 @@ export function planReads(options: {
     consumer: string;
     provider: string;
   }) => EvidenceSubject[];
-  previous: BrokerCursor | undefined;
+  /** The cursor of a full read younger than the interval, if any. */
+  previous: SourceCursor<PairsSeen> | undefined;
   now: number;
-  fullReadIntervalMs: number;
-}): { toRead: Hal[]; partial: boolean; cursor: BrokerCursor } {
+}): { toRead: Hal[]; partial: boolean; cursor: SourceCursor<PairsSeen> } {
   const { dashboard, deployed, previous } = options;
   const current = new Map<string, string>();
   const keyed = options.pairs.map(pair => {
@@ -67,11 +68,9 @@ export function planReads(options: {
   const partial =
     dashboard !== undefined &&
     previous !== undefined &&
-    options.now - Date.parse(previous.fullReadAt) <
-      options.fullReadIntervalMs &&
-    Object.keys(previous.pairs).every(key => inBroker.has(key));
+    Object.keys(previous.seen).every(key => inBroker.has(key));
   const toRead = partial
-    ? keyed.filter(({ key }) => previous.pairs[key] !== current.get(key))
+    ? keyed.filter(({ key }) => previous.seen[key] !== current.get(key))
     : keyed;
   return {
     toRead: toRead.map(({ pair }) => pair),
@@ -80,7 +79,7 @@ export function planReads(options: {
       fullReadAt: partial
         ? previous.fullReadAt
         : new Date(options.now).toISOString(),
-      pairs: Object.fromEntries(current),
+      seen: Object.fromEntries(current),
     },
   };
 }

@@ -34,6 +34,12 @@ export {
 } from './httpSourceConfig';
 export { Pacticipants } from './Pacticipants';
 export { mapConcurrently } from './mapConcurrently';
+export {
+  decodeSourceCursor,
+  encodeSourceCursor,
+  isRecordOf,
+  type SourceCursor,
+} from './sourceCursor';
 export { readFullReadInterval } from './fullReadInterval';
 export { parseLenientJson } from './parseLenientJson';
 export {
