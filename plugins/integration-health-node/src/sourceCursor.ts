@@ -13,7 +13,11 @@ export type SourceCursor<T> = {
 
 const VERSION = 1;
 
-/** @public */
+/**
+ * The cursor as the text a source answers with.
+ *
+ * @public
+ */
 export function encodeSourceCursor<T>(cursor: SourceCursor<T>): string {
   return JSON.stringify({ v: VERSION, ...cursor });
 }
