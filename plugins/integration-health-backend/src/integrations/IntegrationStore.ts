@@ -14,6 +14,7 @@ import {
   lastSeenAt,
   readSyncState,
   StoredIntegrations,
+  SYNC_STATE_TABLE,
   writeSyncState,
 } from './integrationSyncState';
 
@@ -122,6 +123,8 @@ type IntegrationRow = {
   first_seen_at: unknown;
   last_seen_at: unknown;
   gone_at: unknown;
+  /** From the sync state, when selected with the row. */
+  active_seen_at?: unknown;
 };
 
 const TABLE = 'integrations';
@@ -149,10 +152,7 @@ export function integrationId(
     .digest('hex');
 }
 
-function mapToIntegration(
-  row: IntegrationRow,
-  activeSeenAt: Date | undefined,
-): Integration {
+function mapToIntegration(row: IntegrationRow): Integration {
   return {
     id: row.id,
     consumerRef: row.consumer_ref,
@@ -168,7 +168,7 @@ function mapToIntegration(
     ) as Integration['accountableOwnerSource'],
     findings: parseJsonColumn<IntegrationFinding[]>(row.findings, []),
     firstSeenAt: toIsoString(row.first_seen_at),
-    lastSeenAt: toIsoString(lastSeenAt(row, activeSeenAt) ?? row.last_seen_at),
+    lastSeenAt: toIsoString(lastSeenAt(row) ?? row.last_seen_at),
   };
 }
 
@@ -463,7 +463,7 @@ export class DatabaseIntegrationStore implements IntegrationStore {
     const result: Integration[] = [];
     for (let i = 0; i < entityRefs.length; i += WRITE_CHUNK_SIZE) {
       const chunk = entityRefs.slice(i, i + WRITE_CHUNK_SIZE);
-      const rows: IntegrationRow[] = await this.db(TABLE)
+      const rows: IntegrationRow[] = await this.rows()
         .whereNull('gone_at')
         .andWhere(q =>
           direction === 'upstream'
@@ -476,7 +476,7 @@ export class DatabaseIntegrationStore implements IntegrationStore {
   }
 
   async listForEntity(entityRef: string) {
-    const rows: IntegrationRow[] = await this.db(TABLE)
+    const rows: IntegrationRow[] = await this.rows()
       .whereNull('gone_at')
       .andWhere(q =>
         q
@@ -513,7 +513,7 @@ export class DatabaseIntegrationStore implements IntegrationStore {
     const rows = new Map<string, IntegrationRow>();
     for (let i = 0; i < values.length; i += WRITE_CHUNK_SIZE) {
       const chunk = values.slice(i, i + WRITE_CHUNK_SIZE);
-      const found: IntegrationRow[] = await this.db(TABLE)
+      const found: IntegrationRow[] = await this.rows()
         .whereNull('gone_at')
         .andWhere(q => q.whereIn(column, chunk).orWhereIn(otherColumn, chunk));
       found.forEach(row => rows.set(row.id, row));
@@ -524,7 +524,7 @@ export class DatabaseIntegrationStore implements IntegrationStore {
   async getByIds(ids: string[]): Promise<Integration[]> {
     const result: Integration[] = [];
     for (let i = 0; i < ids.length; i += WRITE_CHUNK_SIZE) {
-      const rows: IntegrationRow[] = await this.db(TABLE).whereIn(
+      const rows: IntegrationRow[] = await this.rows().whereIn(
         'id',
         ids.slice(i, i + WRITE_CHUNK_SIZE),
       );
@@ -599,9 +599,22 @@ export class DatabaseIntegrationStore implements IntegrationStore {
         latest.set(assignment.integration_id, mapToAssignment(assignment));
       }
     }
-    const { activeSeenAt } = await readSyncState(this.db);
     return rows.map(row =>
-      applyAssignment(mapToIntegration(row, activeSeenAt), latest.get(row.id)),
+      applyAssignment(mapToIntegration(row), latest.get(row.id)),
+    );
+  }
+
+  /**
+   * Integration rows, each with when the full sync last saw every current
+   * integration (for lastSeenAt), in one query.
+   */
+  private rows() {
+    return this.db(TABLE).select(
+      `${TABLE}.*`,
+      this.db(SYNC_STATE_TABLE)
+        .where('id', 1)
+        .select('active_seen_at')
+        .as('active_seen_at'),
     );
   }
 }

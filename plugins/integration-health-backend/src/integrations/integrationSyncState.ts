@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 
-const TABLE = 'integration_sync_state';
+export const SYNC_STATE_TABLE = 'integration_sync_state';
 
 /** Where the integrations table stands (see the migration). */
 export type IntegrationSyncState = {
@@ -43,7 +43,9 @@ export async function readSyncState(
   db: Knex | Knex.Transaction,
   options: { forUpdate?: boolean } = {},
 ): Promise<IntegrationSyncState> {
-  let query = db(TABLE).where('id', 1).first('revision', 'active_seen_at');
+  let query = db(SYNC_STATE_TABLE)
+    .where('id', 1)
+    .first('revision', 'active_seen_at');
   if (options.forUpdate && db.client.config.client === 'pg') {
     query = query.forUpdate();
   }
@@ -60,7 +62,7 @@ export async function writeSyncState(
   tx: Knex.Transaction,
   state: IntegrationSyncState,
 ): Promise<void> {
-  await tx(TABLE)
+  await tx(SYNC_STATE_TABLE)
     .insert({
       id: 1,
       revision: state.revision,
@@ -75,12 +77,14 @@ export async function writeSyncState(
  * at the latest (its row is not rewritten on every sync), a gone one when
  * it was last written.
  */
-export function lastSeenAt(
-  row: { last_seen_at: unknown; gone_at: unknown },
-  activeSeenAt: Date | undefined,
-): Date | undefined {
+export function lastSeenAt(row: {
+  last_seen_at: unknown;
+  gone_at: unknown;
+  active_seen_at?: unknown;
+}): Date | undefined {
   const own = toDate(row.last_seen_at);
   if (row.gone_at !== null && row.gone_at !== undefined) return own;
+  const activeSeenAt = toDate(row.active_seen_at);
   if (!own || (activeSeenAt && activeSeenAt > own)) return activeSeenAt;
   return own;
 }
