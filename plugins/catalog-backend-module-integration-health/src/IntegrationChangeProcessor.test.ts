@@ -122,11 +122,23 @@ describe('IntegrationChangeProcessor in a real catalog backend', () => {
         }),
       ],
     });
+    // Announcements are at least once: a catalog under load may process an
+    // entity twice at once before either stored the fingerprint, and then
+    // both announce the same one, which listeners take as one change.
+    const distinct = () => [
+      ...new Map(
+        received.map(e => [`${e.entityRef} ${e.fingerprint}`, e]),
+      ).values(),
+    ];
     try {
       await waitFor(() => connection !== undefined);
       await apply([team, ledger, payments, someone]);
-      await waitFor(() => received.length >= 3);
-      expect(received.map(e => e.entityRef).sort()).toEqual([
+      await waitFor(() => distinct().length >= 3);
+      expect(
+        distinct()
+          .map(e => e.entityRef)
+          .sort(),
+      ).toEqual([
         'api:default/ledger-api',
         'component:default/payments',
         'group:default/team-a',
@@ -134,17 +146,17 @@ describe('IntegrationChangeProcessor in a real catalog backend', () => {
 
       // The catalog processes every entity again each second: nothing changed.
       await new Promise(r => setTimeout(r, 4_000));
-      expect(received).toHaveLength(3);
+      expect(distinct()).toHaveLength(3);
 
-      // The consumer starts consuming the API: one event, for it alone.
+      // The consumer starts consuming the API: one change, for it alone.
       const consuming = {
         ...payments,
         spec: { ...payments.spec, consumesApis: ['ledger-api'] },
       };
       await apply([team, ledger, consuming, someone]);
-      await waitFor(() => received.length >= 4);
+      await waitFor(() => distinct().length >= 4);
       await new Promise(r => setTimeout(r, 3_000));
-      expect(received.slice(3)).toEqual([
+      expect(distinct().slice(3)).toEqual([
         {
           entityRef: 'component:default/payments',
           fingerprint: expect.any(String),
@@ -160,7 +172,7 @@ describe('IntegrationChangeProcessor in a real catalog backend', () => {
         if (served?.relations?.some(r => r.type === 'consumesApi')) break;
         await new Promise(r => setTimeout(r, 200));
       }
-      expect(catalogChangeFingerprint(served!)).toBe(received[3].fingerprint);
+      expect(catalogChangeFingerprint(served!)).toBe(distinct()[3].fingerprint);
     } finally {
       await backend.stop();
     }

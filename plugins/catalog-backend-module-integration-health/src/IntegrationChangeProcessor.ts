@@ -20,7 +20,10 @@ const CACHE_KEY = 'fingerprint';
  * fingerprint published is kept in the processor's cache in the catalog's
  * database, so the catalog's regular reprocessing of unchanged entities
  * publishes nothing, across restarts and replicas. A publish that fails is
- * retried at the entity's next processing.
+ * retried at the entity's next processing. Announcements are at least once:
+ * a catalog under load may process one entity twice at once, before either
+ * stored the fingerprint, and both announce it; the same entity and
+ * fingerprint twice are one change to a listener.
  *
  * @public
  */
