@@ -14,6 +14,7 @@ import {
   EvidenceSubject,
   LocationLimits,
   decodeSourceCursor,
+  DEFAULT_FULL_READ_INTERVAL_MS,
   encodeSourceCursor,
   LocationRead,
   mapConcurrently,
@@ -25,7 +26,6 @@ import {
 import { ConsumerRead, contextHash, isConsumersRead } from './mockFilesCursor';
 import { MockFile, readMockFile } from './readMockLocation';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Consumers whose locations are read at once. */
 const READ_CONCURRENCY = 8;
 import { isRecord } from '@integration-health/plugin-integration-health-common';
@@ -205,7 +205,8 @@ export class MockFilesSource implements EvidenceSource {
     const previous = decodeSourceCursor(options.cursor, {
       isSeen: isConsumersRead,
       now,
-      fullReadIntervalMs: this.options.fullReadIntervalMs ?? DAY_MS,
+      fullReadIntervalMs:
+        this.options.fullReadIntervalMs ?? DEFAULT_FULL_READ_INTERVAL_MS,
     });
     // Only what changed, unless a consumer is gone (its mocks must go) or
     // the last full read is old.

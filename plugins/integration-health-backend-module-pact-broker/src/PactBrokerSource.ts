@@ -9,6 +9,7 @@ import {
 } from '@integration-health/plugin-integration-health-node';
 import {
   decodeSourceCursor,
+  DEFAULT_FULL_READ_INTERVAL_MS,
   encodeSourceCursor,
   mapConcurrently,
   Pacticipants,
@@ -18,7 +19,6 @@ import { PactBrokerClient } from './PactBrokerClient';
 import { pairNames, planReads } from './planReads';
 
 const DEFAULT_CONCURRENCY = 8;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Hal = Record<string, any>;
 
@@ -175,7 +175,8 @@ export class PactBrokerSource implements EvidenceSource {
       previous: decodeSourceCursor(options.cursor, {
         isSeen: isPairsSeen,
         now,
-        fullReadIntervalMs: this.options.fullReadIntervalMs ?? DAY_MS,
+        fullReadIntervalMs:
+          this.options.fullReadIntervalMs ?? DEFAULT_FULL_READ_INTERVAL_MS,
       }),
       now,
     });
@@ -184,8 +185,8 @@ export class PactBrokerSource implements EvidenceSource {
     const found = await mapConcurrently(
       plan.toRead,
       this.options.concurrency ?? DEFAULT_CONCURRENCY,
-      pair =>
-        this.collectPair(pair, subjectsOf(pairNames(pair)), deployed, signal),
+      ({ pair, subjects }) =>
+        this.collectPair(pair, subjects, deployed, signal),
     );
     return {
       verifications: found.flatMap(f => f.verifications),

@@ -42,7 +42,12 @@ export function planReads(options: {
   /** The cursor of a full read younger than the interval, if any. */
   previous: SourceCursor<PairsSeen> | undefined;
   now: number;
-}): { toRead: Hal[]; partial: boolean; cursor: SourceCursor<PairsSeen> } {
+}): {
+  /** Each pair to read, with the catalog integrations it stands for. */
+  toRead: { pair: Hal; subjects: EvidenceSubject[] }[];
+  partial: boolean;
+  cursor: SourceCursor<PairsSeen>;
+} {
   const { dashboard, deployed, previous } = options;
   const current = new Map<string, string>();
   const keyed = options.pairs.map(pair => {
@@ -62,7 +67,7 @@ export function planReads(options: {
         ]),
       );
     }
-    return { pair, key };
+    return { pair, key, subjects };
   });
   const inBroker = new Set(keyed.map(({ key }) => key));
   const partial =
@@ -73,7 +78,7 @@ export function planReads(options: {
     ? keyed.filter(({ key }) => previous.seen[key] !== current.get(key))
     : keyed;
   return {
-    toRead: toRead.map(({ pair }) => pair),
+    toRead: toRead.map(({ pair, subjects }) => ({ pair, subjects })),
     partial,
     cursor: {
       fullReadAt: partial

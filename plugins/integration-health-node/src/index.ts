@@ -40,7 +40,10 @@ export {
   isRecordOf,
   type SourceCursor,
 } from './sourceCursor';
-export { readFullReadInterval } from './fullReadInterval';
+export {
+  DEFAULT_FULL_READ_INTERVAL_MS,
+  readFullReadInterval,
+} from './fullReadInterval';
 export { parseLenientJson } from './parseLenientJson';
 export {
   CATALOG_CHANGES_TOPIC,

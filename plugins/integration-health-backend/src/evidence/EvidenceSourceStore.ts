@@ -7,12 +7,19 @@ import {
 } from '../database/rowValues';
 
 export interface EvidenceSourceStore {
-  /** Records one attempt: `error` undefined when the source answered in full. */
-  recordAttempt(source: string, at: Date, error?: string): Promise<void>;
+  /**
+   * Records one attempt: `error` undefined when the source answered in full;
+   * `cursor`, when given, replaces the source's cursor (evidence sources only).
+   */
+  recordAttempt(
+    source: string,
+    at: Date,
+    error?: string,
+    cursor?: string,
+  ): Promise<void>;
   listSources(): Promise<EvidenceSourceStatus[]>;
   /** The cursor the source gave with its last recorded answer (evidence sources only). */
   getCursor(source: string): Promise<string | undefined>;
-  setCursor(source: string, cursor: string): Promise<void>;
 }
 
 /**
@@ -26,12 +33,18 @@ export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
     private readonly table = 'evidence_sources',
   ) {}
 
-  async recordAttempt(source: string, at: Date, error?: string) {
+  async recordAttempt(
+    source: string,
+    at: Date,
+    error?: string,
+    cursor?: string,
+  ) {
     const row = {
       source,
       last_attempt_at: at,
       last_error: error ?? null,
       ...(error ? {} : { last_success_at: at }),
+      ...(cursor === undefined ? {} : { cursor }),
     };
     await this.db(this.table)
       .insert({ last_success_at: null, ...row })
@@ -44,10 +57,6 @@ export class DatabaseEvidenceSourceStore implements EvidenceSourceStore {
       .where({ source })
       .first('cursor');
     return optional(row?.cursor);
-  }
-
-  async setCursor(source: string, cursor: string): Promise<void> {
-    await this.db(this.table).where({ source }).update({ cursor });
   }
 
   async listSources(): Promise<EvidenceSourceStatus[]> {

@@ -224,10 +224,8 @@ export async function collectEvidence(options: {
         source.id,
         now,
         problems.length > 0 ? problems.join('; ') : undefined,
+        answer.cursor,
       );
-      if (answer.cursor !== undefined) {
-        await stores.sourceStore.setCursor(source.id, answer.cursor);
-      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       report(
