@@ -4,6 +4,7 @@ import { Flex, Link, Text } from '@backstage/ui';
 import { IntegrationBrief } from '@integration-health/plugin-integration-health-common';
 import { ReactNode, useId } from 'react';
 import { formatDay } from '../Calendar/formatDay';
+import { formatMinute, formatMoney } from '../Incidents/formatIncident';
 import { stateLabel } from '../Calendar/StateBadge';
 import { Sparkline } from '../Sparkline';
 import styles from './Brief.module.css';
@@ -21,8 +22,6 @@ const refName = (ref: string) => {
     return ref;
   }
 };
-
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${Math.abs(count) === 1 ? one : many}`;
@@ -61,6 +60,35 @@ function Section(props: {
   );
 }
 
+/** A scrolling table with its caption and column headings; rows as children. */
+function CaptionedTable(props: {
+  caption: ReactNode;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className={styles.scroll}>
+      <table className={styles.table}>
+        <caption>
+          <Text variant="body-small" color="secondary">
+            {props.caption}
+          </Text>
+        </caption>
+        <thead>
+          <tr>
+            {props.columns.map(column => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 function durationText(incident: Incident): string | undefined {
   if (incident.impact.durationMinutes !== undefined) {
     return `${incident.impact.durationMinutes} min`;
@@ -78,11 +106,7 @@ function impactText(incident: Incident): string {
   const parts = [
     affectedTransactions !== undefined &&
       `${affectedTransactions.toLocaleString('en')} transactions`,
-    money &&
-      `${money.currency} ${money.amount.toLocaleString('en', {
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      })}`,
+    money && formatMoney(money.currency, money.amount),
     description,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'Not recorded';
@@ -128,62 +152,53 @@ function Integrations({ brief }: { brief: IntegrationBrief }) {
       empty="No integrations between these subjects."
       count={brief.integrations.length}
     >
-      <div className={styles.scroll}>
-        <table className={styles.table}>
-          <caption>
-            <Text variant="body-small" color="secondary">
-              Each consumer and provider with their owners
-            </Text>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Consumer → provider</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Consumer owner</th>
-              <th scope="col">Provider owner</th>
-              <th scope="col">Accountable owner</th>
-            </tr>
-          </thead>
-          <tbody>
-            {brief.integrations.map(i => (
-              <tr key={i.id}>
-                <th scope="row">
-                  <MaybeLink href={i.link}>
-                    {refName(i.consumerRef)} → {refName(i.providerRef)}
-                  </MaybeLink>
-                  {i.apiRef && (
-                    <Text as="div" variant="body-x-small" color="secondary">
-                      via {refName(i.apiRef)}
-                    </Text>
-                  )}
-                </th>
-                <td>{i.kind}</td>
-                <td>
-                  {i.consumerOwnerRef ? (
-                    <EntityRefLink entityRef={i.consumerOwnerRef} />
-                  ) : (
-                    'Not declared'
-                  )}
-                </td>
-                <td>
-                  {i.providerOwnerRef ? (
-                    <EntityRefLink entityRef={i.providerOwnerRef} />
-                  ) : (
-                    'Not declared'
-                  )}
-                </td>
-                <td>
-                  {i.accountableOwnerRef ? (
-                    <EntityRefLink entityRef={i.accountableOwnerRef} />
-                  ) : (
-                    'Not assigned'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CaptionedTable
+        caption="Each consumer and provider with their owners"
+        columns={[
+          'Consumer → provider',
+          'Kind',
+          'Consumer owner',
+          'Provider owner',
+          'Accountable owner',
+        ]}
+      >
+        {brief.integrations.map(i => (
+          <tr key={i.id}>
+            <th scope="row">
+              <MaybeLink href={i.link}>
+                {refName(i.consumerRef)} → {refName(i.providerRef)}
+              </MaybeLink>
+              {i.apiRef && (
+                <Text as="div" variant="body-x-small" color="secondary">
+                  via {refName(i.apiRef)}
+                </Text>
+              )}
+            </th>
+            <td>{i.kind}</td>
+            <td>
+              {i.consumerOwnerRef ? (
+                <EntityRefLink entityRef={i.consumerOwnerRef} />
+              ) : (
+                'Not declared'
+              )}
+            </td>
+            <td>
+              {i.providerOwnerRef ? (
+                <EntityRefLink entityRef={i.providerOwnerRef} />
+              ) : (
+                'Not declared'
+              )}
+            </td>
+            <td>
+              {i.accountableOwnerRef ? (
+                <EntityRefLink entityRef={i.accountableOwnerRef} />
+              ) : (
+                'Not assigned'
+              )}
+            </td>
+          </tr>
+        ))}
+      </CaptionedTable>
     </Section>
   );
 }
@@ -212,9 +227,9 @@ function Incidents(props: {
               <dl className={styles.details}>
                 <dt>When</dt>
                 <dd>
-                  {when(incident.occurredAt)}
+                  {formatMinute(incident.occurredAt)}
                   {incident.resolvedAt
-                    ? ` until ${when(incident.resolvedAt)}`
+                    ? ` until ${formatMinute(incident.resolvedAt)}`
                     : ' · not resolved'}
                 </dd>
                 <dt>Duration</dt>
@@ -283,29 +298,17 @@ function BreakingChanges({ brief }: { brief: IntegrationBrief }) {
                 {plural(change.noticeDays, 'day')}
               </Text>
               {change.consumers.length > 0 && (
-                <div className={styles.scroll}>
-                  <table className={styles.table}>
-                    <caption>
-                      <Text variant="body-small" color="secondary">
-                        Consumers of {change.title}
-                      </Text>
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Consumer</th>
-                        <th scope="col">Acknowledgement</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {change.consumers.map(consumer => (
-                        <tr key={consumer.consumerRef}>
-                          <th scope="row">{refName(consumer.consumerRef)}</th>
-                          <td>{acknowledgementText(consumer)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <CaptionedTable
+                  caption={<>Consumers of {change.title}</>}
+                  columns={['Consumer', 'Acknowledgement']}
+                >
+                  {change.consumers.map(consumer => (
+                    <tr key={consumer.consumerRef}>
+                      <th scope="row">{refName(consumer.consumerRef)}</th>
+                      <td>{acknowledgementText(consumer)}</td>
+                    </tr>
+                  ))}
+                </CaptionedTable>
               )}
             </article>
           </li>
@@ -333,47 +336,33 @@ function ScoreTimeline(props: {
       empty="No daily scores recorded in this window."
       count={brief.scoreTimeline.length}
     >
-      <div className={styles.scroll}>
-        <table className={styles.table}>
-          <caption>
-            <Text variant="body-small" color="secondary">
-              Daily contract and mock freshness, oldest first
-            </Text>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Integration</th>
-              <th scope="col">Days</th>
-              <th scope="col">Contract</th>
-              <th scope="col">Mocks</th>
+      <CaptionedTable
+        caption="Daily contract and mock freshness, oldest first"
+        columns={['Integration', 'Days', 'Contract', 'Mocks']}
+      >
+        {brief.scoreTimeline.map(line => {
+          const contract = line.days.map(d => d.contract);
+          const mock = line.days.map(d => d.mock);
+          return (
+            <tr key={line.integrationId}>
+              <th scope="row">{label(line.integrationId)}</th>
+              <td>{line.days.length}</td>
+              <td>
+                <span className={styles.trend}>
+                  <Sparkline values={contract} label="Contract" />
+                  <span aria-hidden>{range(contract)}</span>
+                </span>
+              </td>
+              <td>
+                <span className={styles.trend}>
+                  <Sparkline values={mock} label="Mocks" />
+                  <span aria-hidden>{range(mock)}</span>
+                </span>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {brief.scoreTimeline.map(line => {
-              const contract = line.days.map(d => d.contract);
-              const mock = line.days.map(d => d.mock);
-              return (
-                <tr key={line.integrationId}>
-                  <th scope="row">{label(line.integrationId)}</th>
-                  <td>{line.days.length}</td>
-                  <td>
-                    <span className={styles.trend}>
-                      <Sparkline values={contract} label="Contract" />
-                      <span aria-hidden>{range(contract)}</span>
-                    </span>
-                  </td>
-                  <td>
-                    <span className={styles.trend}>
-                      <Sparkline values={mock} label="Mocks" />
-                      <span aria-hidden>{range(mock)}</span>
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </CaptionedTable>
     </Section>
   );
 }
@@ -448,7 +437,7 @@ export function BriefPreview({ brief }: { brief: IntegrationBrief }) {
           </Text>
           <Text as="p" variant="body-small" color="secondary">
             {formatDay(brief.from)} to {formatDay(brief.to)} · generated{' '}
-            {when(brief.generatedAt)}
+            {formatMinute(brief.generatedAt)}
           </Text>
         </div>
         <Integrations brief={brief} />

@@ -5,10 +5,9 @@ import { useOptionalRouteRef } from '../useOptionalRouteRef';
 import styles from './Incidents.module.css';
 import { isHttpUrl } from '../ExternalLink/isHttpUrl';
 import { IncidentHistory } from './IncidentHistory';
+import { formatMinute, formatMoney } from './formatIncident';
 
 const WARNING_BELOW = 50;
-
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 function impactText(incident: IntegrationIncident) {
   const { durationMinutes, affectedTransactions, money } = incident.impact;
@@ -16,11 +15,7 @@ function impactText(incident: IntegrationIncident) {
     durationMinutes !== undefined && `${durationMinutes} min`,
     affectedTransactions !== undefined &&
       `${affectedTransactions.toLocaleString('en')} transactions`,
-    money &&
-      `${money.currency} ${money.amount.toLocaleString('en', {
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      })}`,
+    money && formatMoney(money.currency, money.amount),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -68,9 +63,9 @@ export function IncidentItem(props: {
               {incident.title}
             </Text>
             <Text as="p" variant="body-small" color="secondary">
-              {when(incident.occurredAt)}
+              {formatMinute(incident.occurredAt)}
               {incident.resolvedAt
-                ? ` until ${when(incident.resolvedAt)}`
+                ? ` until ${formatMinute(incident.resolvedAt)}`
                 : ' · not resolved'}
             </Text>
           </div>

@@ -1,4 +1,5 @@
 import { IncidentFieldChange } from '@integration-health/plugin-integration-health-common';
+import { formatMinute, formatMoney } from './formatIncident';
 
 const FIELD_LABELS: Record<IncidentFieldChange['field'], string> = {
   title: 'Title',
@@ -30,9 +31,7 @@ export function formatValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return 'not set';
   if (typeof value === 'number') return value.toLocaleString('en');
   if (typeof value === 'string') {
-    return ISO_TIME.test(value)
-      ? `${value.slice(0, 10)} ${value.slice(11, 16)} UTC`
-      : `“${value}”`;
+    return ISO_TIME.test(value) ? formatMinute(value) : `“${value}”`;
   }
   if (Array.isArray(value)) {
     return value.length ? value.map(formatValue).join(', ') : 'none';
@@ -43,10 +42,7 @@ export function formatValue(value: unknown): string {
       currency?: unknown;
     };
     if (typeof amount === 'number' && typeof currency === 'string') {
-      return `${currency} ${amount.toLocaleString('en', {
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      })}`;
+      return formatMoney(currency, amount);
     }
     return JSON.stringify(value);
   }

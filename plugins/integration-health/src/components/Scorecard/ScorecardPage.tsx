@@ -27,6 +27,7 @@ import { scoreBand, ScoreBandIcon, SCORE_BAND_LABELS } from '../ScoreBadge';
 import { SrOnly } from '../SrOnly';
 import styles from './Scorecard.module.css';
 import { readable } from '../Readable';
+import { formatMoney } from '../Incidents/formatIncident';
 
 type Window = 30 | 90 | 365;
 /** Rows on one page of the table. */
@@ -167,13 +168,7 @@ function incidentImpact(incidents: IncidentSummary) {
       `${incidents.affectedTransactions} tx`,
     ...Object.keys(incidents.money ?? {})
       .sort()
-      .map(
-        currency =>
-          `${currency} ${incidents.money[currency].toLocaleString('en', {
-            minimumFractionDigits: 2,
-            maximumFractionDigits: 2,
-          })}`,
-      ),
+      .map(currency => formatMoney(currency, incidents.money[currency])),
   ].filter(Boolean);
   return parts.join(' · ');
 }
