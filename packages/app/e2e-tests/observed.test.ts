@@ -7,8 +7,15 @@ async function signInAsGuest(page: Page) {
   await page.getByRole('button', { name: 'Enter' }).click();
 }
 
-/** Opens a page once the first sync has brought the demo's recorded traffic. */
-async function openWhenObserved(page: Page, path: string) {
+/**
+ * Opens a page once the first sync has brought the demo's recorded traffic
+ * (the card then lists an edge with the given status).
+ */
+async function openWhenObserved(
+  page: Page,
+  path: string,
+  status: string = 'Undeclared',
+) {
   await page.goto(path);
   const card = page.getByRole('article').filter({
     has: page.getByRole('heading', { name: 'Observed in production' }),
@@ -17,7 +24,7 @@ async function openWhenObserved(page: Page, path: string) {
     await page.reload();
     const enter = page.getByRole('button', { name: 'Enter' });
     if (await enter.isVisible()) await enter.click();
-    await expect(card.getByText('Undeclared').first()).toBeVisible({
+    await expect(card.getByText(status).first()).toBeVisible({
       timeout: 5_000,
     });
   }).toPass({ timeout: 180_000 });
@@ -62,6 +69,29 @@ test("the validation service's tab shows what production observed: an undeclared
   await card.screenshot({
     path: testInfo.outputPath('observed-validation.png'),
   });
+});
+
+test("transaction-processing's tab shows the calls production made on its integrations", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const card = await openWhenObserved(
+    page,
+    '/catalog/default/component/transaction-processing/integrations',
+    'Confirmed',
+  );
+  const toValidation = card
+    .getByRole('listitem')
+    .filter({
+      has: page.getByRole('link', { name: 'Transaction validation' }),
+    });
+  await expect(toValidation).toContainText('Confirmed');
+  await expect(toValidation).toContainText(/47,250 calls/);
+  await expect(toValidation).toContainText(/seen by demo-recorded-traces/);
+  const toLegacy = card.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: 'Account management (legacy)' }),
+  });
+  await expect(toLegacy.first()).toContainText(/47,000 calls/);
 });
 
 test('the dependency map toggles observed edges, and the scorecard counts the undeclared integration for both teams', async ({
