@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -242,6 +243,50 @@ describe('MockFilesSource', () => {
       expect.stringContaining(
         'escape.json links outside the allowed directories',
       ),
+    ]);
+  });
+
+  it('follows a linked folder inside the allowed directory, and refuses one that leads out, a file under it or a pipe named like a mock', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    fs.mkdirSync(path.join(outside, 'nested'));
+    fs.writeFileSync(path.join(outside, 'nested', 'secret.json'), '{}');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mocks-'));
+    const read = (allowed: string) =>
+      collect(
+        source(
+          [
+            component('api-gateway', {
+              'integration-health.io/mocks': `dir:${dir}`,
+            }),
+          ],
+          [allowed],
+        ),
+      );
+
+    // A link to the fixtures, which the allowed directory holds: followed.
+    fs.mkdirSync(path.join(dir, 'real'));
+    fs.cpSync(fixtures, path.join(dir, 'real'), { recursive: true });
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'));
+    const inside = await read(dir);
+    expect(inside.errors).toEqual([]);
+    const names = inside.mocks!.flatMap(m => m.documents.map(d => d.name));
+    expect(names.filter(n => n.startsWith('linked/')).length).toBeGreaterThan(
+      0,
+    );
+
+    // A link to a folder outside: refused, though what is under it is a plain file.
+    fs.symlinkSync(outside, path.join(dir, 'zz-escape'));
+    expect((await read(dir)).errors).toEqual([
+      expect.stringContaining(
+        'zz-escape links outside the allowed directories',
+      ),
+    ]);
+    fs.unlinkSync(path.join(dir, 'zz-escape'));
+
+    // A named pipe would block a read forever: a clear error instead.
+    execFileSync('mkfifo', [path.join(dir, 'zz-pipe.json')]);
+    expect((await read(dir)).errors).toEqual([
+      expect.stringContaining('zz-pipe.json is not a regular file'),
     ]);
   });
 

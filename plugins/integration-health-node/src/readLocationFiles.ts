@@ -102,27 +102,45 @@ async function readDirectorySince(
     );
   }
   const found: { name: string; target: string; stamp: string }[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
+  // `dirReal` is where `dir` really is. Only a symlink's target needs
+  // resolving: what else a directory holds lies inside it.
+  const walk = async (
+    dir: string,
+    dirReal: string,
+    depth: number,
+  ): Promise<void> => {
     if (depth > limits.maxDepth) return;
     const entries = await fs.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      const target = await fs.realpath(full);
-      if (!isInside(root, target)) {
-        throw new LocationError(
-          `${path.relative(real, full)} links outside the allowed directories`,
-        );
+      let target = path.join(dirReal, entry.name);
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        target = await fs.realpath(full);
+        if (!isInside(root, target)) {
+          throw new LocationError(
+            `${path.relative(
+              real,
+              full,
+            )} links outside the allowed directories`,
+          );
+        }
+        isDirectory = (await fs.stat(target)).isDirectory();
       }
-      const stat = await fs.stat(target);
-      if (stat.isDirectory()) {
-        await walk(full, depth + 1);
+      if (isDirectory) {
+        await walk(full, target, depth + 1);
       } else if (entry.name.endsWith(rules.extension)) {
         const name = path.relative(real, full);
         if (found.length >= limits.maxFiles) {
           throw new LocationError(
             `more than ${limits.maxFiles} ${rules.extension} files under ${directory}`,
           );
+        }
+        const stat = await fs.stat(target);
+        if (!stat.isFile()) {
+          // A pipe or device would stall the read.
+          throw new LocationError(`${name} is not a regular file`);
         }
         if (stat.size > limits.maxFileBytes) {
           throw new LocationError(
@@ -137,7 +155,7 @@ async function readDirectorySince(
       }
     }
   };
-  await walk(real, 0);
+  await walk(real, real, 0);
   const version = createHash('sha256')
     .update(JSON.stringify(found.map(f => [f.name, f.stamp])))
     .digest('base64url');

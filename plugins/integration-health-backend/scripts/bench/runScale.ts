@@ -27,6 +27,7 @@ import { planEvidence } from './evidencePlan';
 import { writeMockFiles } from './mockFilesFixture';
 import { startPactBrokerDouble } from './pactBrokerDouble';
 import { compareBlastRadius } from './peerComparison';
+import { profiled } from './cpuProfile';
 import { readLatencies } from './readLatencies';
 import { CatalogClock, timedCatalogServiceFactory } from './timedCatalogService';
 import {
@@ -140,7 +141,7 @@ async function main() {
     clock.reset();
     const brokerBefore = broker.stats.requests;
     const start = performance.now();
-    await tasks.run('integration-health-catalog-sync');
+    await profiled(what, () => tasks.run('integration-health-catalog-sync'));
     const seconds = (performance.now() - start) / 1000;
     const catalogSeconds = clock.ms / 1000;
     const latest = await request(backend.server)

@@ -7,6 +7,7 @@ import {
 } from '@integration-health/plugin-integration-health-node';
 import { httpUrl } from '../http/httpUrl';
 import {
+  idOfIntegration,
   integrationId,
   ObservedIntegration,
 } from '../integrations/IntegrationStore';
@@ -122,11 +123,7 @@ export async function collectEvidence(options: {
   now: Date;
 }): Promise<CollectEvidenceResult> {
   const { sources, integrations, stores, logger, timeoutMs, now } = options;
-  const known = new Set(
-    integrations.map(i =>
-      integrationId(i.consumerRef, i.providerRef, i.apiRef),
-    ),
-  );
+  const known = new Set(integrations.map(i => idOfIntegration(i)));
   const subjects = integrations.map(i => ({
     consumerRef: i.consumerRef,
     providerRef: i.providerRef,

@@ -152,6 +152,30 @@ export function integrationId(
     .digest('hex');
 }
 
+const knownIds = new WeakMap<object, string>();
+
+/**
+ * The id of an integration a sync built, hashed once per object: a run asks
+ * for the ids of all its integrations in several steps. The object's refs
+ * must not change afterwards (a sync's integrations never do).
+ */
+export function idOfIntegration(integration: {
+  consumerRef: string;
+  providerRef: string;
+  apiRef?: string;
+}): string {
+  let id = knownIds.get(integration);
+  if (id === undefined) {
+    id = integrationId(
+      integration.consumerRef,
+      integration.providerRef,
+      integration.apiRef,
+    );
+    knownIds.set(integration, id);
+  }
+  return id;
+}
+
 function mapToIntegration(row: IntegrationRow): Integration {
   return {
     id: row.id,
@@ -206,11 +230,7 @@ function applyAssignment(
 
 function toRow(observed: ObservedIntegration, seenAt: Date) {
   return {
-    id: integrationId(
-      observed.consumerRef,
-      observed.providerRef,
-      observed.apiRef,
-    ),
+    id: idOfIntegration(observed),
     consumer_ref: observed.consumerRef,
     provider_ref: observed.providerRef,
     api_ref: observed.apiRef ?? null,

@@ -5,7 +5,7 @@ import {
 import { HealthHistorySeed } from '@integration-health/plugin-integration-health-node';
 import { ScoreStore } from '../evidence/scores/ScoreStore';
 import {
-  integrationId,
+  idOfIntegration,
   IntegrationStore,
 } from '../integrations/IntegrationStore';
 import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
@@ -57,10 +57,7 @@ export class HealthHistoryService {
     let written = 0;
     for (const seed of days) {
       const scored = new Map(
-        seed.integrations.map(i => [
-          integrationId(i.consumerRef, i.providerRef, i.apiRef),
-          i,
-        ]),
+        seed.integrations.map(i => [idOfIntegration(i), i]),
       );
       const recorded: Integration[] = current.map(integration => {
         const seen = scored.get(integration.id);

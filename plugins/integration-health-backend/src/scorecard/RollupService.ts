@@ -9,7 +9,7 @@ import { CatalogVisibility } from '../integrations/CatalogVisibility';
 import { CatalogSnapshot } from '../integrations/sync/catalogSnapshot';
 import { computeRollups } from './computeRollups';
 import {
-  integrationId,
+  idOfIntegration,
   ObservedIntegration,
 } from '../integrations/IntegrationStore';
 import {
@@ -98,7 +98,7 @@ export class RollupService {
     const { integrationStore, scoreStore, rollupStore } = this.options;
     const withIds = observed.map(o => ({
       ...o,
-      id: integrationId(o.consumerRef, o.providerRef, o.apiRef),
+      id: idOfIntegration(o),
     }));
     const [state, changes] = await Promise.all([
       rollupStore.getState(),

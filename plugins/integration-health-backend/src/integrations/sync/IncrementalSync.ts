@@ -10,7 +10,7 @@ import { CalendarService } from '../../calendar/CalendarService';
 import { MockRefreshNotifier } from '../../evidence/MockRefreshNotifier';
 import { ScoreService } from '../../evidence/scores/ScoreService';
 import { SpecHistoryService } from '../../specs/SpecHistoryService';
-import { integrationId, IntegrationStore } from '../IntegrationStore';
+import { idOfIntegration, IntegrationStore } from '../IntegrationStore';
 import { SyncRunStore } from '../SyncRunStore';
 import { buildIntegrations } from './buildIntegrations';
 import { readNeighbourhood } from './readNeighbourhood';
@@ -208,9 +208,7 @@ export class IncrementalSync {
     // Scores of the touched integrations that have evidence: a new spec
     // version moves contract and mock freshness.
     await lease.check();
-    const ids = new Set(
-      touching.map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef)),
-    );
+    const ids = new Set(touching.map(i => idOfIntegration(i)));
     const withEvidence = (
       await this.options.scoreService.integrationIdsWithEvidence()
     ).filter(id => ids.has(id));

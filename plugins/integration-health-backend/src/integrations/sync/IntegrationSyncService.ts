@@ -2,7 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SyncRunSummary } from '@integration-health/plugin-integration-health-common';
 import {
-  integrationId,
+  idOfIntegration,
   IntegrationStore,
   ObservedIntegration,
 } from '../IntegrationStore';
@@ -66,7 +66,7 @@ async function countWithoutOwner(
 ): Promise<number> {
   const undeclared = observed
     .filter(i => !i.accountableOwnerRef)
-    .map(i => integrationId(i.consumerRef, i.providerRef, i.apiRef));
+    .map(i => idOfIntegration(i));
   const stored = await store.getByIds(undeclared);
   return stored.filter(i => !i.accountableOwnerRef).length;
 }
@@ -226,9 +226,7 @@ export class IntegrationSyncService {
         startedAt,
       );
       await this.options.healthHistory?.applySeeds(
-        integrations.map(i =>
-          integrationId(i.consumerRef, i.providerRef, i.apiRef),
-        ),
+        integrations.map(i => idOfIntegration(i)),
         snapshot,
         startedAt,
       );
@@ -326,11 +324,7 @@ export class IntegrationSyncService {
       integrationStore.activeIds(),
       syncRunStore.getLatestSucceededRun(),
     ]);
-    const observed = new Set(
-      integrations.map(i =>
-        integrationId(i.consumerRef, i.providerRef, i.apiRef),
-      ),
-    );
+    const observed = new Set(integrations.map(i => idOfIntegration(i)));
     return holdReason({
       hold,
       entitiesRead,
