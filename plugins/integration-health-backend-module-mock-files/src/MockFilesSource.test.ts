@@ -273,6 +273,9 @@ describe('MockFilesSource', () => {
     expect(names.filter(n => n.startsWith('linked/')).length).toBeGreaterThan(
       0,
     );
+    // The allowed directory named through a link of its own: still allowed.
+    fs.symlinkSync(dir, `${dir}-alias`);
+    expect((await read(`${dir}-alias`)).errors).toEqual([]);
 
     // A link to a folder outside: refused, though what is under it is a plain file.
     fs.symlinkSync(outside, path.join(dir, 'zz-escape'));

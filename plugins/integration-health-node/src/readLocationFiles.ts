@@ -90,12 +90,19 @@ async function readDirectorySince(
   } catch {
     throw new LocationError(`${directory} does not exist`);
   }
-  const roots = await Promise.all(
-    rules.allowedDirectories.map(root =>
-      fs.realpath(root).catch(() => undefined),
-    ),
-  );
-  const root = roots.find(r => r && isInside(r, real));
+  // A real path under a root as written means that root is real too; only
+  // otherwise are the roots resolved (one of them may be a symlink).
+  const root =
+    rules.allowedDirectories
+      .map(r => path.resolve(r))
+      .find(r => isInside(r, real)) ??
+    (
+      await Promise.all(
+        rules.allowedDirectories.map(r =>
+          fs.realpath(r).catch(() => undefined),
+        ),
+      )
+    ).find(r => r && isInside(r, real));
   if (!root) {
     throw new LocationError(
       `${directory} is outside the directories ${rules.allowedSetting} allows`,
