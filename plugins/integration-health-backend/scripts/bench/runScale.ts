@@ -29,7 +29,10 @@ import { startPactBrokerDouble } from './pactBrokerDouble';
 import { compareBlastRadius } from './peerComparison';
 import { profiled } from './cpuProfile';
 import { readLatencies } from './readLatencies';
-import { CatalogClock, timedCatalogServiceFactory } from './timedCatalogService';
+import {
+  CatalogClock,
+  timedCatalogServiceFactory,
+} from './timedCatalogService';
 import {
   stitchedExpectations,
   waitForEntity,
