@@ -94,13 +94,16 @@ export function catalogDouble(
       deps: {},
       factory: () => timed,
     }),
-    changeDefinition(ref: string, definition: string) {
+    /** Serves the API with a new definition from now on; returns it as served. */
+    changeDefinition(ref: string, definition: string): Entity {
       const entity = index.get(ref)!;
-      index.put({
+      const changed = {
         ...entity,
-        metadata: { ...entity.metadata, etag: `${entity.metadata.name}-2` },
+        metadata: { ...entity.metadata, etag: `${entity.metadata.etag}+` },
         spec: { ...entity.spec, definition },
-      });
+      };
+      index.put(changed);
+      return changed;
     },
   };
 }

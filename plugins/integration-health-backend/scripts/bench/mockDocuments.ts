@@ -45,9 +45,8 @@ export function consumedOperations(pair: PlannedPair): Operation[] {
   )) {
     for (const [method, operation] of Object.entries<any>(methods)) {
       const status = Number(Object.keys(operation.responses)[0]);
-      const schema = operation.responses[status]?.content?.[
-        'application/json'
-      ]?.schema;
+      const schema =
+        operation.responses[status]?.content?.['application/json']?.schema;
       operations.push({
         method: method.toUpperCase(),
         path: path.replace('{id}', 'item-1'),

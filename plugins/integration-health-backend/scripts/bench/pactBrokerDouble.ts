@@ -53,9 +53,9 @@ export async function startPactBrokerDouble(pairs: PlannedPair[]) {
       self: { href: `${base}${pactPath(pair)}/latest` },
       'pb:consumer-version': {
         name: versionOf(pair.consumerPacticipant),
-        href: `${base}/pacticipants/${pair.consumerPacticipant}/versions/${versionOf(
-          pair.consumerPacticipant,
-        )}`,
+        href: `${base}/pacticipants/${
+          pair.consumerPacticipant
+        }/versions/${versionOf(pair.consumerPacticipant)}`,
       },
       'pb:latest-verification-results': {
         href: `${base}${pactPath(pair)}/pact-version/${

@@ -8,7 +8,7 @@
  *     [--catalog backend|double] [--samples 1] [--peer-samples 20]
  */
 import { startTestBackend, mockServices } from '@backstage/backend-test-utils';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import { SyncRun } from '@integration-health/plugin-integration-health-common';
 import { AddressInfo } from 'node:net';
@@ -28,6 +28,7 @@ import { writeMockFiles } from './mockFilesFixture';
 import { startPactBrokerDouble } from './pactBrokerDouble';
 import { compareBlastRadius } from './peerComparison';
 import { profiled } from './cpuProfile';
+import { eventsProbe, logWatch, timeAnnouncedChange } from './announcedChange';
 import { readLatencies } from './readLatencies';
 import {
   CatalogClock,
@@ -87,6 +88,8 @@ async function main() {
   const clock = new CatalogClock();
   const tasks = heldTasks();
   const provider = benchEntityProvider();
+  const probe = eventsProbe();
+  const logs = logWatch();
   const double =
     catalogKind === 'double'
       ? catalogDouble(
@@ -106,7 +109,8 @@ async function main() {
         ? [double.factory]
         : [catalogBackend, provider.module, timedCatalogServiceFactory(clock)]),
       tasks.factory,
-      mockServices.rootLogger.factory({ level: 'none' }),
+      probe.module,
+      logs.factory,
       mockServices.rootConfig.factory({
         data: backendConfig({
           engine,
@@ -213,6 +217,59 @@ async function main() {
     );
   }
 
+  // Another API changes the same way, and the change is announced through
+  // the events service, as the plugin's catalog module announces it: the
+  // incremental pass syncs it without waiting for the schedule.
+  const announcedRef = synthetic.apiRefs[1];
+  const announcedEntity = authored.find(
+    e => `api:default/${e.metadata.name}` === announcedRef,
+  )!;
+  const announcedDefinition = openApiDefinition(
+    announcedEntity.metadata.name.replace(/-api$/, ''),
+    '2.0.0',
+    { requiredField: 'accountRef' },
+  );
+  let served: Entity;
+  if (double) {
+    served = double.changeDefinition(announcedRef, announcedDefinition);
+  } else {
+    await provider.applyChanged([
+      {
+        ...announcedEntity,
+        spec: { ...announcedEntity.spec, definition: announcedDefinition },
+      },
+    ]);
+    const ref = parseEntityRef(announcedRef);
+    await waitForEntity(
+      rest,
+      ref,
+      e =>
+        (e.spec as { definition: string }).definition === announcedDefinition,
+      10 * 60_000,
+    );
+    served = (await rest.byName(ref.kind, ref.namespace, ref.name))!;
+  }
+  const announced = await profiled('announced change', () =>
+    timeAnnouncedChange({
+      server: backend.server,
+      events: probe.events,
+      logs,
+      clock,
+      served,
+      apiRef: announcedRef,
+      timeoutMs: 120_000,
+    }),
+  );
+  say(
+    `[${label}] announced change: the incremental pass took ${round(
+      announced.seconds,
+    )} s from the announcement until it finished, of which ${round(
+      announced.own,
+    )} s in the plugin and the rest inside ${
+      announced.catalogCalls
+    } catalog calls`,
+  );
+
   const reads = await readLatencies(backend.server, synthetic, {
     samples,
     errors,
@@ -263,6 +320,8 @@ async function main() {
     full_sync_plugin_s: round(full.own),
     noop_sync_plugin_s: round(noop.own),
     one_change_sync_plugin_s: round(one.own),
+    announced_change_s: round(announced.seconds),
+    announced_change_plugin_s: round(announced.own),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     ...reads,
     peer_blast_radius_ms: peer?.all.peer_ms ?? null,

@@ -11,7 +11,8 @@ export async function postgresForBench(): Promise<{
   reason?: string;
   stop: () => void;
 }> {
-  const given = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  const given =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
   if (given) return { url: given, stop: () => {} };
   const script = path.resolve(__dirname, '../../../../scripts/postgres-env.sh');
   const shell = spawn(

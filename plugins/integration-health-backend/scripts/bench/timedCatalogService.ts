@@ -37,8 +37,7 @@ export class CatalogClock {
 
   get ms() {
     return (
-      this.spentMs +
-      (this.inFlight > 0 ? performance.now() - this.since : 0)
+      this.spentMs + (this.inFlight > 0 ? performance.now() - this.since : 0)
     );
   }
 }
