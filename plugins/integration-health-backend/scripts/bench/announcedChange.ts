@@ -4,7 +4,7 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   CATALOG_CHANGES_TOPIC,
@@ -72,7 +72,7 @@ export function logWatch() {
 }
 
 async function versionCount(server: Server, apiRef: string) {
-  const [, namespace, name] = /^api:([^/]+)\/(.+)$/.exec(apiRef)!;
+  const { namespace, name } = parseEntityRef(apiRef);
   const response = await request(server)
     .get(
       `/api/integration-health/v1/entities/api/${namespace}/${name}/spec-versions`,

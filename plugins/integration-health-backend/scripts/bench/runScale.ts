@@ -174,26 +174,29 @@ async function main() {
   const full = await sync('full sync');
   const noop = await sync('no-op sync');
 
-  // One API changes: its required field is renamed (a breaking change)...
-  const changedRef = synthetic.apiRefs[0];
-  const changed = authored.find(
-    e => `api:default/${e.metadata.name}` === changedRef,
-  )!;
-  const definition = openApiDefinition(
-    changed.metadata.name.replace(/-api$/, ''),
-    '2.0.0',
-    { requiredField: 'accountRef' },
-  );
-  if (double) {
-    double.changeDefinition(changedRef, definition);
-  } else {
+  /**
+   * An API's required field is renamed (a breaking change), through the
+   * provider with a delta mutation, or in the double; returns the API as the
+   * catalog serves it once it serves the change.
+   */
+  const changeApiDefinition = async (apiRef: string): Promise<Entity> => {
+    const authoredApi = authored.find(
+      e => `api:default/${e.metadata.name}` === apiRef,
+    )!;
+    const definition = openApiDefinition(
+      authoredApi.metadata.name.replace(/-api$/, ''),
+      '2.0.0',
+      { requiredField: 'accountRef' },
+    );
+    if (double) return double.changeDefinition(apiRef, definition);
     const start = performance.now();
     await provider.applyChanged([
-      { ...changed, spec: { ...changed.spec, definition } },
+      { ...authoredApi, spec: { ...authoredApi.spec, definition } },
     ]);
+    const ref = parseEntityRef(apiRef);
     await waitForEntity(
       rest,
-      parseEntityRef(changedRef),
+      ref,
       e => (e.spec as { definition: string }).definition === definition,
       10 * 60_000,
     );
@@ -202,7 +205,11 @@ async function main() {
         (performance.now() - start) / 1000,
       )} s after the delta mutation`,
     );
-  }
+    return (await rest.byName(ref.kind, ref.namespace, ref.name))!;
+  };
+
+  // One API changes...
+  await changeApiDefinition(synthetic.apiRefs[0]);
   // And one provider publishes a new verification of one pair.
   broker.verifyAgain(plan.brokerPairs[0]);
   const one = await sync('one-change sync');
@@ -221,34 +228,7 @@ async function main() {
   // the events service, as the plugin's catalog module announces it: the
   // incremental pass syncs it without waiting for the schedule.
   const announcedRef = synthetic.apiRefs[1];
-  const announcedEntity = authored.find(
-    e => `api:default/${e.metadata.name}` === announcedRef,
-  )!;
-  const announcedDefinition = openApiDefinition(
-    announcedEntity.metadata.name.replace(/-api$/, ''),
-    '2.0.0',
-    { requiredField: 'accountRef' },
-  );
-  let served: Entity;
-  if (double) {
-    served = double.changeDefinition(announcedRef, announcedDefinition);
-  } else {
-    await provider.applyChanged([
-      {
-        ...announcedEntity,
-        spec: { ...announcedEntity.spec, definition: announcedDefinition },
-      },
-    ]);
-    const ref = parseEntityRef(announcedRef);
-    await waitForEntity(
-      rest,
-      ref,
-      e =>
-        (e.spec as { definition: string }).definition === announcedDefinition,
-      10 * 60_000,
-    );
-    served = (await rest.byName(ref.kind, ref.namespace, ref.name))!;
-  }
+  const served = await changeApiDefinition(announcedRef);
   const announced = await profiled('announced change', () =>
     timeAnnouncedChange({
       server: backend.server,
