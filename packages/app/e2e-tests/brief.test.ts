@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { waitForBackend } from './backend';
-import { meiToken } from './portal';
+import { meiToken, signInAsGuest } from './portal';
 
 const API = 'http://localhost:7007/api/integration-health';
 const TEAMS =
@@ -80,8 +80,7 @@ test('after an incident at the legacy events integration, the brief for ledger-e
     /^# Integration brief: ledger-engineering ↔ payments-engineering\n/,
   );
   // The same brief from the Integrations tab, previewed and downloadable.
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
   await page.goto(LEGACY_TAB);
   await page.getByRole('button', { name: 'Prepare a brief' }).click();
   const dialog = page.getByRole('dialog');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { waitForBackend } from './backend';
-import { meiToken } from './portal';
+import { meiToken, signInAsGuest } from './portal';
 
 const MCP = 'http://localhost:7007/api/mcp-actions/v1';
 const LEGACY = 'component:default/account-management-legacy';
@@ -90,8 +90,7 @@ test('an assistant lists the tools, finds who a change to the transaction events
   expect(acknowledged.isError).toBe(false);
   expect(JSON.parse(acknowledged.text).state).toBe('acknowledged');
 
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
   await page.goto('/integration-health/calendar');
   await page.getByRole('button', { name: ENTRY }).click();
   const consumers = page

@@ -80,11 +80,9 @@ test("transaction-processing's tab shows the calls production made on its integr
     '/catalog/default/component/transaction-processing/integrations',
     'Confirmed',
   );
-  const toValidation = card
-    .getByRole('listitem')
-    .filter({
-      has: page.getByRole('link', { name: 'Transaction validation' }),
-    });
+  const toValidation = card.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: 'Transaction validation' }),
+  });
   await expect(toValidation).toContainText('Confirmed');
   await expect(toValidation).toContainText(/47,250 calls/);
   await expect(toValidation).toContainText(/seen by demo-recorded-traces/);

@@ -1,4 +1,4 @@
-import { APIRequestContext, expect } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -35,4 +35,15 @@ export async function meiToken(request: APIRequestContext): Promise<string> {
   );
   expect(res.ok()).toBe(true);
   return (await res.json()).backstageIdentity.token;
+}
+
+/**
+ * Signs in as the guest and waits until the app has taken the sign-in: a
+ * navigation straight after the click can come back to the sign-in page.
+ */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click();
+  await expect(enter).toBeHidden();
 }
